@@ -1,0 +1,16 @@
+/** A CLI command: one file per command in src/cli/commands/, dispatched by src/cli/main.ts. */
+export interface CliIO {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  /** the usage line(s) shown by `authconform help <name>` and on usage errors */
+  usage: string;
+  /** returns the process exit code; throws AuthconformError for bad input (exit 2) */
+  run(argv: string[], io: CliIO): Promise<number>;
+}

@@ -1,0 +1,75 @@
+/**
+ * The probe model: a family is a small value in a registry that turns contract + fixtures into
+ * cases; a case sends requests through the context and returns an outcome with evidence.
+ * Probes never import the transport implementation: they receive a `send` function.
+ */
+import type { Contract, Level, Requirement, RequirementKind } from '../spec/contract.ts';
+import type { Fixtures } from '../fixtures/fixtures.ts';
+import type { ProbeRequest, ProbeResponse, Exchange } from '../transport/types.ts';
+
+export type Verdict = 'pass' | 'fail' | 'skip';
+
+export interface Outcome {
+  verdict: Verdict;
+  /** one line a person can act on: "Expected 401 missing_key, got 200 for GET /v1/profiles (no credentials)" */
+  message: string;
+  expected?: string;
+  actual?: string;
+  /** redacted, formatted exchanges (see transport/redact.ts formatExchange) */
+  evidence: string[];
+  /** secondary findings (e.g. a secret echoed back), masked */
+  findings?: string[];
+}
+
+/** Mock-only control: clock and key lifecycle. Absent on real targets. */
+export interface MockControl {
+  now(): Promise<number>;
+  advance(ms: number): Promise<number>;
+  createKey(opts: { like: string }): Promise<string>;
+  revokeKey(value: string): Promise<void>;
+  reset(): Promise<void>;
+}
+
+export interface RunOptions {
+  /** allow state-changing requests on real targets and daily-limit exhaustion */
+  destructive: boolean;
+  /** the longest a probe may wait for a rate-limit reset on a real target, ms */
+  maxWaitMs: number;
+}
+
+export interface ProbeContext {
+  contract: Contract;
+  fixtures: Fixtures;
+  baseUrl: string;
+  /** sends one request through the transport; throws TransportError */
+  send(req: ProbeRequest): Promise<ProbeResponse>;
+  /** records an exchange for evidence (send() records automatically) */
+  exchanges: Exchange[];
+  control?: MockControl;
+  options: RunOptions;
+  /** secrets to mask in everything this case reports */
+  secrets: string[];
+  /** sleep used for waits on real targets (injectable) */
+  sleep(ms: number): Promise<void>;
+}
+
+export interface Case {
+  /** unique within its spec: `${requirement.id} ${title}` */
+  name: string;
+  requirement: Requirement;
+  level: Level;
+  family: string;
+  title: string;
+  /** known at plan time: why the case cannot run (missing fixture role, ...) */
+  skip?: string;
+  run(ctx: ProbeContext): Promise<Outcome>;
+}
+
+export interface ProbeFamily {
+  id: string;
+  title: string;
+  kinds: RequirementKind[];
+  /** whether the family has anything to do for this contract */
+  applies(contract: Contract): boolean;
+  plan(contract: Contract, fixtures: Fixtures, requirement: Requirement, env: { mock: boolean }): Case[];
+}

@@ -1,0 +1,326 @@
+/**
+ * The normalized, typed auth contract: what the loader produces from a spec file and what every
+ * layer above it (probes, mock, reporters) reads. Nothing here knows about HTTP clients, vitest or
+ * any vendor; vendors differ only in the YAML that fills these types.
+ */
+import type { OpenAPIV3_1 } from 'openapi-types';
+
+export type Level = 'MUST' | 'SHOULD' | 'MAY';
+
+/** The fixed vocabulary of credential roles a target provides for full coverage. */
+export const ROLES = [
+  'valid',
+  'test_mode',
+  'revoked_in_grace',
+  'revoked_expired',
+  'scoped',
+  'other_tenant',
+  'login',
+  'expired_token',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Requirement kinds: each maps to one probe family (cases) and to mock defects. */
+export const REQUIREMENT_KINDS = [
+  'credential.accepted',
+  'credential.missing',
+  'credential.invalid',
+  'credential.formats',
+  'credential.test-mode',
+  'key.grace',
+  'key.revoked',
+  'key.no-expiry',
+  'key.indistinguishable',
+  'scope.denied',
+  'tenant.isolation',
+  'org.membership',
+  'ratelimit.headers',
+  'ratelimit.limit',
+  'ratelimit.remaining',
+  'ratelimit.reset',
+  'ratelimit.exceeded',
+  'ratelimit.retry-after',
+  'ratelimit.recovery',
+  'ratelimit.per-key',
+  'login.issue',
+  'login.reject',
+  'login.expiry',
+  'transport.https-only',
+  'response.header-echo',
+  'request.required-header',
+] as const;
+export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
+
+/** Where a requirement comes from: a document declared in `sources` and a section of it. */
+export interface SourceRef {
+  /** key into Contract.sources */
+  doc: string;
+  section: string;
+  /** the words of the doc the requirement rests on */
+  quote?: string;
+}
+
+export interface SourceDoc {
+  title: string;
+  /** path of the document, relative to the spec file */
+  file: string;
+}
+
+/**
+ * A documented error response, at the precision the docs give:
+ * - `schema`: the docs show the body (validated with ajv, extra fields allowed unless the schema says otherwise);
+ * - `code`: the docs give only a code; it must appear as a value somewhere in the JSON body
+ *   (or as a whole word in a non-JSON body);
+ * - neither: status only.
+ */
+export interface ErrorSpec {
+  id: string;
+  status: number;
+  code?: string | number;
+  /** JSON Schema (2020-12) of the body, `$ref`s already resolved */
+  schema?: Record<string, unknown>;
+  /** response headers the docs require on this error, by name (lower-cased) */
+  headers?: string[];
+  description?: string;
+}
+
+/** How a credential travels, from an OpenAPI security scheme plus its x-authconform extension. */
+export interface CredentialScheme {
+  /** the securitySchemes key */
+  name: string;
+  /** apiKey header (`x-api-key: K`, or raw `Authorization: K`), http bearer (`Authorization: Bearer K`) */
+  type: 'header' | 'bearer';
+  /** header name as documented (e.g. `x-api-key`, `Authorization`) */
+  header: string;
+  /** the credential this scheme carries */
+  credential: 'api_key' | 'token';
+  /**
+   * For schemes sharing one header (Linkit: raw key vs `Bearer token`): how the server tells
+   * them apart. Informational for probes; the mock uses it to route.
+   */
+  distinguishedBy?: string;
+}
+
+export interface KeyFormat {
+  /** documented key prefixes of live (production) keys, e.g. `sk_live_` */
+  live: string[];
+  /** documented key prefixes of test/sandbox keys, e.g. `sk_test_` */
+  test: string[];
+  /** a regular expression the key body follows after the prefix, when documented */
+  pattern?: string;
+}
+
+export interface RequestExample {
+  /** path parameters; `{fixture:NAME}` values are filled from fixtures.resources */
+  path?: Record<string, string>;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** JSON body */
+  body?: unknown;
+}
+
+export interface Operation {
+  operationId: string;
+  method: string; // upper-case
+  path: string; // OpenAPI path template, e.g. /v1/icp/{icp_id}
+  summary?: string;
+  /** scopes/permissions required (from the OpenAPI security requirement of the operation) */
+  scopes: string[];
+  /** which security schemes the operation accepts (names), in order of preference */
+  schemes: string[];
+  /** false when the operation changes state (POST/PUT/DELETE, sends messages, costs credits) */
+  safe: boolean;
+  /** a concrete request the probes send */
+  example: RequestExample;
+  /** JSON Schema of the 2xx response body, `$ref`s resolved, when documented */
+  successSchema?: Record<string, unknown>;
+  successStatus: number;
+  /**
+   * statuses that prove the credential got past authentication: the operation's documented
+   * statuses minus those of the auth errors in `errors` (e.g. 200 and 422 for a profile lookup)
+   */
+  acceptStatuses: number[];
+  /** the raw OpenAPI operation */
+  raw: OpenAPIV3_1.OperationObject;
+}
+
+export interface RateLimitPlan {
+  name: string;
+  /** requests per window; undefined = "Custom" */
+  perMinute?: number;
+  perDay?: number;
+}
+
+export interface RateLimitSpec {
+  headers: { limit: string; remaining: string; reset: string };
+  resetUnit: 'epoch-seconds' | 'delta-seconds';
+  /** which responses carry the headers: authenticated ones, or every one */
+  on: 'authenticated' | 'all';
+  plans: RateLimitPlan[];
+  /** error id of the 429 response */
+  error: string;
+  /** 429 carries Retry-After */
+  retryAfter: boolean;
+  /** a body field that must agree with Retry-After, e.g. `retry_after` */
+  retryAfterField?: string;
+  /** rate limits are per credential (another key's budget is unaffected) */
+  perCredential: boolean;
+}
+
+export interface RotationSpec {
+  /** ISO 8601 duration as written in the spec */
+  grace: string;
+  graceMs: number;
+  /** error id a key gets after revocation (past the grace window) */
+  error: string;
+}
+
+export interface OrganizationSpec {
+  header: string;
+  /** error id for an organization the credential does not belong to */
+  error: string;
+}
+
+export interface LoginSpec {
+  operationId: string;
+  /** JSON pointer of the token in the login response, e.g. /token */
+  tokenPointer: string;
+  /** JSON pointer of the expiry timestamp (ISO 8601), e.g. /expires_at */
+  expiresPointer: string;
+  /** JSON pointer of the user's organization id, e.g. /user/organization_id */
+  organizationPointer?: string;
+  /** scheme name under which the issued token is sent */
+  tokenScheme: string;
+  /** error id for wrong credentials */
+  error: string;
+  /** error id for an expired token */
+  expiredError: string;
+}
+
+export interface TransportSpec {
+  httpsOnly: boolean;
+}
+
+export interface RequiredHeader {
+  name: string;
+  value: string;
+}
+
+export interface EchoHeader {
+  name: string;
+  /** what the header must equal: the documented prefix of the key sent */
+  equals: 'credential-prefix';
+}
+
+export interface Requirement {
+  id: string;
+  level: Level;
+  kind: RequirementKind;
+  statement: string;
+  source: SourceRef;
+  /** error ids this requirement expects (one of them) */
+  errors: string[];
+  /** the credential role whose behaviour the requirement describes */
+  role?: Role;
+  /** operation probed; default: the contract's probe operation */
+  operation?: string;
+  /** request overrides for the probed operation */
+  request?: RequestExample;
+  /** for scope.denied: an operation the same credential may call (so a deny-all API fails) */
+  allowed?: { operation: string; request?: RequestExample };
+  /** for tenant.isolation: how to find a resource of the first tenant */
+  resource?: { list: string; idPointer: string; get: string; param: string };
+  /** for key.no-expiry: how far the mock clock is advanced (ISO 8601) */
+  after?: string;
+  /** statuses accepted besides the expected error's (e.g. 404 for tenant isolation) */
+  statuses?: number[];
+  /** free-form note on how the requirement is probed or why it is lenient */
+  note?: string;
+}
+
+/** Statements of the docs mapped to requirement ids, or to why they cannot be probed. */
+export interface TraceEntry {
+  doc: string;
+  section: string;
+  quote: string;
+  requirements?: string[];
+  untestable?: string;
+}
+
+export interface MockCredentialSeed {
+  role: Role;
+  /** literal credential (key or token); for `login`, the password */
+  value: string;
+  scheme?: string;
+  tenant?: string;
+  /** plan name for rate limits */
+  plan?: string;
+  scopes?: string[];
+  /** e.g. phone numbers a Linq token may send from */
+  attributes?: Record<string, string[]>;
+  /** ISO 8601 duration: revoked that long before the mock clock's start */
+  revokedAgo?: string;
+  /** login role: the user's email and organizations */
+  email?: string;
+  organizations?: string[];
+}
+
+export interface MockSection {
+  /** path of the seed file (credentials by role), relative to the spec */
+  seed?: string;
+  /** rate limit the mock applies where the docs give none (per minute) */
+  rateLimitPerMinute?: number;
+  rateLimitPerDay?: number;
+  /** login token lifetime (ISO 8601) where the docs say only "configurable" */
+  tokenLifetime?: string;
+  /** initial clock of the mock (ISO 8601 date-time) */
+  clockStart?: string;
+  /** collections of resources per tenant: collection name -> items (each with `tenant`) */
+  data?: Record<string, Array<Record<string, unknown>>>;
+  /** how each operation answers: operationId -> behaviour */
+  operations?: Record<string, MockOperation>;
+  /** request-body bindings, e.g. `from` must be one of the credential's `phone_numbers` */
+  bindings?: Array<{ operation: string; pointer: string; attribute: string; error: string }>;
+}
+
+export type MockOperation =
+  | { respond: 'list'; collection: string; field: string; extra?: Record<string, unknown>; total?: string }
+  | { respond: 'get'; collection: string; param: string; notFound: string; wrap?: string }
+  | { respond: 'create'; collection: string; wrap?: string }
+  | { respond: 'static'; status?: number; body: unknown; testBody?: unknown }
+  | { respond: 'login' };
+
+export interface Contract {
+  /** short name, from the file name: `linkfetch` */
+  name: string;
+  title: string;
+  /** absolute path of the spec file */
+  file: string;
+  /** sha256 of the spec file bytes, hex */
+  sha256: string;
+  /** documented base URLs */
+  servers: string[];
+  document: OpenAPIV3_1.Document;
+  sources: Record<string, SourceDoc>;
+  schemes: CredentialScheme[];
+  /** the scheme a plain `valid` credential uses */
+  defaultScheme: string;
+  keyFormat: KeyFormat;
+  /** roles a target must provide for full coverage */
+  roles: Role[];
+  errors: Record<string, ErrorSpec>;
+  operations: Operation[];
+  /** the safe read-only operation most probes use */
+  probeOperation: string;
+  rateLimit?: RateLimitSpec;
+  rotation?: RotationSpec;
+  organization?: OrganizationSpec;
+  login?: LoginSpec;
+  transport: TransportSpec;
+  requiredHeaders: RequiredHeader[];
+  echoHeaders: EchoHeader[];
+  requirements: Requirement[];
+  traceability: TraceEntry[];
+  /** the mock section with the seed file merged in (credentials, clockStart, data) */
+  mock: MockSection & { credentials: MockCredentialSeed[] };
+}
