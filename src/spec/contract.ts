@@ -152,8 +152,10 @@ export interface RateLimitPlan {
 }
 
 export interface RateLimitSpec {
-  headers: { limit: string; remaining: string; reset: string };
-  resetUnit: 'epoch-seconds' | 'delta-seconds';
+  /** names of the rate-limit response headers; absent when the docs name none */
+  headers?: { limit: string; remaining: string; reset: string };
+  /** how the reset header counts; present whenever `headers` is (the loader enforces it) */
+  resetUnit?: 'epoch-seconds' | 'delta-seconds';
   /** which responses carry the headers: authenticated ones, or every one */
   on: 'authenticated' | 'all';
   plans: RateLimitPlan[];

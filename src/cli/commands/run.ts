@@ -1,0 +1,106 @@
+/**
+ * `authconform run [spec...]`: the conformance suite against a target (or the embedded mock),
+ * live console output, JUnit XML. Exit 0 clean, 1 conformance failure, 2 usage/config error,
+ * 130 interrupted. Every input is checked before vitest starts.
+ */
+import { runConformance } from '../../runner/run-conformance.ts';
+import type { LevelOption, SuiteOptions } from '../../runner/options.ts';
+import type { RunRequestSpec } from '../../runner/prepare-run.ts';
+import { isHttpUrl } from '../../fixtures/fixture-reader.ts';
+import type { CliCommand } from '../command.ts';
+import { parseCommandArgs, usageError } from '../parse-args.ts';
+
+const LEVELS: readonly LevelOption[] = ['must', 'should', 'all'];
+
+export const command: CliCommand = {
+  name: 'run',
+  summary: 'run the conformance suite against a target (default: the embedded mock) and write JUnit XML',
+  usage: [
+    'authconform run [spec...] [--target URL] [--fixtures FILE] [--junit FILE] [--only ID,...]',
+    '    [--level must|should|all] [--strict] [--concurrency N] [--max-requests N] [--timeout MS]',
+    '    [--max-wait MS] [--destructive] [--allow-insecure] [--allow-live]',
+    '  spec           bundled name (linkfetch) or .yaml path; none = every bundled spec',
+    '  --target       base URL of the API under test; none = the embedded mock',
+    '  --fixtures     credentials and resources of the target (YAML, ${VAR} from the environment)',
+    '  --junit        JUnit XML file (default reports/junit.xml)',
+    '  --only         requirement ids or probe families to run (comma-separated, repeatable)',
+    '  --level        must: MUST cases only; should: MUST+SHOULD, SHOULD failures fail; all: every case,',
+    '                 SHOULD failures fail. Default: every case, only MUST failures fail',
+    '  --strict       SHOULD failures fail the run',
+    '  --concurrency  concurrent requests per origin (default 4)',
+    '  --max-requests most requests the whole run may send',
+    '  --timeout      per-request timeout, ms (default 10000)',
+    '  --max-wait     longest wait for a rate-limit reset on a real target, ms (default 65000)',
+    '  --destructive  allow state-changing requests and daily-limit exhaustion on a real target',
+    '  --allow-insecure  allow credentials over plain http to a non-loopback host',
+    '  --allow-live   allow live-prefixed keys against a non-loopback target',
+  ].join('\n'),
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(command, argv, {
+      target: { type: 'string' },
+      fixtures: { type: 'string' },
+      junit: { type: 'string' },
+      only: { type: 'string', multiple: true },
+      level: { type: 'string' },
+      strict: { type: 'boolean' },
+      concurrency: { type: 'string' },
+      'max-requests': { type: 'string' },
+      timeout: { type: 'string' },
+      'max-wait': { type: 'string' },
+      destructive: { type: 'boolean' },
+      'allow-insecure': { type: 'boolean' },
+      'allow-live': { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+    });
+    if (values.target !== undefined && !isHttpUrl(values.target)) {
+      throw usageError(command, '--target must be an absolute http:// or https:// URL');
+    }
+    if (positionals.length > 1 && values.fixtures !== undefined) {
+      throw usageError(command, '--fixtures describes one target: give exactly one spec with it');
+    }
+    if (positionals.length > 1 && values.target !== undefined) {
+      throw usageError(command, '--target is the URL of one API: give exactly one spec with it');
+    }
+    if ((values.target !== undefined || values.fixtures !== undefined) && positionals.length === 0) {
+      throw usageError(command, `--${values.target !== undefined ? 'target' : 'fixtures'} needs the spec of that API`);
+    }
+    if (values.level !== undefined && !(LEVELS as readonly string[]).includes(values.level)) {
+      throw usageError(command, `--level must be one of ${LEVELS.join(', ')}`);
+    }
+    const options: Partial<SuiteOptions> = {
+      level: values.level as LevelOption | undefined,
+      strict: values.strict,
+      concurrency: integer('--concurrency', values.concurrency, 1),
+      maxRequests: integer('--max-requests', values['max-requests'], 1),
+      timeoutMs: integer('--timeout', values.timeout, 1),
+      maxWaitMs: integer('--max-wait', values['max-wait'], 0),
+      destructive: values.destructive,
+      only: (values.only ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== ''),
+      allowInsecure: values['allow-insecure'],
+      allowLive: values['allow-live'],
+    };
+    const specs: RunRequestSpec[] = positionals.map((spec) => ({
+      spec,
+      ...(values.target === undefined ? {} : { target: values.target }),
+      ...(values.fixtures === undefined ? {} : { fixtures: values.fixtures }),
+    }));
+    const summary = await runConformance(
+      {
+        specs,
+        options,
+        ...(values.junit === undefined ? {} : { junit: values.junit }),
+        ...(values['no-color'] === true ? { color: false } : {}),
+      },
+      io,
+    );
+    return summary.exitCode;
+  },
+};
+
+function integer(flag: string, raw: string | undefined, min: number): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) {
+    throw usageError(command, `${flag} must be an integer ≥ ${min}, got "${raw}"`);
+  }
+  return Number(raw);
+}

@@ -1,0 +1,29 @@
+/** `authconform validate <spec...>`: load and check each spec, report every problem, exit 2 if any. */
+import { displayPath, loadContract } from '../../spec/load.ts';
+import { AuthconformError, formatProblem } from '../../util/errors.ts';
+import type { CliCommand } from '../command.ts';
+import { parseCommandArgs, usageError } from '../parse-args.ts';
+
+export const command: CliCommand = {
+  name: 'validate',
+  summary: 'check specs against OpenAPI 3.1, the x-authconform schema and their cross-references',
+  usage: 'authconform validate <spec...>   (a bundled spec name or a .yaml path)',
+  async run(argv, io) {
+    const { positionals } = parseCommandArgs(command, argv, {});
+    if (positionals.length === 0) throw usageError(command, 'no spec given');
+    let failed = 0;
+    for (const spec of positionals) {
+      try {
+        const contract = await loadContract(spec, { cwd: io.cwd });
+        const n = contract.requirements.length;
+        io.stdout(`✓ ${contract.name} (${displayPath(contract.file, io.cwd)}): ${n} ${n === 1 ? 'requirement' : 'requirements'}`);
+      } catch (err) {
+        if (!(err instanceof AuthconformError)) throw err;
+        failed++;
+        io.stderr(`✗ ${err.message}`);
+        for (const problem of err.problems) io.stderr(formatProblem(problem));
+      }
+    }
+    return failed === 0 ? 0 : 2;
+  },
+};

@@ -1,0 +1,114 @@
+/**
+ * The CLI entry: `authconform <command> [args]`. Dispatches to the registry in commands/index.ts,
+ * handles help and version, and turns every error into `authconform: <message>` and exit 2 —
+ * problem lines for spec errors, never a stack trace.
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { repoRoot } from '../spec/bundled.ts';
+import { AuthconformError, formatProblem } from '../util/errors.ts';
+import type { CliCommand, CliIO } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
+
+const USAGE = 'usage: authconform <command> [options]   (authconform help for the commands)';
+
+function version(): string {
+  const pkg = createRequire(import.meta.url)(join(repoRoot, 'package.json')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
+function helpLines(): string[] {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length), 'help'.length);
+  return [
+    'authconform — conformance tests for API authentication, driven by OpenAPI 3.1 specs',
+    '',
+    'usage: authconform <command> [options]',
+    '',
+    'commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    `  ${'help'.padEnd(width)}  show this help, or the usage of one command (authconform help <command>)`,
+    '',
+    'options: --help, --version',
+  ];
+}
+
+function commandHelp(command: CliCommand): string[] {
+  return [`${command.name} — ${command.summary}`, '', `usage: ${command.usage}`];
+}
+
+function findCommand(name: string): CliCommand | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+async function dispatch(argv: string[], io: CliIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr(USAGE);
+    return 2;
+  }
+  if (first === 'help' || first === '--help' || first === '-h') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      for (const line of helpLines()) io.stdout(line);
+      return 0;
+    }
+    const command = findCommand(topic);
+    if (command === undefined) throw new AuthconformError('AC_USAGE', `no command "${topic}"; commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
+    for (const line of commandHelp(command)) io.stdout(line);
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout(version());
+    return 0;
+  }
+  const command = findCommand(first);
+  if (command === undefined) {
+    io.stderr(`authconform: unknown command "${first}"; commands: ${COMMANDS.map((c) => c.name).join(', ')}, help`);
+    io.stderr(USAGE);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    for (const line of commandHelp(command)) io.stdout(line);
+    return 0;
+  }
+  return command.run(rest, io);
+}
+
+function report(err: unknown, io: CliIO): number {
+  if (err instanceof AuthconformError) {
+    io.stderr(`authconform: ${err.message}`);
+    for (const problem of err.problems) io.stderr(formatProblem(problem));
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr(`authconform: internal error: ${message.split('\n')[0] ?? ''}`);
+  return 2;
+}
+
+let pipeGuarded = false;
+
+/** A closed pipe (`authconform list | head`) ends the process quietly instead of with a stack trace. */
+function guardStdoutPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') process.stderr.write(`authconform: internal error: ${err.message}\n`);
+    process.exit(err.code === 'EPIPE' ? (Number(process.exitCode) || 0) : 2);
+  });
+}
+
+export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<number> {
+  if (io.stdout === undefined) guardStdoutPipe();
+  const cli: CliIO = {
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+    ...io,
+  };
+  try {
+    return await dispatch(argv, cli);
+  } catch (err) {
+    return report(err, cli);
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * A validated OpenAPI document with x-authconform (plus its seed) → the typed `Contract`.
+ * Only called after schema and cross-reference checks passed, so shapes are trusted here;
+ * defaults of optional fields are applied in this one place.
+ */
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type {
+  Contract,
+  CredentialScheme,
+  ErrorSpec,
+  Level,
+  LoginSpec,
+  MockSection,
+  Operation,
+  RateLimitSpec,
+  RequestExample,
+  Requirement,
+  RequirementKind,
+  Role,
+  RotationSpec,
+  SourceDoc,
+  TraceEntry,
+} from './contract.ts';
+import { durationMs } from './duration.ts';
+import { deref, inlineRefs } from './resolve-refs.ts';
+import type { Seed } from './seed.ts';
+import { asArray, asObject, asString, securityOf } from './spec-index.ts';
+import type { IndexedOperation, Json, SpecIndex } from './spec-index.ts';
+
+export interface NormalizeInput {
+  index: SpecIndex;
+  /** absolute path of the spec file */
+  file: string;
+  name: string;
+  sha256: string;
+  seed?: Seed;
+}
+
+/** Scalars of a request example as strings (YAML may give `limit: 10`). */
+function stringMap(v: unknown): Record<string, string> | undefined {
+  const o = asObject(v);
+  if (o === undefined) return undefined;
+  return Object.fromEntries(Object.entries(o).map(([k, value]) => [k, String(value)]));
+}
+
+function requestExample(v: unknown): RequestExample {
+  const o = asObject(v) ?? {};
+  const out: RequestExample = {};
+  const path = stringMap(o.path);
+  const query = stringMap(o.query);
+  const headers = stringMap(o.headers);
+  if (path !== undefined) out.path = path;
+  if (query !== undefined) out.query = query;
+  if (headers !== undefined) out.headers = headers;
+  if (o.body !== undefined) out.body = o.body;
+  return out;
+}
+
+function normalizeErrors(document: unknown, x: Json): Record<string, ErrorSpec> {
+  const out: Record<string, ErrorSpec> = {};
+  for (const [id, value] of Object.entries(asObject(x.errors) ?? {})) {
+    const e = value as Json;
+    const spec: ErrorSpec = { id, status: e.status as number };
+    if (e.code !== undefined) spec.code = e.code as string | number;
+    if (e.schema !== undefined) spec.schema = inlineRefs(document, e.schema) as Record<string, unknown>;
+    if (e.headers !== undefined) spec.headers = asArray(e.headers).map((h) => String(h).toLowerCase());
+    if (e.description !== undefined) spec.description = String(e.description);
+    out[id] = spec;
+  }
+  return out;
+}
+
+function normalizeSchemes(index: SpecIndex): CredentialScheme[] {
+  return index.schemes.flatMap((s): CredentialScheme[] => {
+    if (s.ext === undefined) return [];
+    const bearer = s.raw.type === 'http';
+    const scheme: CredentialScheme = {
+      name: s.name,
+      type: bearer ? 'bearer' : 'header',
+      header: bearer ? 'Authorization' : String(s.raw.name),
+      credential: s.ext.credential as CredentialScheme['credential'],
+    };
+    const by = asString(s.ext.distinguishedBy);
+    if (by !== undefined) scheme.distinguishedBy = by;
+    return [scheme];
+  });
+}
+
+function jsonContentSchema(document: unknown, response: Json | undefined): Record<string, unknown> | undefined {
+  const content = asObject(response?.content) ?? {};
+  const key = Object.keys(content).find((k) => /^application\/(.+\+)?json\b/i.test(k));
+  const schema = key === undefined ? undefined : asObject(content[key])?.schema;
+  return schema === undefined ? undefined : (inlineRefs(document, schema) as Record<string, unknown>);
+}
+
+function normalizeOperation(document: unknown, op: IndexedOperation, authStatuses: Set<number>): Operation {
+  const security = securityOf(document, op.raw);
+  const schemes: string[] = [];
+  const scopes: string[] = [];
+  for (const item of security) {
+    for (const [name, list] of Object.entries(asObject(item) ?? {})) {
+      if (!schemes.includes(name)) schemes.push(name);
+      for (const scope of asArray(list)) if (typeof scope === 'string' && !scopes.includes(scope)) scopes.push(scope);
+    }
+  }
+  const responses = asObject(op.raw.responses) ?? {};
+  const statuses = Object.keys(responses)
+    .filter((k) => /^[1-5]\d\d$/.test(k))
+    .map(Number)
+    .sort((a, b) => a - b);
+  const acceptStatuses = statuses.filter((s) => !authStatuses.has(s));
+  const successStatus = acceptStatuses.find((s) => s >= 200 && s < 300) ?? acceptStatuses[0] ?? 200;
+  const method = op.method.toUpperCase();
+  const operation: Operation = {
+    operationId: op.operationId as string,
+    method,
+    path: op.path,
+    scopes,
+    schemes,
+    safe: typeof op.ext?.safe === 'boolean' ? op.ext.safe : method === 'GET' || method === 'HEAD',
+    example: requestExample(op.ext?.example),
+    successStatus,
+    acceptStatuses,
+    raw: op.raw as OpenAPIV3_1.OperationObject,
+  };
+  const summary = asString(op.raw.summary);
+  if (summary !== undefined) operation.summary = summary;
+  const successSchema = jsonContentSchema(document, asObject(deref(document, responses[String(successStatus)])));
+  if (successSchema !== undefined) operation.successSchema = successSchema;
+  return operation;
+}
+
+function probeOperation(index: SpecIndex): string {
+  const marked = index.operations.find((op) => op.ext?.probe === true);
+  const safeGet = index.operations.find((op) => op.method === 'get' && op.ext?.safe !== false);
+  return (marked ?? safeGet)?.operationId ?? '';
+}
+
+function normalizeRateLimit(x: Json): RateLimitSpec | undefined {
+  const r = asObject(x.rateLimit);
+  if (r === undefined) return undefined;
+  const spec: RateLimitSpec = {
+    on: (r.on as RateLimitSpec['on'] | undefined) ?? 'authenticated',
+    plans: asArray(r.plans).map((p) => ({ ...(p as RateLimitSpec['plans'][number]) })),
+    error: String(r.error),
+    retryAfter: r.retryAfter === true,
+    perCredential: r.perCredential !== false,
+  };
+  if (r.headers !== undefined) spec.headers = { ...(r.headers as NonNullable<RateLimitSpec['headers']>) };
+  if (r.resetUnit !== undefined) spec.resetUnit = r.resetUnit as NonNullable<RateLimitSpec['resetUnit']>;
+  if (typeof r.retryAfterField === 'string') spec.retryAfterField = r.retryAfterField;
+  return spec;
+}
+
+function normalizeRotation(x: Json): RotationSpec | undefined {
+  const r = asObject(x.rotation);
+  if (r === undefined) return undefined;
+  const grace = String(r.grace);
+  return { grace, graceMs: durationMs(grace) ?? 0, error: String(r.error) };
+}
+
+function normalizeLogin(x: Json): LoginSpec | undefined {
+  const l = asObject(x.login);
+  if (l === undefined) return undefined;
+  const login: LoginSpec = {
+    operationId: String(l.operation),
+    tokenPointer: String(l.token),
+    expiresPointer: String(l.expiresAt),
+    tokenScheme: String(l.tokenScheme),
+    error: String(l.error),
+    expiredError: String(l.expiredError),
+  };
+  if (typeof l.organization === 'string') login.organizationPointer = l.organization;
+  return login;
+}
+
+function normalizeRequirement(v: unknown): Requirement {
+  const r = v as Json;
+  const source = r.source as Json;
+  const req: Requirement = {
+    id: String(r.id),
+    level: r.level as Level,
+    kind: r.kind as RequirementKind,
+    statement: String(r.statement),
+    source: { doc: String(source.doc), section: String(source.section) },
+    errors: asArray(r.errors).map(String),
+  };
+  if (typeof source.quote === 'string') req.source.quote = source.quote;
+  if (r.role !== undefined) req.role = r.role as Role;
+  if (r.operation !== undefined) req.operation = String(r.operation);
+  if (r.request !== undefined) req.request = requestExample(r.request);
+  const allowed = asObject(r.allowed);
+  if (allowed !== undefined) {
+    req.allowed = { operation: String(allowed.operation) };
+    if (allowed.request !== undefined) req.allowed.request = requestExample(allowed.request);
+  }
+  if (r.resource !== undefined) req.resource = { ...(r.resource as NonNullable<Requirement['resource']>) };
+  if (typeof r.after === 'string') req.after = r.after;
+  if (r.statuses !== undefined) req.statuses = asArray(r.statuses) as number[];
+  if (typeof r.note === 'string') req.note = r.note;
+  return req;
+}
+
+function normalizeTrace(v: unknown): TraceEntry {
+  const t = v as Json;
+  const entry: TraceEntry = { doc: String(t.doc), section: String(t.section), quote: String(t.quote) };
+  if (t.requirements !== undefined) entry.requirements = asArray(t.requirements).map(String);
+  if (typeof t.untestable === 'string') entry.untestable = t.untestable;
+  return entry;
+}
+
+function normalizeMock(x: Json, seed: Seed | undefined): Contract['mock'] {
+  const mock = { ...(asObject(x.mock) ?? {}) } as MockSection;
+  if (seed?.clockStart !== undefined) mock.clockStart = seed.clockStart;
+  if (seed?.data !== undefined) mock.data = seed.data;
+  return { ...mock, credentials: seed?.credentials ?? [] };
+}
+
+export function normalize(input: NormalizeInput): Contract {
+  const { index } = input;
+  const document = index.document as OpenAPIV3_1.Document;
+  const x = index.ext;
+  const errors = normalizeErrors(document, x);
+  const authStatuses = new Set(Object.values(errors).map((e) => e.status));
+  const schemes = normalizeSchemes(index);
+  const defaultScheme = index.schemes.find((s) => s.ext?.default === true)?.name ?? schemes[0]?.name ?? '';
+  const keyFormat = asObject(x.keyFormat) ?? {};
+  const contract: Contract = {
+    name: input.name,
+    title: document.info.title,
+    file: input.file,
+    sha256: input.sha256,
+    servers: (document.servers ?? []).map((s) => s.url),
+    document,
+    sources: { ...(x.sources as Record<string, SourceDoc>) },
+    schemes,
+    defaultScheme,
+    keyFormat: {
+      live: asArray(keyFormat.live).map(String),
+      test: asArray(keyFormat.test).map(String),
+      ...(typeof keyFormat.pattern === 'string' ? { pattern: keyFormat.pattern } : {}),
+    },
+    roles: asArray(x.roles) as Role[],
+    errors,
+    operations: index.operations.map((op) => normalizeOperation(document, op, authStatuses)),
+    probeOperation: probeOperation(index),
+    transport: { httpsOnly: asObject(x.transport)?.httpsOnly === true },
+    requiredHeaders: asArray(x.requiredHeaders).map((h) => ({ ...(h as { name: string; value: string }) })),
+    echoHeaders: asArray(x.echoHeaders).map((h) => ({ ...(h as Contract['echoHeaders'][number]) })),
+    requirements: asArray(x.requirements).map(normalizeRequirement),
+    traceability: asArray(x.traceability).map(normalizeTrace),
+    mock: normalizeMock(x, input.seed),
+  };
+  const rateLimit = normalizeRateLimit(x);
+  if (rateLimit !== undefined) contract.rateLimit = rateLimit;
+  const rotation = normalizeRotation(x);
+  if (rotation !== undefined) contract.rotation = rotation;
+  const organization = asObject(x.organization);
+  if (organization !== undefined) contract.organization = { header: String(organization.header), error: String(organization.error) };
+  const login = normalizeLogin(x);
+  if (login !== undefined) contract.login = login;
+  return contract;
+}

@@ -1,0 +1,90 @@
+/**
+ * YAML text → plain value, keeping the parsed Document so that a JSON pointer into the value can
+ * be mapped back to the line and column of the key or value it names.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node } from 'yaml';
+import type { Problem } from '../util/errors.ts';
+import { fromPointer } from './json-pointer.ts';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Which part of a map entry a pointer is located at: the key (`level:`) or its value (`MUSTT`). */
+export type Anchor = 'key' | 'value';
+
+export interface ParsedYaml {
+  /** the file as shown in problems */
+  file: string;
+  value: unknown;
+  /** syntax errors; when non-empty, `value` must not be used */
+  problems: Problem[];
+  /** line:column of what the pointer names, or of its deepest existing ancestor */
+  locate(pointer: string, anchor?: Anchor): Position;
+}
+
+function firstLine(message: string): string {
+  return message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').split('\n')[0] ?? message;
+}
+
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, lineCounter, uniqueKeys: true });
+  const problems: Problem[] = doc.errors.map((e) => ({
+    file,
+    line: e.linePos?.[0].line ?? 1,
+    column: e.linePos?.[0].col ?? 1,
+    message: `YAML syntax error: ${e.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document (---); a spec is one document' : firstLine(e.message)}`,
+    hint: "fix the YAML syntax (quote values that contain ': ' or ' #', or start with {, [, *, &); nothing else is checked until the file parses",
+  }));
+  const value: unknown = problems.length === 0 ? doc.toJS({ maxAliasCount: 1000 }) : undefined;
+  return {
+    file,
+    value,
+    problems,
+    locate: (pointer, anchor = 'value') => locateInDocument(doc, lineCounter, pointer, anchor),
+  };
+}
+
+function startOf(node: Node | null | undefined, lineCounter: LineCounter): Position | undefined {
+  const offset = node?.range?.[0];
+  if (offset === undefined) return undefined;
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+function deref(doc: Document, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(doc) : node;
+}
+
+function locateInDocument(doc: Document, lineCounter: LineCounter, pointer: string, anchor: Anchor): Position {
+  let node: unknown = doc.contents;
+  // position of the key (or sequence item) through which `node` was reached
+  let keyPos: Position | undefined = startOf(doc.contents as Node | null, lineCounter);
+  let best: Position = keyPos ?? { line: 1, column: 1 };
+  for (const segment of fromPointer(pointer)) {
+    node = deref(doc, node);
+    let next: unknown;
+    let nextKeyPos: Position | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && String(isScalar(p.key) ? p.key.value : p.key) === segment);
+      if (pair === undefined) return best;
+      nextKeyPos = startOf(pair.key as Node, lineCounter);
+      next = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      if (!/^\d+$/.test(segment) || item === undefined) return best;
+      nextKeyPos = startOf(item as Node, lineCounter);
+      next = item;
+    } else {
+      return best;
+    }
+    keyPos = nextKeyPos;
+    best = keyPos ?? best;
+    node = next;
+  }
+  if (anchor === 'key') return keyPos ?? best;
+  return startOf(node as Node | null, lineCounter) ?? keyPos ?? best;
+}

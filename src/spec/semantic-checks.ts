@@ -1,0 +1,257 @@
+/**
+ * Cross-references the schemas cannot express: ids that must name existing errors, operations,
+ * schemes, sources, roles and requirements; unique requirement ids; full traceability coverage;
+ * one probe operation; durations that parse. Works on a possibly schema-invalid document, so
+ * every problem is reported in one pass.
+ */
+import { ROLES } from './contract.ts';
+import { durationMs } from './duration.ts';
+import type { Finding } from './finding.ts';
+import { joinPointer } from './json-pointer.ts';
+import { asArray, asObject, asString, securityOf } from './spec-index.ts';
+import type { IndexedOperation, Json, SpecIndex } from './spec-index.ts';
+
+const X = '/x-authconform';
+
+function known(ids: Set<string>): string {
+  return ids.size === 0 ? 'none are declared' : `known: ${[...ids].join(', ')}`;
+}
+
+/** `requirement ACME-AUTH-01` or `requirements[3]` when it has no id. */
+function requirementLabel(req: Json, i: number): string {
+  const id = asString(req.id);
+  return id !== undefined ? `requirement ${id}` : `x-authconform.requirements[${i}]`;
+}
+
+/** A reference by name to a set of known names; undefined/non-string values are the schema's business. */
+function checkRef(
+  out: Finding[],
+  value: unknown,
+  pointer: string,
+  names: Set<string>,
+  what: string,
+  owner: string,
+  hintWhere: string,
+): void {
+  if (typeof value !== 'string' || names.has(value)) return;
+  out.push({ pointer, message: `${owner} names ${what} "${value}", which is not ${hintWhere}`, hint: known(names) });
+}
+
+function checkDuration(out: Finding[], value: unknown, pointer: string, owner: string): void {
+  if (typeof value !== 'string' || !value.startsWith('P') || durationMs(value) !== undefined) return;
+  out.push({
+    pointer,
+    message: `${owner} "${value}" is not an ISO 8601 duration`,
+    hint: 'write e.g. PT24H, P1D, PT23H59M (date units before T, time units after)',
+  });
+}
+
+const errorRef = (out: Finding[], index: SpecIndex, value: unknown, pointer: string, owner: string): void =>
+  checkRef(out, value, pointer, index.errorIds, 'error', owner, 'in x-authconform.errors');
+
+const operationRef = (out: Finding[], index: SpecIndex, value: unknown, pointer: string, owner: string): void =>
+  checkRef(out, value, pointer, index.operationIds, 'operation', owner, 'an operationId in paths');
+
+/** The sections a requirement kind needs to be probed. */
+const KIND_NEEDS: Array<[prefix: string, section: string]> = [
+  ['ratelimit.', 'rateLimit'],
+  ['key.grace', 'rotation'],
+  ['key.revoked', 'rotation'],
+  ['org.membership', 'organization'],
+  ['login.', 'login'],
+  ['response.header-echo', 'echoHeaders'],
+  ['request.required-header', 'requiredHeaders'],
+];
+const NEEDS_RATE_HEADERS = new Set(['ratelimit.headers', 'ratelimit.remaining', 'ratelimit.reset']);
+
+function checkRequirements(out: Finding[], index: SpecIndex): void {
+  const firstAt = new Map<string, number>();
+  asArray(index.ext.requirements).forEach((item, i) => {
+    const req = asObject(item);
+    if (req === undefined) return;
+    const at = joinPointer(X, 'requirements', i);
+    const label = requirementLabel(req, i);
+    const id = asString(req.id);
+    if (id !== undefined) {
+      const first = firstAt.get(id);
+      if (first === undefined) firstAt.set(id, i);
+      else out.push({ pointer: `${at}/id`, message: `requirement id ${id} is used twice (first at x-authconform.requirements[${first}])`, hint: 'give each requirement its own id' });
+    }
+    const source = asObject(req.source);
+    checkRef(out, source?.doc, `${at}/source/doc`, index.sourceIds, 'source', label, 'in x-authconform.sources');
+    asArray(req.errors).forEach((e, j) => errorRef(out, index, e, `${at}/errors/${j}`, label));
+    const role = asString(req.role);
+    if (role !== undefined && (ROLES as readonly string[]).includes(role) && !index.roles.has(role)) {
+      out.push({ pointer: `${at}/role`, message: `${label} uses role "${role}", which is not in x-authconform.roles`, hint: `add it to roles or use one of: ${[...index.roles].join(', ')}` });
+    }
+    operationRef(out, index, req.operation, `${at}/operation`, label);
+    operationRef(out, index, asObject(req.allowed)?.operation, `${at}/allowed/operation`, label);
+    const resource = asObject(req.resource);
+    operationRef(out, index, resource?.list, `${at}/resource/list`, label);
+    operationRef(out, index, resource?.get, `${at}/resource/get`, label);
+    checkDuration(out, req.after, `${at}/after`, `${label}: after`);
+    const kind = asString(req.kind);
+    if (kind === undefined) return;
+    for (const [prefix, section] of KIND_NEEDS) {
+      const present = Array.isArray(index.ext[section]) ? asArray(index.ext[section]).length > 0 : index.ext[section] !== undefined;
+      if (kind.startsWith(prefix) && !present) {
+        out.push({ pointer: `${at}/kind`, message: `${label} is of kind ${kind}, but x-authconform has no "${section}"`, hint: `describe ${section} in x-authconform or change the kind` });
+      }
+    }
+    if (NEEDS_RATE_HEADERS.has(kind) && asObject(index.ext.rateLimit) !== undefined && asObject(asObject(index.ext.rateLimit)?.headers) === undefined) {
+      out.push({ pointer: `${at}/kind`, message: `${label} is of kind ${kind}, but x-authconform.rateLimit has no "headers"`, hint: 'name the rate-limit headers in rateLimit.headers or change the kind' });
+    }
+  });
+}
+
+function checkTraceability(out: Finding[], index: SpecIndex): void {
+  const requirementIds = new Set<string>();
+  const reqPointers = new Map<string, string>();
+  asArray(index.ext.requirements).forEach((item, i) => {
+    const id = asString(asObject(item)?.id);
+    if (id !== undefined && !requirementIds.has(id)) {
+      requirementIds.add(id);
+      reqPointers.set(id, joinPointer(X, 'requirements', i, 'id'));
+    }
+  });
+  const covered = new Set<string>();
+  asArray(index.ext.traceability).forEach((item, i) => {
+    const entry = asObject(item);
+    if (entry === undefined) return;
+    const at = joinPointer(X, 'traceability', i);
+    checkRef(out, entry.doc, `${at}/doc`, index.sourceIds, 'source', `traceability entry ${i}`, 'in x-authconform.sources');
+    asArray(entry.requirements).forEach((r, j) => {
+      if (typeof r !== 'string') return;
+      covered.add(r);
+      if (!requirementIds.has(r)) {
+        out.push({ pointer: `${at}/requirements/${j}`, message: `traceability entry ${i} names requirement ${r}, which is not in x-authconform.requirements`, hint: 'fix the id or add the requirement' });
+      }
+    });
+  });
+  for (const [id, pointer] of reqPointers) {
+    if (!covered.has(id)) {
+      out.push({ pointer, message: `requirement ${id} is not covered by any traceability entry`, hint: 'add its id to the traceability entry that quotes its source' });
+    }
+  }
+}
+
+function checkSections(out: Finding[], index: SpecIndex): void {
+  const x = index.ext;
+  const rotation = asObject(x.rotation);
+  errorRef(out, index, rotation?.error, `${X}/rotation/error`, 'rotation');
+  checkDuration(out, rotation?.grace, `${X}/rotation/grace`, 'rotation.grace');
+  errorRef(out, index, asObject(x.rateLimit)?.error, `${X}/rateLimit/error`, 'rateLimit');
+  errorRef(out, index, asObject(x.organization)?.error, `${X}/organization/error`, 'organization');
+  const login = asObject(x.login);
+  if (login !== undefined) {
+    operationRef(out, index, login.operation, `${X}/login/operation`, 'login');
+    checkRef(out, login.tokenScheme, `${X}/login/tokenScheme`, index.schemeNames, 'security scheme', 'login.tokenScheme', 'in components.securitySchemes');
+    errorRef(out, index, login.error, `${X}/login/error`, 'login');
+    errorRef(out, index, login.expiredError, `${X}/login/expiredError`, 'login.expiredError');
+  }
+  const mock = asObject(x.mock);
+  if (mock === undefined) return;
+  checkDuration(out, mock.tokenLifetime, `${X}/mock/tokenLifetime`, 'mock.tokenLifetime');
+  for (const opId of Object.keys(asObject(mock.operations) ?? {})) {
+    if (!index.operationIds.has(opId)) {
+      out.push({ pointer: joinPointer(X, 'mock', 'operations', opId), at: 'key', message: `mock.operations names operation "${opId}", which is not an operationId in paths`, hint: known(index.operationIds) });
+    }
+  }
+  asArray(mock.bindings).forEach((b, i) => {
+    const binding = asObject(b);
+    operationRef(out, index, binding?.operation, `${X}/mock/bindings/${i}/operation`, `mock.bindings[${i}]`);
+    errorRef(out, index, binding?.error, `${X}/mock/bindings/${i}/error`, `mock.bindings[${i}]`);
+  });
+}
+
+function label(op: IndexedOperation): string {
+  return op.operationId ?? `${op.method.toUpperCase()} ${op.path}`;
+}
+
+function checkOperations(out: Finding[], index: SpecIndex): void {
+  const seen = new Map<string, IndexedOperation>();
+  for (const op of index.operations) {
+    if (op.operationId === undefined) {
+      out.push({ pointer: op.pointer, at: 'key', message: `operation ${label(op)} has no operationId`, hint: 'requirements and the mock name operations by operationId; add one' });
+      continue;
+    }
+    const first = seen.get(op.operationId);
+    if (first !== undefined) {
+      out.push({ pointer: `${op.pointer}/operationId`, message: `operationId "${op.operationId}" is used twice (also ${first.method.toUpperCase()} ${first.path})`, hint: 'operationIds must be unique' });
+    } else {
+      seen.set(op.operationId, op);
+    }
+  }
+  const probes = index.operations.filter((op) => op.ext?.probe === true);
+  if (probes.length > 1) {
+    const names = probes.map(label).join(', ');
+    for (const op of probes.slice(1)) {
+      out.push({ pointer: `${op.pointer}/x-authconform/probe`, at: 'key', message: `operation ${label(op)} is marked probe: true, but only one may be (marked: ${names})`, hint: 'keep probe: true on the one safe operation most probes should use' });
+    }
+  }
+  if (probes.length === 0 && index.operations.length > 0) {
+    const safeGets = index.operations.filter((op) => op.method === 'get' && op.ext?.safe !== false);
+    if (safeGets.length !== 1) {
+      out.push({ pointer: '/paths', at: 'key', message: `no operation is marked x-authconform.probe: true and there are ${safeGets.length} safe GET operations to choose from`, hint: 'add x-authconform: { probe: true } to the safe operation most probes should use' });
+    }
+  }
+}
+
+function checkSchemes(out: Finding[], index: SpecIndex): void {
+  const withExt = index.schemes.filter((s) => s.ext !== undefined);
+  if (withExt.length === 0) {
+    out.push({ pointer: '/components/securitySchemes', at: 'key', message: 'no security scheme carries x-authconform', hint: 'add x-authconform: { credential: api_key } to the scheme the API key is sent with' });
+  }
+  const defaults = withExt.filter((s) => s.ext?.default === true);
+  for (const s of defaults.slice(1)) {
+    out.push({ pointer: `${s.pointer}/x-authconform/default`, at: 'key', message: `security schemes ${defaults.map((d) => d.name).join(', ')} are all marked default: true`, hint: 'mark only one scheme as the default' });
+  }
+  for (const s of withExt) {
+    const type = asString(s.raw.type);
+    const httpBearer = type === 'http' && asString(s.raw.scheme)?.toLowerCase() === 'bearer';
+    const headerKey = type === 'apiKey' && s.raw.in === 'header';
+    if (!httpBearer && !headerKey) {
+      out.push({ pointer: `${s.pointer}/type`, message: `security scheme ${s.name} is ${type ?? 'untyped'}${type === 'apiKey' ? ` in ${String(s.raw.in)}` : ''}; authconform supports apiKey in a header and http bearer`, hint: 'describe how the credential is sent as one of those' });
+    }
+  }
+  const withExtNames = new Set(withExt.map((s) => s.name));
+  const checkRequirementList = (list: unknown[], pointer: string): void => {
+    list.forEach((item, i) => {
+      for (const name of Object.keys(asObject(item) ?? {})) {
+        const at = joinPointer(pointer, i, name);
+        if (!index.schemeNames.has(name)) {
+          out.push({ pointer: at, at: 'key', message: `security requirement names scheme "${name}", which is not in components.securitySchemes`, hint: known(index.schemeNames) });
+        } else if (!withExtNames.has(name)) {
+          out.push({ pointer: at, at: 'key', message: `security scheme ${name} is used but has no x-authconform`, hint: 'add x-authconform: { credential: api_key } (or token) to the scheme' });
+        }
+      }
+    });
+  };
+  checkRequirementList(asArray(asObject(index.document)?.security), '/security');
+  for (const op of index.operations) {
+    if (Array.isArray(op.raw.security)) checkRequirementList(op.raw.security, `${op.pointer}/security`);
+  }
+  // securityOf is what normalization uses; an operation with no scheme at all cannot be probed with a credential
+  for (const op of index.operations) {
+    if (op.ext?.probe === true && securityOf(index.document, op.raw).length === 0) {
+      out.push({ pointer: `${op.pointer}/x-authconform/probe`, at: 'key', message: `probe operation ${label(op)} has no security requirement`, hint: 'the probe operation must require the credential (security: at the root or on the operation)' });
+    }
+  }
+}
+
+/** Every cross-reference problem of the document (seed file excluded: see seed.ts). */
+export function semanticFindings(index: SpecIndex): Finding[] {
+  const out: Finding[] = [];
+  const root = asObject(index.document)?.['x-authconform'];
+  if (root === undefined) {
+    out.push({ pointer: '', at: 'key', message: 'the document has no x-authconform section', hint: 'add the x-authconform extension at the root (see the bundled specs in specs/)' });
+  }
+  // a section of the wrong type is reported by the extension schema
+  if (asObject(root) === undefined) return out;
+  checkOperations(out, index);
+  checkSchemes(out, index);
+  checkRequirements(out, index);
+  checkTraceability(out, index);
+  checkSections(out, index);
+  return out;
+}

@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadContract } from '../../src/spec/load.ts';
+import { AuthconformError } from '../../src/util/errors.ts';
+import { runCli, STACK_LINE } from './cli-capture.ts';
+
+const DIR = fileURLToPath(new URL('../fixtures/broken-specs/', import.meta.url));
+
+/** One defect per file: where it must be reported (`file:line`) and what the message must say. */
+const CASES: Array<{ file: string; at: string; message: string }> = [
+  { file: '01-yaml-syntax.yaml', at: '01-yaml-syntax.yaml:57', message: 'YAML syntax error: All mapping items must start at the same column' },
+  { file: '02-unknown-extension-key.yaml', at: '02-unknown-extension-key.yaml:63', message: 'unknown key "severity" in x-authconform.requirements[0]' },
+  { file: '03-bad-level.yaml', at: '03-bad-level.yaml:60', message: 'level must be one of MUST, SHOULD, MAY, got "MUSTT"' },
+  { file: '04-grace-not-duration.yaml', at: '04-grace-not-duration.yaml:56', message: 'rotation.grace "PT1HOUR" is not an ISO 8601 duration' },
+  { file: '05-dangling-ref.yaml', at: '05-dangling-ref.yaml:19', message: '$ref "#/components/schemas/WidgetLst" does not resolve' },
+  { file: '06-requirement-without-source.yaml', at: '06-requirement-without-source.yaml:59', message: 'requirement ACME-AUTH-01 has no "source"' },
+  { file: '07-unknown-credential-role.yaml', at: '07-unknown-credential-role.yaml:73', message: 'role must be one of valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, login, expired_token, got "expired_key"' },
+  { file: '08-ratelimit-headers-without-reset-unit.yaml', at: '08-ratelimit-headers-without-reset-unit.yaml:54', message: 'x-authconform.rateLimit has "headers" but no "resetUnit"' },
+  { file: '09-duplicate-requirement-id.yaml', at: '09-duplicate-requirement-id.yaml:77', message: 'requirement id ACME-AUTH-02 is used twice (first at x-authconform.requirements[1])' },
+  { file: '10-unknown-error-id.yaml', at: '10-unknown-error-id.yaml:67', message: 'requirement ACME-AUTH-02 names error "missing_keys", which is not in x-authconform.errors' },
+  { file: '11-unknown-operation.yaml', at: '11-unknown-operation.yaml:62', message: 'requirement ACME-AUTH-01 names operation "listWidget", which is not an operationId in paths' },
+  { file: '12-source-doc-not-in-sources.yaml', at: '12-source-doc-not-in-sources.yaml:63', message: 'requirement ACME-AUTH-01 names source "docs", which is not in x-authconform.sources' },
+  { file: '13-requirement-not-traced.yaml', at: '13-requirement-not-traced.yaml:70', message: 'requirement ACME-KEY-01 is not covered by any traceability entry' },
+  { file: '14-trace-entry-without-mapping.yaml', at: '14-trace-entry-without-mapping.yaml:80', message: 'x-authconform.traceability[2] needs one of "requirements", "untestable"' },
+  { file: '15-paths-not-an-object.yaml', at: '15-paths-not-an-object.yaml:10', message: 'paths must be object, got array' },
+  { file: '16-missing-openapi-version.yaml', at: '16-missing-openapi-version.yaml:2', message: 'document has no "openapi"' },
+  { file: '17-unknown-requirement-kind.yaml', at: '17-unknown-requirement-kind.yaml:66', message: 'got "credential.absent"' },
+  { file: '18-seed-missing.yaml', at: '18-seed-missing.yaml:82', message: 'seed file "_seeds/acme-missing.yaml" does not exist' },
+  { file: '19-seed-unknown-role.yaml', at: '_seeds/acme-bad-role.yaml:5', message: 'role must be one of valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, login, expired_token, got "admin"' },
+  { file: '20-two-probes.yaml', at: '20-two-probes.yaml:30', message: 'operation createWidget is marked probe: true, but only one may be (marked: listWidgets, createWidget)' },
+  { file: '21-unknown-security-scheme.yaml', at: '21-unknown-security-scheme.yaml:9', message: 'security requirement names scheme "apiKeys", which is not in components.securitySchemes' },
+  { file: '22-unknown-rotation-error.yaml', at: '22-unknown-rotation-error.yaml:57', message: 'rotation names error "expired_key", which is not in x-authconform.errors' },
+];
+
+describe('broken-spec corpus', () => {
+  it('every file of the corpus has a row in the table', () => {
+    const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml') && !f.startsWith('_')).sort();
+    expect(files).toEqual(CASES.map((c) => c.file));
+    expect(files.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it('the minimal valid spec passes validate', async () => {
+    const run = await runCli(['validate', '_valid-minimal.yaml'], DIR);
+    expect(run).toEqual({ code: 0, stdout: ['✓ _valid-minimal (_valid-minimal.yaml): 3 requirements'], stderr: [] });
+  });
+
+  it.each(CASES)('$file is refused at $at', async ({ file, at, message }) => {
+    const run = await runCli(['validate', file], DIR);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toEqual([]);
+    expect(run.stderr[0]).toBe(`✗ ${file}: 1 problem`);
+    expect(run.stderr.length).toBe(2);
+    const line = run.stderr[1] ?? '';
+    expect(line.startsWith(`${at}:`)).toBe(true);
+    expect(line).toContain(message);
+    expect(run.stderr.filter((l) => STACK_LINE.test(l))).toEqual([]);
+  });
+});
+
+describe('several problems at once', () => {
+  it('lists every schema and cross-reference problem of a file, in line order', async () => {
+    const base = readFileSync(join(DIR, '_valid-minimal.yaml'), 'utf8');
+    const text = base
+      .replace('      level: MUST\n      kind: credential.accepted\n', '      level: MUSTT\n      kind: credential.accepted\n')
+      .replace('      errors: [missing_key]\n', '      errors: [missing_keys]\n')
+      .replace('"#/components/schemas/WidgetList"', '"#/components/schemas/Nope"')
+      .replace('    seed: _seeds/acme.yaml\n', `    seed: ${JSON.stringify(join(DIR, '_seeds', 'acme-bad-role.yaml'))}\n`);
+    const dir = mkdtempSync(join(tmpdir(), 'authconform-spec-'));
+    writeFileSync(join(dir, 'acme.yaml'), text);
+    const err = await loadContract('acme.yaml', { cwd: dir }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AuthconformError);
+    const e = err as AuthconformError;
+    expect(e.code).toBe('AC_SPEC_INVALID');
+    expect(e.message).toBe('acme.yaml: 4 problems');
+    expect(e.problems.map((p) => `${p.file.endsWith('acme-bad-role.yaml') ? 'seed' : p.file}:${p.line}: ${p.message}`)).toEqual([
+      'acme.yaml:20: $ref "#/components/schemas/Nope" does not resolve',
+      'acme.yaml:61: level must be one of MUST, SHOULD, MAY, got "MUSTT"',
+      'acme.yaml:68: requirement ACME-AUTH-02 names error "missing_keys", which is not in x-authconform.errors',
+      'seed:5: role must be one of valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, login, expired_token, got "admin"',
+    ]);
+  });
+
+  it('validate reports every given spec before exiting', async () => {
+    const run = await runCli(['validate', '03-bad-level.yaml', '_valid-minimal.yaml', 'no-such-spec'], DIR);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toEqual(['✓ _valid-minimal (_valid-minimal.yaml): 3 requirements']);
+    expect(run.stderr).toEqual([
+      '✗ 03-bad-level.yaml: 1 problem',
+      '03-bad-level.yaml:60:14 (/x-authconform/requirements/0/level): level must be one of MUST, SHOULD, MAY, got "MUSTT"',
+      `✗ spec "no-such-spec" not found (looked for ${join(DIR, 'no-such-spec.yaml')}, ${join(DIR, 'no-such-spec.yml')}); bundled specs: linkt, linkkit, linkit, linkfetch, linq`,
+    ]);
+  });
+});
