@@ -1,0 +1,1 @@
+export default { test: { include: ['suites/**/*.test.ts'], testTimeout: 60000, pool: 'forks' } };

@@ -1,0 +1,97 @@
+/**
+ * Which documented error the mock answers in each situation, resolved once per contract from the
+ * requirements (kind → errors) and the contract's sections. Where the spec documents nothing for a
+ * situation, a status-only error is synthesized.
+ */
+import type { Contract, ErrorSpec, Requirement, RequirementKind } from '../spec/contract.ts';
+
+export interface ErrorCatalog {
+  /** no credential at all */
+  missing: ErrorSpec;
+  /** unknown or malformed credential */
+  invalid: ErrorSpec;
+  /** revoked past the grace window */
+  rotation: ErrorSpec;
+  /** expired login token */
+  expiredToken: ErrorSpec;
+  /** wrong email or password on login */
+  login: ErrorSpec;
+  /** organization header naming an organization the credential does not belong to */
+  organization: ErrorSpec;
+  /** over the rate limit */
+  rateLimit: ErrorSpec;
+  /** plain-HTTP request to an HTTPS-only API */
+  httpsRequired: ErrorSpec;
+  /** the scope error for an operation (a scope.denied requirement on it, else the first one) */
+  scopeFor(operationId: string): ErrorSpec;
+  /** a documented error by id, else a status-only one */
+  byId(id: string | undefined, fallbackStatus: number): ErrorSpec;
+}
+
+export function synthesized(status: number, id = `status_${status}`): ErrorSpec {
+  return { id, status };
+}
+
+function firstErrorOf(contract: Contract, kind: RequirementKind): ErrorSpec | undefined {
+  for (const r of contract.requirements) {
+    if (r.kind !== kind) continue;
+    for (const id of r.errors) {
+      const spec = contract.errors[id];
+      if (spec !== undefined) return spec;
+    }
+  }
+  return undefined;
+}
+
+function bindingErrors(contract: Contract): Set<string> {
+  return new Set((contract.mock.bindings ?? []).map((b) => b.error));
+}
+
+/** True when a scope.denied requirement is about a request-body binding rather than scopes. */
+export function isBindingRequirement(contract: Contract, r: Requirement): boolean {
+  const errs = bindingErrors(contract);
+  return r.kind === 'scope.denied' && r.errors.length > 0 && r.errors.every((e) => errs.has(e));
+}
+
+export function buildErrorCatalog(contract: Contract): ErrorCatalog {
+  const byId = (id: string | undefined, fallbackStatus: number): ErrorSpec =>
+    (id !== undefined ? contract.errors[id] : undefined) ?? synthesized(fallbackStatus, id);
+  const missing = firstErrorOf(contract, 'credential.missing') ?? firstErrorOf(contract, 'credential.invalid') ?? synthesized(401, 'unauthorized');
+  const invalid = firstErrorOf(contract, 'credential.invalid') ?? missing;
+  const rotation = contract.rotation !== undefined ? byId(contract.rotation.error, 401) : (firstErrorOf(contract, 'key.revoked') ?? invalid);
+  const expiredToken = contract.login !== undefined ? byId(contract.login.expiredError, 401) : (firstErrorOf(contract, 'login.expiry') ?? invalid);
+  const login = contract.login !== undefined ? byId(contract.login.error, 401) : (firstErrorOf(contract, 'login.reject') ?? invalid);
+  const organization = contract.organization !== undefined ? byId(contract.organization.error, 403) : (firstErrorOf(contract, 'org.membership') ?? synthesized(403, 'forbidden'));
+  const rateLimit = contract.rateLimit !== undefined ? byId(contract.rateLimit.error, 429) : (firstErrorOf(contract, 'ratelimit.exceeded') ?? synthesized(429, 'rate_limited'));
+  const httpsRequired = firstErrorOf(contract, 'transport.https-only') ?? {
+    ...synthesized(403, 'https_required'),
+    code: 'https_required',
+    description: 'This API is served over HTTPS only; plain-HTTP requests are refused.',
+  };
+
+  const scopeRequirements = contract.requirements.filter((r) => r.kind === 'scope.denied' && !isBindingRequirement(contract, r));
+  const scopeError = (r: Requirement | undefined): ErrorSpec | undefined => {
+    const id = r?.errors.find((e) => contract.errors[e] !== undefined);
+    return id !== undefined ? contract.errors[id] : undefined;
+  };
+  const defaultScope =
+    scopeError(scopeRequirements[0]) ?? Object.values(contract.errors).find((e) => e.status === 403) ?? synthesized(403, 'forbidden');
+  const scopeByOperation = new Map<string, ErrorSpec>();
+  for (const r of scopeRequirements) {
+    const spec = scopeError(r);
+    if (r.operation !== undefined && spec !== undefined && !scopeByOperation.has(r.operation)) scopeByOperation.set(r.operation, spec);
+  }
+
+  return {
+    missing,
+    invalid,
+    rotation,
+    expiredToken,
+    login,
+    organization,
+    rateLimit,
+    httpsRequired,
+    scopeFor: (operationId) => scopeByOperation.get(operationId) ?? defaultScope,
+    byId,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The login operation (contract.login): `{ email, password }` → a JWT-looking token, its expiry
+ * (now + mock.tokenLifetime on the mock clock) and the user, in the documented response shape.
+ * Every login response carries `Cache-Control: no-store`.
+ */
+import type { LoginSpec } from '../spec/contract.ts';
+import { instanceOf } from './instance.ts';
+import { setAtPointer } from './pointer.ts';
+import type { HeaderBag } from './reply.ts';
+import { errorReply, jsonReply } from './reply.ts';
+import type { Route } from './routes.ts';
+import type { Runtime } from './runtime.ts';
+
+function field(body: unknown, name: string): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const v = (body as Record<string, unknown>)[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export async function login(rt: Runtime, spec: LoginSpec, route: Route, request: Request, headers: HeaderBag, now: number): Promise<Response> {
+  headers['cache-control'] = 'no-store';
+  let sent: unknown;
+  try {
+    sent = await request.json();
+  } catch {
+    sent = undefined;
+  }
+  const email = field(sent, 'email');
+  const password = field(sent, 'password');
+  const user = email !== undefined ? rt.state.findUser(email) : undefined;
+  if (user === undefined || password === undefined || (password !== user.password && !rt.faults.loginWrongPassword)) {
+    return errorReply(rt, rt.errors.login, headers);
+  }
+  const token = rt.state.issueToken(user, spec.tokenScheme, rt.state.seed.tokenLifetimeMs);
+  const organization = user.organizations[0] ?? user.tenant;
+  const hint = (name: string): unknown => {
+    if (name === 'email') return user.email;
+    if (name === 'id') return user.id;
+    if (name === 'organization_id' && organization !== undefined) return organization;
+    return undefined;
+  };
+  const schema = route.operation.successSchema;
+  const made = schema !== undefined ? instanceOf(schema, { hint, now }) : {};
+  const body: Record<string, unknown> = typeof made === 'object' && made !== null && !Array.isArray(made) ? (made as Record<string, unknown>) : {};
+  setAtPointer(body, spec.tokenPointer, token.value);
+  const expiresAt = rt.faults.loginPastExpiry ? now - 60_000 : (token.expiresAt ?? now);
+  setAtPointer(body, spec.expiresPointer, new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  if (spec.organizationPointer !== undefined && organization !== undefined) {
+    setAtPointer(body, spec.organizationPointer, rt.faults.loginEmptyOrganization ? '' : organization);
+  }
+  return jsonReply(rt, route.operation.successStatus, body, headers, schema);
+}

@@ -1,0 +1,59 @@
+/**
+ * Options of the mock server and of `createHandlers`, with their defaults in one place.
+ */
+
+/** Options that shape how the handlers behave (shared by `startMock` and `createHandlers`). */
+export interface BehaviourOptions {
+  /**
+   * Defect ids to switch on (see `listDefects(contract)`); each breaks one requirement.
+   * @default []
+   */
+  defects?: string[];
+  /**
+   * Conformant variants to switch on (see `listVariants()`), or `all`.
+   * @default []
+   */
+  variants?: string[];
+  /**
+   * Serve the control API under `/__authconform/` (clock, keys, reset).
+   * @default true
+   */
+  control?: boolean;
+  /**
+   * Lift every rate limit (benchmarks, long manual sessions). Rate-limit headers are still sent,
+   * computed from the plan, but no request is ever refused with 429.
+   * @default false
+   */
+  unlimited?: boolean;
+  /**
+   * Override the limit of every credential (tests of SDK retry behaviour): `perWindow` requests in
+   * windows of `windowMs` (instead of the plan's per-minute number in one-minute windows).
+   */
+  rateLimit?: { perWindow: number; windowMs?: number };
+}
+
+export interface MockOptions extends BehaviourOptions {
+  /** TCP port of the main listener; 0 = ephemeral. @default 0 */
+  port?: number;
+  /** interface to bind. @default '127.0.0.1' */
+  host?: string;
+  /** TCP port of the plain-HTTP listener of HTTPS-only specs; 0 = ephemeral. @default 0 */
+  plainPort?: number;
+}
+
+export const MOCK_DEFAULTS = {
+  host: '127.0.0.1',
+  port: 0,
+  plainPort: 0,
+  control: true,
+  /** mock clock start when the seed gives no clockStart */
+  clockStart: '2026-01-01T00:00:00Z',
+  /** login token lifetime when the spec's mock section gives none */
+  tokenLifetimeMs: 60 * 60 * 1000,
+  /** length of the "minute" rate-limit window */
+  minuteWindowMs: 60_000,
+  dayWindowMs: 86_400_000,
+} as const;
+
+/** The reserved path prefix of the control API. */
+export const CONTROL_PREFIX = '/__authconform/';

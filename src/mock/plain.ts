@@ -1,0 +1,14 @@
+/**
+ * The plain-HTTP listener of an HTTPS-only API. The loopback mock cannot do TLS without a
+ * certificate the clients trust, so its main listener (plain HTTP on 127.0.0.1) plays the TLS
+ * endpoint, and this second listener plays the API's plain-HTTP port: it never serves data and
+ * refuses every request (credential or not) with 403 and a JSON error.
+ */
+import { http } from 'msw';
+import type { RequestHandler } from 'msw';
+import { errorReply } from './reply.ts';
+import type { Runtime } from './runtime.ts';
+
+export function plainHandlers(rt: Runtime): RequestHandler[] {
+  return [http.all(() => true, () => errorReply(rt, rt.errors.httpsRequired, {}))];
+}

@@ -1,0 +1,83 @@
+/**
+ * Everything the request pipeline needs, compiled once per mock (never per request): routes,
+ * error catalog, defects' switches, variants, limits by plan, header rules.
+ */
+import type { Contract, CredentialScheme, ErrorSpec } from '../spec/contract.ts';
+import type { ErrorCatalog } from './error-catalog.ts';
+import { buildErrorCatalog, synthesized } from './error-catalog.ts';
+import type { Faults } from './faults.ts';
+import { resolveDefects } from './defects.ts';
+import type { Limits } from './rate-limiter.ts';
+import { limitsFor } from './limits.ts';
+import type { BehaviourOptions } from './options.ts';
+import type { Route } from './routes.ts';
+import { compileRoutes } from './routes.ts';
+import type { MockState } from './state.ts';
+import type { VariantSet } from './variants.ts';
+import { resolveVariants } from './variants.ts';
+
+export interface RequiredHeaderRule {
+  name: string;
+  value: string;
+  /** compare media types (Content-Type, Accept) instead of exact values */
+  mediaType: boolean;
+  error: ErrorSpec;
+}
+
+export interface Runtime {
+  contract: Contract;
+  state: MockState;
+  faults: Faults;
+  variants: VariantSet;
+  errors: ErrorCatalog;
+  options: BehaviourOptions;
+  routes: Route[];
+  requiredHeaders: RequiredHeaderRule[];
+  /** limits of a credential by its plan name (cached) */
+  limits(plan: string | undefined): Limits | undefined;
+  /** mock-wide limits for unauthenticated requests when headers go on every response */
+  anonymousLimits: Limits | undefined;
+  defects: string[];
+}
+
+const MEDIA_TYPE_HEADERS = new Set(['content-type', 'accept']);
+
+function requiredHeaderError(name: string, value: string): ErrorSpec {
+  const isContentType = name.toLowerCase() === 'content-type';
+  const spec = synthesized(isContentType ? 415 : 400, isContentType ? 'unsupported_media_type' : 'missing_required_header');
+  spec.code = spec.id;
+  spec.description = `The ${name} header must be ${value}.`;
+  return spec;
+}
+
+export function createRuntime(contract: Contract, state: MockState, options: BehaviourOptions = {}): Runtime {
+  const faults = resolveDefects(contract, options.defects);
+  const limitCache = new Map<string | undefined, Limits | undefined>();
+  const limits = (plan: string | undefined): Limits | undefined => {
+    if (!limitCache.has(plan)) limitCache.set(plan, limitsFor(contract, plan, options));
+    return limitCache.get(plan);
+  };
+  return {
+    contract,
+    state,
+    faults,
+    variants: resolveVariants(options.variants),
+    errors: buildErrorCatalog(contract),
+    options,
+    routes: compileRoutes(contract),
+    requiredHeaders: contract.requiredHeaders.map((h) => ({
+      name: h.name,
+      value: h.value,
+      mediaType: MEDIA_TYPE_HEADERS.has(h.name.toLowerCase()),
+      error: requiredHeaderError(h.name, h.value),
+    })),
+    limits,
+    anonymousLimits: limitsFor(contract, undefined, options),
+    defects: [...(options.defects ?? [])],
+  };
+}
+
+/** The scheme object of a name. */
+export function schemeByName(contract: Contract, name: string): CredentialScheme | undefined {
+  return contract.schemes.find((s) => s.name === name);
+}

@@ -1,0 +1,53 @@
+/**
+ * The context one case runs in: its own exchange log and secret list, the transport's send
+ * wrapped so that every exchange (failed ones too, with their TransportError) is recorded and
+ * every credential a request carries becomes a secret to mask.
+ */
+import type { Contract } from '../spec/contract.ts';
+import type { Fixtures } from '../fixtures/fixtures.ts';
+import type { ProbeRequest, ProbeResponse } from '../transport/types.ts';
+import { isTransportError } from '../transport/errors.ts';
+import type { MockControl, ProbeContext, RunOptions } from './model.ts';
+import { fixtureSecrets } from './request-builder.ts';
+
+export interface ProbeContextInit {
+  contract: Contract;
+  fixtures: Fixtures;
+  baseUrl: string;
+  /** the transport's send; throws TransportError */
+  send: (req: ProbeRequest) => Promise<ProbeResponse>;
+  control?: MockControl;
+  options: RunOptions;
+  /** @default a real timer */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export function createProbeContext(init: ProbeContextInit): ProbeContext {
+  const exchanges: ProbeContext['exchanges'] = [];
+  const secrets: string[] = [...new Set(fixtureSecrets(init.fixtures))];
+  const addSecrets = (values: string[] = []): void => {
+    for (const s of values) if (s !== '' && !secrets.includes(s)) secrets.push(s);
+  };
+  const ctx: ProbeContext = {
+    contract: init.contract,
+    fixtures: init.fixtures,
+    baseUrl: init.baseUrl,
+    exchanges,
+    options: init.options,
+    secrets,
+    sleep: init.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    async send(req) {
+      addSecrets(req.secrets);
+      try {
+        const response = await init.send(req);
+        exchanges.push({ request: req, response });
+        return response;
+      } catch (err) {
+        if (isTransportError(err)) exchanges.push({ request: req, error: err });
+        throw err;
+      }
+    },
+  };
+  if (init.control !== undefined) ctx.control = init.control;
+  return ctx;
+}

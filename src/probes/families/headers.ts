@@ -1,0 +1,87 @@
+/**
+ * response.header-echo: responses to keys with a documented prefix carry the echo header equal to
+ * that prefix (valid → live prefix, test_mode → test prefix). request.required-header: with the
+ * required header the valid key is accepted; without it the request is refused with a 4xx.
+ */
+import type { Contract, Requirement, Role } from '../../spec/contract.ts';
+import type { Fixtures } from '../../fixtures/fixtures.ts';
+import type { Case, ProbeFamily } from '../model.ts';
+import { missingRole, prefixOf, requireCredential } from '../credential.ts';
+import { makeCase } from '../make-case.ts';
+import { expectation } from '../messages.ts';
+import { fail, pass } from '../outcome.ts';
+import { SkipCase } from '../skip-case.ts';
+import { SKIP } from '../skip-reasons.ts';
+import { expectAccepted, operationOf, sendBuilt } from '../steps.ts';
+
+const ID = 'headers';
+
+function echoCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
+  const op = operationOf(contract, r);
+  const roles: Role[] = contract.keyFormat.test.length > 0 ? ['valid', 'test_mode'] : ['valid'];
+  return contract.echoHeaders.flatMap((echo) =>
+    roles.map((role) =>
+      makeCase(
+        ID,
+        r,
+        `${echo.name} equals the key prefix for the ${role} key`,
+        async (ctx) => {
+          const cred = requireCredential(ctx.fixtures, role);
+          const prefix = prefixOf(ctx.contract, cred.value);
+          if (prefix === undefined) throw new SkipCase(SKIP.noDocumentedPrefix(role));
+          const s = await sendBuilt(ctx, { operation: op, credential: cred, request: r.request ?? {} });
+          const value = s.res.headers[echo.name.toLowerCase()];
+          if (value?.trim() !== prefix) {
+            const actual = value === undefined ? `no ${echo.name} header` : `${echo.name}: ${value}`;
+            return fail(ctx, expectation(`${echo.name}: ${prefix}`, actual, s.label, `${role} key`));
+          }
+          return pass(ctx, `${s.label} answered ${echo.name}: ${prefix} for the ${role} key`);
+        },
+        missingRole(fixtures, role),
+      ),
+    ),
+  );
+}
+
+function requiredHeaderCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
+  const op = operationOf(contract, r);
+  const skip = missingRole(fixtures, 'valid');
+  return contract.requiredHeaders.flatMap((h) => [
+    makeCase(
+      ID,
+      r,
+      `with ${h.name}: ${h.value} the valid key is accepted on ${op.operationId}`,
+      async (ctx) =>
+        expectAccepted(ctx, { operation: op, credential: requireCredential(ctx.fixtures, 'valid'), request: r.request ?? {} }, `with ${h.name}`),
+      skip,
+    ),
+    makeCase(
+      ID,
+      r,
+      `without ${h.name} the request is refused with a 4xx`,
+      async (ctx) => {
+        const s = await sendBuilt(ctx, {
+          operation: op,
+          credential: requireCredential(ctx.fixtures, 'valid'),
+          request: r.request ?? {},
+          omitHeaders: [h.name],
+        });
+        if (s.res.status < 400 || s.res.status > 499) {
+          return fail(ctx, expectation('a 4xx status', String(s.res.status), s.label, `valid key, no ${h.name}`));
+        }
+        return pass(ctx, `${s.label} without ${h.name} refused with ${s.res.status}`);
+      },
+      skip,
+    ),
+  ]);
+}
+
+export const headers: ProbeFamily = {
+  id: ID,
+  title: 'Documented request and response headers',
+  kinds: ['response.header-echo', 'request.required-header'],
+  applies: (contract) => contract.requirements.some((r) => headers.kinds.includes(r.kind)),
+  plan(contract, fixtures, r) {
+    return r.kind === 'response.header-echo' ? echoCases(contract, fixtures, r) : requiredHeaderCases(contract, fixtures, r);
+  },
+};

@@ -1,0 +1,183 @@
+/**
+ * credential.invalid: unknown keys with each documented prefix, a wrong prefix, a truncated key, a
+ * changed last character, wrong schemes in Authorization, `Bearer` with no token and an empty
+ * value (those two may also get the credential.missing errors), and a whitespace-padded valid key
+ * (accepted, or refused with the invalid errors; never anything else).
+ */
+import type { Contract, ErrorSpec, Requirement } from '../../spec/contract.ts';
+import type { Fixtures } from '../../fixtures/fixtures.ts';
+import type { Case, ProbeContext, ProbeFamily } from '../model.ts';
+import type { Credential } from '../../fixtures/fixtures.ts';
+import {
+  canaryKey,
+  credentialOf,
+  lastCharChanged,
+  missingRole,
+  requireCredential,
+  truncatedKey,
+  wrongPrefixKey,
+} from '../credential.ts';
+import { makeCase } from '../make-case.ts';
+import { fail, pass } from '../outcome.ts';
+import { schemeByName, type BuildOptions } from '../request-builder.ts';
+import { SkipCase } from '../skip-case.ts';
+import { SKIP } from '../skip-reasons.ts';
+import { errorsById, expectRefused, operationOf, refusalFailure, sendBuilt, acceptanceFailure } from '../steps.ts';
+import { describeErrors } from '../expect-error.ts';
+import { describeAccepted } from '../expect-accepted.ts';
+import { describeActual, expectation } from '../messages.ts';
+
+const ID = 'invalid-credentials';
+
+interface Variant {
+  title: string;
+  note: string;
+  /** the request, given the valid credential (absent when the variant does not need it) */
+  build: (ctx: ProbeContext, valid: Credential | undefined) => BuildOptions;
+  needsValid: boolean;
+  /** may also get the credential.missing errors */
+  orMissing?: boolean;
+}
+
+function variants(contract: Contract, fixtures: Fixtures, r: Requirement): Variant[] {
+  const op = operationOf(contract, r);
+  const schemeName = credentialOf(fixtures, 'valid')?.scheme ?? contract.defaultScheme;
+  const scheme = schemeByName(contract, schemeName);
+  const base = { operation: op, request: r.request ?? {} };
+  const keyed = (value: string, valid: Credential | undefined): BuildOptions => ({
+    ...base,
+    credential: { value, scheme: schemeName, headers: valid?.headers ?? {} },
+  });
+  const raw = (value: string, valid: Credential | undefined, secrets: string[] = []): BuildOptions => ({
+    ...base,
+    headers: { ...valid?.headers, [scheme.header]: value },
+    secrets,
+  });
+  const out: Variant[] = [];
+  const prefixes = [...contract.keyFormat.live, ...contract.keyFormat.test];
+  for (const prefix of prefixes.length > 0 ? prefixes : [undefined]) {
+    out.push({
+      title: prefix === undefined ? 'unknown key is refused' : `unknown key with prefix ${prefix} is refused`,
+      note: 'random key that cannot exist',
+      needsValid: false,
+      build: (ctx, valid) => keyed(canaryKey(ctx.contract, valid?.value, prefix), valid),
+    });
+  }
+  if (prefixes.length > 0) {
+    out.push({
+      title: 'key with a wrong prefix is refused',
+      note: 'valid key with an undocumented prefix',
+      needsValid: true,
+      build: (ctx, valid) => {
+        const key = wrongPrefixKey(ctx.contract, valid!.value);
+        if (key === undefined) throw new SkipCase(SKIP.noDocumentedPrefix('valid'));
+        return keyed(key, valid);
+      },
+    });
+  }
+  out.push(
+    {
+      title: 'truncated key is refused',
+      note: 'valid key cut in half',
+      needsValid: true,
+      build: (ctx, valid) => keyed(truncatedKey(ctx.contract, valid!.value), valid),
+    },
+    {
+      title: 'key with a changed last character is refused',
+      note: 'valid key with its last character changed',
+      needsValid: true,
+      build: (_ctx, valid) => keyed(lastCharChanged(valid!.value), valid),
+    },
+  );
+  if (scheme.header.toLowerCase() === 'authorization') {
+    out.push(
+      {
+        title: 'Basic scheme is refused',
+        note: 'valid key as Basic credentials',
+        needsValid: true,
+        build: (_ctx, valid) => {
+          const encoded = Buffer.from(`${valid!.value}:`).toString('base64');
+          return raw(`Basic ${encoded}`, valid, [encoded]);
+        },
+      },
+      {
+        title: 'Token scheme is refused',
+        note: 'valid key with the Token scheme',
+        needsValid: true,
+        build: (_ctx, valid) => raw(`Token ${valid!.value}`, valid),
+      },
+      {
+        title: 'Bearer with no token is refused',
+        note: 'Authorization: Bearer with no token',
+        needsValid: false,
+        orMissing: true,
+        build: (ctx) => raw('Bearer', credentialOf(ctx.fixtures, 'valid')),
+      },
+    );
+  }
+  out.push({
+    title: `empty ${scheme.header} value is refused`,
+    note: `empty ${scheme.header} header`,
+    needsValid: false,
+    orMissing: true,
+    build: (ctx) => raw('', credentialOf(ctx.fixtures, 'valid')),
+  });
+  return out;
+}
+
+function missingErrors(contract: Contract): ErrorSpec[] {
+  const missing = contract.requirements.find((q) => q.kind === 'credential.missing');
+  return missing === undefined ? [] : errorsById(contract, missing.errors);
+}
+
+function paddedCase(contract: Contract, fixtures: Fixtures, r: Requirement, errors: ErrorSpec[]): Case {
+  const op = operationOf(contract, r);
+  return makeCase(
+    ID,
+    r,
+    'whitespace-padded valid key is accepted or refused as invalid',
+    async (ctx) => {
+      const valid = requireCredential(ctx.fixtures, 'valid');
+      const s = await sendBuilt(ctx, {
+        operation: op,
+        request: r.request ?? {},
+        credential: { ...valid, value: ` ${valid.value} ` },
+      });
+      const note = 'valid key padded with spaces';
+      if (acceptanceFailure(s) === undefined) return pass(ctx, `${s.label} accepted the padded key with ${s.res.status}`);
+      if (refusalFailure(s, errors) === undefined) return pass(ctx, `${s.label} refused the padded key with ${s.res.status}`);
+      return fail(
+        ctx,
+        expectation(`${describeAccepted(op)} or ${describeErrors(errors)}`, describeActual(s.res), s.label, note),
+      );
+    },
+    missingRole(fixtures, 'valid'),
+  );
+}
+
+function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
+  const errors = errorsById(contract, r.errors);
+  const withMissing = [...errors, ...missingErrors(contract)];
+  const cases = variants(contract, fixtures, r).map((v) =>
+    makeCase(
+      ID,
+      r,
+      v.title,
+      (ctx) => {
+        const valid = v.needsValid ? requireCredential(ctx.fixtures, 'valid') : credentialOf(ctx.fixtures, 'valid');
+        return expectRefused(ctx, v.build(ctx, valid), v.orMissing ? withMissing : errors, { note: v.note });
+      },
+      v.needsValid ? missingRole(fixtures, 'valid') : undefined,
+    ),
+  );
+  cases.push(paddedCase(contract, fixtures, r, errors));
+  return cases;
+}
+
+export const invalidCredentials: ProbeFamily = {
+  id: ID,
+  title: 'Invalid credentials are refused',
+  kinds: ['credential.invalid'],
+  applies: (contract) => contract.requirements.some((r) => r.kind === 'credential.invalid'),
+  plan,
+};

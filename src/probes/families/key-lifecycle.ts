@@ -1,0 +1,183 @@
+/**
+ * key.grace, key.revoked, key.indistinguishable, key.no-expiry: revoked keys in and past their
+ * grace window (fixtures, and on the mock the live rotation story through the control API),
+ * revoked and unknown keys answered alike, and keys that do not expire.
+ */
+import type { Contract, ErrorSpec, Requirement, Role } from '../../spec/contract.ts';
+import type { Fixtures } from '../../fixtures/fixtures.ts';
+import type { Case, Outcome, ProbeContext, ProbeFamily } from '../model.ts';
+import { canaryKey, missingRole, requireCredential } from '../credential.ts';
+import { durationMs } from '../../spec/duration.ts';
+import { makeCase } from '../make-case.ts';
+import { fail, pass } from '../outcome.ts';
+import { SkipCase } from '../skip-case.ts';
+import { SKIP } from '../skip-reasons.ts';
+import {
+  acceptanceFailure,
+  errorsById,
+  expectAccepted,
+  expectRefused,
+  mustBeAccepted,
+  operationOf,
+  refusalFailure,
+  requireControl,
+  sendBuilt,
+} from '../steps.ts';
+import { compareResponses } from '../response-diff.ts';
+import { expectation } from '../messages.ts';
+
+const ID = 'key-lifecycle';
+/** how far the clock moves for key.no-expiry when the requirement names no `after` */
+const DEFAULT_NO_EXPIRY = 'P365D';
+
+function rotationErrors(contract: Contract, r: Requirement): ErrorSpec[] {
+  if (r.errors.length > 0) return errorsById(contract, r.errors);
+  if (contract.rotation === undefined) throw new SkipCase(SKIP.noContractSection('rotation'));
+  return errorsById(contract, [contract.rotation.error]);
+}
+
+function graceMs(ctx: ProbeContext): number {
+  if (ctx.contract.rotation === undefined) throw new SkipCase(SKIP.noContractSection('rotation'));
+  return ctx.contract.rotation.graceMs;
+}
+
+/**
+ * Create a key like `valid`, check it works, revoke `valid`, move the clock, and check the old key
+ * (accepted before the end of the window, refused after it) and the new one.
+ */
+async function rotationStory(ctx: ProbeContext, r: Requirement, phase: 'in-grace' | 'past-grace'): Promise<Outcome> {
+  const control = requireControl(ctx);
+  const grace = graceMs(ctx);
+  const op = operationOf(ctx.contract, r);
+  const old = requireCredential(ctx.fixtures, 'valid');
+  const value = await control.createKey({ like: old.value });
+  ctx.secrets.push(value);
+  const fresh = { ...old, value };
+  mustBeAccepted(await sendBuilt(ctx, { operation: op, credential: fresh }), 'new key, before the rotation');
+  await control.revokeKey(old.value);
+  if (phase === 'in-grace') {
+    await control.advance(grace - 1000);
+    return expectAccepted(ctx, { operation: op, credential: old }, 'revoked key, 1 s before the end of the grace window');
+  }
+  if (grace > 0) await control.advance(grace + 1000);
+  const note = grace > 0 ? 'revoked key, 1 s after the end of the grace window' : 'revoked key, right after revocation';
+  const s = await sendBuilt(ctx, { operation: op, credential: old });
+  const refused = refusalFailure(s, rotationErrors(ctx.contract, r), { note });
+  if (refused) return fail(ctx, refused);
+  const after = await sendBuilt(ctx, { operation: op, credential: fresh });
+  const broken = acceptanceFailure(after, 'new key, after the old one was revoked');
+  if (broken) return fail(ctx, broken);
+  return pass(ctx, `${s.label} refused the revoked key with ${s.res.status}; the new key still works`);
+}
+
+function graceCases(contract: Contract, fixtures: Fixtures, r: Requirement, env: { mock: boolean }): Case[] {
+  const role: Role = r.role ?? 'revoked_in_grace';
+  const op = operationOf(contract, r);
+  const cases = [
+    makeCase(
+      ID,
+      r,
+      `${role} key is accepted`,
+      async (ctx) => expectAccepted(ctx, { operation: op, credential: requireCredential(ctx.fixtures, role) }, `${role} key`),
+      missingRole(fixtures, role),
+    ),
+  ];
+  if ((contract.rotation?.graceMs ?? 0) > 0) {
+    cases.push(
+      makeCase(
+        ID,
+        r,
+        'revoked key is accepted 1 s before the end of the grace window',
+        (ctx) => rotationStory(ctx, r, 'in-grace'),
+        env.mock ? missingRole(fixtures, 'valid') : SKIP.mockOnly(),
+      ),
+    );
+  }
+  return cases;
+}
+
+function revokedCases(contract: Contract, fixtures: Fixtures, r: Requirement, env: { mock: boolean }): Case[] {
+  const role: Role = r.role ?? 'revoked_expired';
+  const op = operationOf(contract, r);
+  const grace = contract.rotation?.graceMs ?? 0;
+  return [
+    makeCase(
+      ID,
+      r,
+      `${role} key is refused`,
+      async (ctx) =>
+        expectRefused(ctx, { operation: op, credential: requireCredential(ctx.fixtures, role) }, rotationErrors(ctx.contract, r), {
+          note: `${role} key`,
+        }),
+      missingRole(fixtures, role),
+    ),
+    makeCase(
+      ID,
+      r,
+      grace > 0 ? 'revoked key is refused 1 s after the end of the grace window' : 'revoked key is refused right away',
+      (ctx) => rotationStory(ctx, r, 'past-grace'),
+      env.mock ? missingRole(fixtures, 'valid') : SKIP.mockOnly(),
+    ),
+  ];
+}
+
+function indistinguishableCase(contract: Contract, fixtures: Fixtures, r: Requirement): Case {
+  const role: Role = r.role ?? 'revoked_expired';
+  const op = operationOf(contract, r);
+  return makeCase(
+    ID,
+    r,
+    `${role} and unknown keys get the same response`,
+    async (ctx) => {
+      const revoked = requireCredential(ctx.fixtures, role);
+      const unknown = { ...revoked, value: canaryKey(ctx.contract, revoked.value) };
+      const a = await sendBuilt(ctx, { operation: op, credential: unknown });
+      const b = await sendBuilt(ctx, { operation: op, credential: revoked });
+      const codes = errorsById(ctx.contract, r.errors).flatMap((e) => (e.code === undefined ? [] : [e.code]));
+      const diffs = compareResponses(a.res, b.res, codes, ['unknown key', `${role} key`]);
+      if (diffs.length > 0) {
+        return fail(ctx, expectation('the same response for an unknown and a revoked key', diffs.join('; '), a.label));
+      }
+      return pass(ctx, `${a.label} answered the unknown and the ${role} key alike (${a.res.status})`);
+    },
+    missingRole(fixtures, role),
+  );
+}
+
+function noExpiryCase(contract: Contract, fixtures: Fixtures, r: Requirement, env: { mock: boolean }): Case {
+  const after = r.after ?? DEFAULT_NO_EXPIRY;
+  const role: Role = r.role ?? 'valid';
+  const op = operationOf(contract, r);
+  return makeCase(
+    ID,
+    r,
+    `${role} key is still accepted after ${after}`,
+    async (ctx) => {
+      const control = requireControl(ctx);
+      const ms = durationMs(after);
+      if (ms === undefined) throw new Error(`${r.id}: after ${after} is not an ISO 8601 duration`);
+      await control.advance(ms);
+      return expectAccepted(ctx, { operation: op, credential: requireCredential(ctx.fixtures, role) }, `${role} key, ${after} later`);
+    },
+    env.mock ? missingRole(fixtures, role) : SKIP.mockOnly(),
+  );
+}
+
+export const keyLifecycle: ProbeFamily = {
+  id: ID,
+  title: 'Key revocation, rotation and expiry',
+  kinds: ['key.grace', 'key.revoked', 'key.no-expiry', 'key.indistinguishable'],
+  applies: (contract) => contract.requirements.some((r) => keyLifecycle.kinds.includes(r.kind)),
+  plan(contract, fixtures, r, env) {
+    switch (r.kind) {
+      case 'key.grace':
+        return graceCases(contract, fixtures, r, env);
+      case 'key.revoked':
+        return revokedCases(contract, fixtures, r, env);
+      case 'key.indistinguishable':
+        return [indistinguishableCase(contract, fixtures, r)];
+      default:
+        return [noExpiryCase(contract, fixtures, r, env)];
+    }
+  },
+};

@@ -1,0 +1,167 @@
+/**
+ * tenant.isolation: another tenant's credential cannot read a resource of the first tenant (403
+ * with a documented error, or a status in `statuses`, and no id in the body), nor find it in its
+ * own list. org.membership: the organization header with a foreign org is refused, with each
+ * member org accepted.
+ */
+import type { Contract, ErrorSpec, Requirement, Role } from '../../spec/contract.ts';
+import type { Fixtures } from '../../fixtures/fixtures.ts';
+import type { Case, ProbeContext, ProbeFamily } from '../model.ts';
+import { missingRole, requireCredential } from '../credential.ts';
+import { bodyHasCode } from '../expect-error.ts';
+import type { Sent } from '../steps.ts';
+import { getAtPointer } from '../../spec/json-pointer.ts';
+import { placementFor } from '../login.ts';
+import { makeCase } from '../make-case.ts';
+import { expectation } from '../messages.ts';
+import { fail, pass } from '../outcome.ts';
+import { SkipCase } from '../skip-case.ts';
+import { SKIP } from '../skip-reasons.ts';
+import { errorsById, expectAccepted, expectRefused, mustBeAccepted, operationOf, refusalFailure, sendBuilt } from '../steps.ts';
+
+const ID = 'tenants';
+
+type ResourceRef = NonNullable<Requirement['resource']>;
+
+function resourceOf(r: Requirement): ResourceRef {
+  if (r.resource === undefined) throw new SkipCase(SKIP.noContractSection(`resource (${r.id})`));
+  return r.resource;
+}
+
+/** A resource id of the first tenant: fixtures.resources[param], else the first item of its list. */
+async function firstTenantResource(ctx: ProbeContext, res: ResourceRef): Promise<string> {
+  const fixed = ctx.fixtures.resources[res.param];
+  if (fixed !== undefined && fixed !== '') return fixed;
+  const s = await sendBuilt(ctx, { operation: res.list, credential: requireCredential(ctx.fixtures, 'valid') });
+  mustBeAccepted(s, 'listing with the valid credential');
+  const id = getAtPointer(s.res.json, res.idPointer);
+  if ((typeof id !== 'string' && typeof id !== 'number') || id === '') {
+    throw new SkipCase(SKIP.noResource(s.label, res.idPointer, res.param));
+  }
+  return String(id);
+}
+
+/**
+ * Whether a response carries the resource id as data: a JSON value equal to it, or the id as a word
+ * of a text body once the request's own path is taken out (a 404 page that repeats the requested
+ * path, "Cannot GET /v1/icp/<id>", leaks nothing the client did not send).
+ */
+export function leaksId(s: Sent, id: string): boolean {
+  if (s.res.json !== undefined) return bodyHasCode(s.res, id);
+  const path = new URL(s.req.url).pathname;
+  const body = s.res.body.split(path).join(' ').split(decodeURIComponent(path)).join(' ');
+  return bodyHasCode({ body }, id);
+}
+
+/** The errors a cross-tenant read may get: the documented ones, else a bare 403. */
+function isolationErrors(contract: Contract, r: Requirement): ErrorSpec[] {
+  return r.errors.length > 0 ? errorsById(contract, r.errors) : [{ id: 'forbidden', status: 403 }];
+}
+
+function isolationCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
+  const role: Role = r.role ?? 'other_tenant';
+  const param = r.resource?.param;
+  const fixed = param !== undefined && (fixtures.resources[param] ?? '') !== '';
+  const skip = missingRole(fixtures, role) ?? (fixed ? undefined : missingRole(fixtures, 'valid'));
+  const get = r.resource?.get ?? r.operation ?? contract.probeOperation;
+  const list = r.resource?.list ?? contract.probeOperation;
+  return [
+    makeCase(
+      ID,
+      r,
+      `${role} credential cannot read a resource of the first tenant (${get})`,
+      async (ctx) => {
+        const res = resourceOf(r);
+        const id = await firstTenantResource(ctx, res);
+        const other = requireCredential(ctx.fixtures, role);
+        const s = await sendBuilt(ctx, { operation: res.get, credential: other, request: { path: { [res.param]: id } } });
+        const note = `${role} credential, resource ${id} of the first tenant`;
+        const refused = refusalFailure(s, isolationErrors(ctx.contract, r), { note, statuses: r.statuses ?? [] });
+        if (refused) return fail(ctx, refused);
+        if (leaksId(s, id)) {
+          return fail(ctx, expectation(`no resource id ${id} in the body`, `${s.res.status} with the id in the body`, s.label, note));
+        }
+        return pass(ctx, `${s.label} refused the ${role} credential with ${s.res.status}`);
+      },
+      skip,
+    ),
+    makeCase(
+      ID,
+      r,
+      `${role} credential's list does not contain the first tenant's resource (${list})`,
+      async (ctx) => {
+        const res = resourceOf(r);
+        const id = await firstTenantResource(ctx, res);
+        const s = await sendBuilt(ctx, { operation: res.list, credential: requireCredential(ctx.fixtures, role) });
+        if (leaksId(s, id)) {
+          return fail(
+            ctx,
+            expectation(`a list without resource ${id}`, `${s.res.status} with ${id} in the body`, s.label, `${role} credential`),
+          );
+        }
+        return pass(ctx, `${s.label} with the ${role} credential does not list ${id} (${s.res.status})`);
+      },
+      skip,
+    ),
+  ];
+}
+
+function membershipCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
+  const role: Role = r.role ?? 'valid';
+  const op = operationOf(contract, r);
+  const roleSkip = missingRole(fixtures, role);
+  const header = (): string => {
+    if (contract.organization === undefined) throw new SkipCase(SKIP.noContractSection('organization'));
+    return contract.organization.header;
+  };
+  const errors = (): ErrorSpec[] =>
+    r.errors.length > 0 ? errorsById(contract, r.errors) : errorsById(contract, [contract.organization?.error ?? '']);
+  const foreign = fixtures.organizations?.foreign;
+  const members = fixtures.organizations?.member ?? [];
+  const cases = [
+    makeCase(
+      ID,
+      r,
+      `foreign organization${foreign ? ` ${foreign}` : ''} is refused`,
+      async (ctx) =>
+        expectRefused(
+          ctx,
+          { operation: op, credential: await placementFor(ctx, role), request: r.request ?? {}, headers: { [header()]: foreign ?? '' } },
+          errors(),
+          { note: `${role} credential, organization it does not belong to` },
+        ),
+      roleSkip ?? (foreign === undefined ? SKIP.missingOrganizations('foreign') : undefined),
+    ),
+  ];
+  if (members.length === 0) {
+    const reason = SKIP.missingOrganizations('member');
+    cases.push(makeCase(ID, r, 'member organization is accepted', () => Promise.reject(new SkipCase(reason)), reason));
+  }
+  for (const org of members) {
+    cases.push(
+      makeCase(
+        ID,
+        r,
+        `member organization ${org} is accepted`,
+        async (ctx) =>
+          expectAccepted(
+            ctx,
+            { operation: op, credential: await placementFor(ctx, role), request: r.request ?? {}, headers: { [header()]: org } },
+            `${role} credential, member organization ${org}`,
+          ),
+        roleSkip,
+      ),
+    );
+  }
+  return cases;
+}
+
+export const tenants: ProbeFamily = {
+  id: ID,
+  title: 'Tenants and organizations are isolated',
+  kinds: ['tenant.isolation', 'org.membership'],
+  applies: (contract) => contract.requirements.some((r) => tenants.kinds.includes(r.kind)),
+  plan(contract, fixtures, r) {
+    return r.kind === 'tenant.isolation' ? isolationCases(contract, fixtures, r) : membershipCases(contract, fixtures, r);
+  },
+};

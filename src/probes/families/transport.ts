@@ -1,0 +1,77 @@
+/**
+ * transport.https-only: a canary credential (never a real one) sent over plain HTTP is not served:
+ * connection refused/reset (or no connection at all), or a non-2xx, non-3xx status. A redirect to
+ * https passes with a note; a 2xx fails.
+ */
+import type { Contract, Requirement } from '../../spec/contract.ts';
+import type { Fixtures } from '../../fixtures/fixtures.ts';
+import type { Case, Outcome, ProbeContext, ProbeFamily } from '../model.ts';
+import { isTransportError } from '../../transport/errors.ts';
+import { canaryKey, credentialOf } from '../credential.ts';
+import { makeCase } from '../make-case.ts';
+import { expectation } from '../messages.ts';
+import { fail, pass } from '../outcome.ts';
+import { buildRequest } from '../request-builder.ts';
+import { requestLabel } from '../request-label.ts';
+import { SkipCase } from '../skip-case.ts';
+import { SKIP } from '../skip-reasons.ts';
+import { operationOf } from '../steps.ts';
+
+const ID = 'transport';
+
+/** Transport errors that show plain HTTP is not served. */
+const NOT_SERVED = new Set(['AC_CONNECTION_REFUSED', 'AC_CONNECTION_RESET', 'AC_CONNECT_TIMEOUT']);
+
+/** fixtures.plainUrl, else the https base URL switched to http on the default port; undefined when the base is already http. */
+export function plainUrlOf(baseUrl: string, fixtures: Pick<Fixtures, 'plainUrl'>): string | undefined {
+  if (fixtures.plainUrl) return fixtures.plainUrl;
+  const url = new URL(baseUrl);
+  if (url.protocol !== 'https:') return undefined;
+  url.protocol = 'http:';
+  url.port = '';
+  return url.toString().replace(/\/+$/, '');
+}
+
+async function run(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
+  const plain = plainUrlOf(ctx.baseUrl, ctx.fixtures);
+  if (plain === undefined) throw new SkipCase(SKIP.noPlainUrl());
+  const op = operationOf(ctx.contract, r);
+  const valid = credentialOf(ctx.fixtures, 'valid');
+  const scheme = valid?.scheme ?? ctx.contract.defaultScheme;
+  const canary = canaryKey(ctx.contract, valid?.value);
+  const req = buildRequest(ctx, { operation: op, baseUrl: plain, credential: { value: canary, scheme }, request: r.request ?? {} });
+  const label = `${requestLabel(req, plain)} over plain HTTP`;
+  const note = 'canary key';
+  let status: number;
+  let location: string | undefined;
+  try {
+    const res = await ctx.send(req);
+    status = res.status;
+    location = res.headers['location'];
+  } catch (err) {
+    if (isTransportError(err) && NOT_SERVED.has(err.code)) return pass(ctx, `${label} not served: ${err.message}`);
+    throw err;
+  }
+  if (status >= 300 && status < 400) {
+    if (location !== undefined && /^https:\/\//i.test(location)) {
+      return pass(ctx, `${label} redirected with ${status} to https (a client that follows it sends the credential over plain HTTP first)`);
+    }
+    return fail(ctx, expectation('no service over plain HTTP', `${status} redirect to ${location ?? 'nowhere'}`, label, note));
+  }
+  if (status >= 200 && status < 300) {
+    return fail(ctx, expectation('connection refused/reset or a non-2xx status', String(status), label, note));
+  }
+  return pass(ctx, `${label} refused with ${status}`);
+}
+
+function plan(_contract: Contract, _fixtures: Fixtures, r: Requirement): Case[] {
+  return [makeCase(ID, r, 'a canary key over plain HTTP is not served', (ctx) => run(ctx, r))];
+}
+
+export const transport: ProbeFamily = {
+  id: ID,
+  title: 'Credentials only over HTTPS',
+  kinds: ['transport.https-only'],
+  applies: (contract) => contract.requirements.some((r) => r.kind === 'transport.https-only'),
+  plan,
+};

@@ -1,0 +1,87 @@
+/**
+ * Outcome builders: every outcome carries the case's exchanges as redacted evidence, its texts
+ * masked, and a failure finding when the target echoed a credential back (which turns a pass or
+ * a skip into a fail: an echoed secret is a finding in its own right).
+ */
+import type { Exchange } from '../transport/types.ts';
+import { findSecretEcho, formatExchange, redactExchange, redactText } from '../transport/redact.ts';
+import type { Outcome, ProbeContext, Verdict } from './model.ts';
+import type { Failure } from './case-failure.ts';
+import { documentedPrefixes } from './credential.ts';
+import { requestLabel } from './request-label.ts';
+
+export interface OutcomeDetail {
+  expected?: string;
+  actual?: string;
+  findings?: string[];
+}
+
+export function pass(ctx: ProbeContext, message: string, detail: OutcomeDetail = {}): Outcome {
+  return finish(ctx, 'pass', message, detail);
+}
+
+export function fail(ctx: ProbeContext, failure: Failure | string, detail: OutcomeDetail = {}): Outcome {
+  const f = typeof failure === 'string' ? { message: failure } : failure;
+  const d: OutcomeDetail = { ...detail };
+  if (f.expected !== undefined) d.expected = f.expected;
+  if (f.actual !== undefined) d.actual = f.actual;
+  return finish(ctx, 'fail', f.message, d);
+}
+
+export function skip(ctx: ProbeContext, reason: string): Outcome {
+  return finish(ctx, 'skip', reason, {});
+}
+
+/** Where each exchange echoed one of its own request's secrets: "response header x-debug for GET /v1/x". */
+export function secretEchoes(ctx: Pick<ProbeContext, 'exchanges' | 'baseUrl'>): string[] {
+  const out: string[] = [];
+  for (const ex of ctx.exchanges) {
+    if (ex.response === undefined) continue;
+    const where = findSecretEcho(ex.response, ex.request.secrets ?? []);
+    if (where !== undefined) out.push(`${where} of ${requestLabel(ex.request, ctx.baseUrl)}`);
+  }
+  return out;
+}
+
+function finish(ctx: ProbeContext, verdict: Verdict, message: string, detail: OutcomeDetail): Outcome {
+  const prefixes = documentedPrefixes(ctx.contract);
+  const mask = (text: string): string => redactText(text, ctx.secrets, prefixes);
+  const findings = [...(detail.findings ?? [])];
+  let v = verdict;
+  let m = message;
+  for (const where of secretEchoes(ctx)) {
+    findings.push(`target echoed a credential back in ${where}`);
+    if (v !== 'fail') {
+      m = `target echoed a credential back in ${where}`;
+      v = 'fail';
+    }
+  }
+  const outcome: Outcome = {
+    verdict: v,
+    message: mask(m),
+    evidence: shown(ctx.exchanges).map((ex) =>
+      typeof ex === 'string' ? ex : formatExchange(redactExchange(withAllSecrets(ex, ctx.secrets), prefixes)),
+    ),
+  };
+  if (detail.expected !== undefined) outcome.expected = mask(detail.expected);
+  if (detail.actual !== undefined) outcome.actual = mask(detail.actual);
+  if (findings.length > 0) outcome.findings = findings.map(mask);
+  return outcome;
+}
+
+/** Evidence beyond this many exchanges (an exhausted rate limit) keeps the first and last few. */
+export const MAX_EVIDENCE = 12;
+const HEAD = 3;
+
+function shown(exchanges: Exchange[]): Array<Exchange | string> {
+  if (exchanges.length <= MAX_EVIDENCE) return exchanges;
+  const tail = MAX_EVIDENCE - HEAD - 1;
+  const left = exchanges.length - HEAD - tail;
+  return [...exchanges.slice(0, HEAD), `… ${left} more exchanges like these …`, ...exchanges.slice(-tail)];
+}
+
+/** The exchange with every secret of the case attached, so evidence masks them all. */
+function withAllSecrets(ex: Exchange, secrets: string[]): Exchange {
+  const all = [...new Set([...(ex.request.secrets ?? []), ...secrets])];
+  return { ...ex, request: { ...ex.request, secrets: all } };
+}

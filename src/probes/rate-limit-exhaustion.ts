@@ -1,0 +1,196 @@
+/**
+ * ratelimit.exceeded, .retry-after, .recovery, .per-key: exhaust the valid key's budget (sequential
+ * requests until the first 429, at most limit + 5), then check the 429, its Retry-After, that the
+ * key recovers after the reset, and that another key is unaffected. Requests bypass the transport's
+ * rate-limit gate: hitting the limit is the point.
+ */
+import type { Requirement } from '../spec/contract.ts';
+import type { Credential } from '../fixtures/fixtures.ts';
+import type { Outcome, ProbeContext } from './model.ts';
+import { isStrictRetryAfter, parseRetryAfter } from '../transport/http-date.ts';
+import { resetDelaySeconds } from '../transport/reset.ts';
+import { CaseFailure } from './case-failure.ts';
+import { credentialOf, requireCredential } from './credential.ts';
+import { getAtPointer, toPointer } from '../spec/json-pointer.ts';
+import { expectation } from './messages.ts';
+import { fail, pass } from './outcome.ts';
+import { isRateLimited403 } from './rate-limit-signals.ts';
+import { headerValue, limitsOf, rateLimitSpec, requirePerMinute, secondsUntilReset } from './rate-limit-figures.ts';
+import { SkipCase } from './skip-case.ts';
+import { SKIP } from './skip-reasons.ts';
+import { rateLimitErrors } from './stray-rate-limits.ts';
+import { acceptanceFailure, errorsById, operationOf, refusalFailure, sendBuilt, type Sent } from './steps.ts';
+
+/** requests sent beyond the limit before concluding there is no 429 */
+export const EXHAUSTION_SLACK = 5;
+/** how far the mock clock moves past a per-minute 429 during daily exhaustion */
+const MINUTE_MS = 60_000 + 1000;
+
+function isLimited(s: Sent): boolean {
+  return s.res.status === 429 || isRateLimited403(s.res);
+}
+
+function send(ctx: ProbeContext, r: Requirement, credential: Credential): Promise<Sent> {
+  return sendBuilt(ctx, { operation: operationOf(ctx.contract, r), credential, request: r.request ?? {}, bypassRateLimitGate: true });
+}
+
+export interface Exhausted {
+  /** the first response that was not accepted */
+  sent: Sent;
+  /** its place in the sequence, from 1 */
+  index: number;
+}
+
+/**
+ * Sends until the first response that is not accepted (normally the 429); fails the case when
+ * every one of limit + slack requests is accepted.
+ */
+export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Credential, limit: number): Promise<Exhausted> {
+  const max = limit + EXHAUSTION_SLACK;
+  let last: Sent | undefined;
+  for (let index = 1; index <= max; index++) {
+    last = await send(ctx, r, credential);
+    if (isLimited(last) || acceptanceFailure(last) !== undefined) return { sent: last, index };
+  }
+  throw new CaseFailure(
+    expectation(`a 429 within ${max} requests (limit ${limit})`, `${max} accepted requests`, last?.label ?? '', `${credential.role} key`),
+  );
+}
+
+/** Like exhaust, but the case fails unless the refusal is a rate limit (429, a 403 with rate-limit signals, or the documented error). */
+async function exhaustToLimit(ctx: ProbeContext, r: Requirement, credential: Credential, limit: number): Promise<Sent> {
+  const { sent, index } = await exhaust(ctx, r, credential, limit);
+  if (isLimited(sent)) return sent;
+  const f = refusalFailure(sent, errorsOf(ctx, r), { note: limitNote(index, limit) });
+  if (f) throw new CaseFailure(f);
+  return sent; // the documented rate-limit error, whatever its status
+}
+
+function limitNote(index: number, limit: number): string {
+  return `request ${index}, limit ${limit} per minute`;
+}
+
+function errorsOf(ctx: ProbeContext, r: Requirement) {
+  return r.errors.length > 0 ? errorsById(ctx.contract, r.errors) : rateLimitErrors(ctx.contract);
+}
+
+export async function exceededCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
+  const limit = requirePerMinute(ctx.contract, ctx.fixtures);
+  const { sent, index } = await exhaust(ctx, r, requireCredential(ctx.fixtures, 'valid'), limit);
+  const f = refusalFailure(sent, errorsOf(ctx, r), { note: limitNote(index, limit) });
+  if (f) return fail(ctx, f);
+  return pass(ctx, `${sent.label} refused with ${sent.res.status} after ${index - 1} requests (limit ${limit})`);
+}
+
+/** Lets a limited window pass: the mock's clock moves; a real target is waited for (bounded by maxWaitMs). */
+async function waitOut(ctx: ProbeContext, limited: Sent, mockAdvanceMs?: number): Promise<void> {
+  const ms = (secondsUntilReset(ctx.contract, limited.res) + 1) * 1000;
+  if (ctx.control !== undefined) {
+    await ctx.control.advance(mockAdvanceMs ?? ms);
+    return;
+  }
+  if (ms > ctx.options.maxWaitMs) throw new SkipCase(SKIP.waitTooLong(ms, ctx.options.maxWaitMs));
+  await ctx.sleep(ms);
+}
+
+/**
+ * Daily exhaustion: every 429 is waited out (the mock's clock moves a minute); the daily limit is
+ * the 429 that persists right after such a wait.
+ */
+export async function dailyCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
+  const perDay = limitsOf(ctx.contract, ctx.fixtures).perDay;
+  if (perDay === undefined) throw new SkipCase(SKIP.noDailyLimit());
+  if (ctx.control === undefined && !ctx.options.destructive) throw new SkipCase(SKIP.dailyNeedsDestructive());
+  const valid = requireCredential(ctx.fixtures, 'valid');
+  const max = perDay + EXHAUSTION_SLACK;
+  let accepted = 0;
+  let sinceWait: number | undefined;
+  let last: Sent | undefined;
+  while (accepted < max) {
+    last = await send(ctx, r, valid);
+    if (isLimited(last)) {
+      if (sinceWait === 0) {
+        const f = refusalFailure(last, errorsOf(ctx, r), { note: `past the daily limit of ${perDay}` });
+        if (f) return fail(ctx, f);
+        return pass(ctx, `${last.label} refused with ${last.res.status} after ${accepted} accepted requests (daily limit ${perDay})`);
+      }
+      await waitOut(ctx, last, MINUTE_MS);
+      sinceWait = 0;
+      continue;
+    }
+    const refused = acceptanceFailure(last, `request ${accepted + 1} of the day`);
+    if (refused) return fail(ctx, refused);
+    accepted += 1;
+    if (sinceWait !== undefined) sinceWait += 1;
+  }
+  return fail(ctx, expectation(`a 429 that outlasts the minute within ${max} requests (daily limit ${perDay})`, `${accepted} accepted requests`, last?.label ?? ''));
+}
+
+/** A number of seconds from the body field (a JSON pointer, or a property name at the top level). */
+function bodySeconds(json: unknown, field: string): number | undefined {
+  const v = getAtPointer(json, field.startsWith('/') ? field : toPointer([field]));
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim())) return Number(v);
+  return undefined;
+}
+
+export async function retryAfterCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
+  const spec = rateLimitSpec(ctx.contract);
+  const limit = requirePerMinute(ctx.contract, ctx.fixtures);
+  const s = await exhaustToLimit(ctx, r, requireCredential(ctx.fixtures, 'valid'), limit);
+  const value = headerValue(s.res, 'retry-after');
+  const expected = 'a Retry-After of delay-seconds or an HTTP-date, not beyond the reset';
+  if (value === undefined) return fail(ctx, expectation(expected, `${s.res.status} without Retry-After`, s.label));
+  if (!isStrictRetryAfter(value)) {
+    return fail(ctx, expectation(expected, `Retry-After: ${value} (neither delay-seconds nor an IMF-fixdate)`, s.label));
+  }
+  const seconds = parseRetryAfter(value, s.res.date) ?? 0;
+  const resetName = spec.headers?.reset;
+  const resetRaw = resetName === undefined ? undefined : headerValue(s.res, resetName);
+  const reset = resetRaw === undefined ? undefined : resetDelaySeconds(resetRaw, spec.resetUnit ?? 'delta-seconds', s.res.date);
+  if (reset !== undefined && seconds > reset + 1) {
+    return fail(ctx, expectation(expected, `Retry-After: ${value} (${seconds} s) beyond ${resetName}: ${resetRaw} (${Math.round(reset)} s)`, s.label));
+  }
+  if (spec.retryAfterField !== undefined) {
+    const field = bodySeconds(s.res.json, spec.retryAfterField);
+    if (field === undefined || Math.abs(field - seconds) > 1) {
+      const actual = field === undefined ? `no number at ${spec.retryAfterField} in the body` : `${spec.retryAfterField} ${field}`;
+      return fail(ctx, expectation(`body ${spec.retryAfterField} equal to Retry-After ${seconds} s (±1 s)`, actual, s.label));
+    }
+  }
+  return pass(ctx, `${s.label} answered 429 with Retry-After: ${value} (${seconds} s)`);
+}
+
+export async function recoveryCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
+  const limit = requirePerMinute(ctx.contract, ctx.fixtures);
+  const valid = requireCredential(ctx.fixtures, 'valid');
+  const limited = await exhaustToLimit(ctx, r, valid, limit);
+  await waitOut(ctx, limited);
+  const again = await send(ctx, r, valid);
+  const f = acceptanceFailure(again, 'same key, 1 s after the reset');
+  if (f) return fail(ctx, f);
+  return pass(ctx, `${again.label} accepted the key again with ${again.res.status} after the reset`);
+}
+
+/** Roles tried, in order, as the other key on a real target. */
+export const OTHER_KEY_ROLES = ['test_mode', 'scoped', 'other_tenant'] as const;
+
+export async function perKeyCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
+  const limit = requirePerMinute(ctx.contract, ctx.fixtures);
+  const valid = requireCredential(ctx.fixtures, 'valid');
+  let other: Credential | undefined;
+  if (ctx.control !== undefined) {
+    // created before exhausting, so the mock's clock and budgets are untouched by the creation
+    const value = await ctx.control.createKey({ like: valid.value });
+    ctx.secrets.push(value);
+    other = { ...valid, value };
+  } else {
+    other = OTHER_KEY_ROLES.map((role) => credentialOf(ctx.fixtures, role)).find((c) => c !== undefined);
+    if (other === undefined) throw new SkipCase(SKIP.noOtherCredential([...OTHER_KEY_ROLES]));
+  }
+  await exhaustToLimit(ctx, r, valid, limit);
+  const s = await send(ctx, r, other);
+  const f = acceptanceFailure(s, `another key while the valid key is limited`);
+  if (f) return fail(ctx, f);
+  return pass(ctx, `${s.label} accepted another key with ${s.res.status} while the valid key was limited`);
+}

@@ -1,0 +1,84 @@
+/**
+ * The documented rate-limit figures a target is held to: header names, the plan of the valid key
+ * (fixtures.plan, or the only plan with a number), and the fixtures' limits where the docs give none.
+ */
+import type { Contract, RateLimitPlan, RateLimitSpec } from '../spec/contract.ts';
+import type { Fixtures } from '../fixtures/fixtures.ts';
+import type { ProbeResponse } from '../transport/types.ts';
+import { resetDelaySeconds } from '../transport/reset.ts';
+import { parseRetryAfter } from '../transport/http-date.ts';
+import { SkipCase } from './skip-case.ts';
+import { SKIP } from './skip-reasons.ts';
+
+export interface Limits {
+  perMinute?: number;
+  perDay?: number;
+  /** the plan the figures come from, when one was found */
+  plan?: RateLimitPlan;
+  /** why no per-minute figure was found */
+  why?: string;
+}
+
+export function rateLimitSpec(contract: Contract): RateLimitSpec {
+  if (contract.rateLimit === undefined) throw new SkipCase(SKIP.noContractSection('rateLimit'));
+  return contract.rateLimit;
+}
+
+export type HeaderNames = NonNullable<RateLimitSpec['headers']> & { resetUnit: NonNullable<RateLimitSpec['resetUnit']> };
+
+export function headerNames(contract: Contract): HeaderNames {
+  const spec = rateLimitSpec(contract);
+  if (spec.headers === undefined) throw new SkipCase(SKIP.noContractSection('rateLimit.headers'));
+  return { ...spec.headers, resetUnit: spec.resetUnit ?? 'delta-seconds' };
+}
+
+export function limitsOf(contract: Contract, fixtures: Fixtures): Limits {
+  const plans = contract.rateLimit?.plans ?? [];
+  const numbered = plans.filter((p) => p.perMinute !== undefined || p.perDay !== undefined);
+  let plan: RateLimitPlan | undefined;
+  if (fixtures.plan !== undefined) plan = plans.find((p) => p.name.toLowerCase() === fixtures.plan?.toLowerCase());
+  else if (numbered.length === 1) plan = numbered[0];
+  const out: Limits = {};
+  if (plan) out.plan = plan;
+  const perMinute = plan?.perMinute ?? fixtures.rateLimit?.perMinute;
+  const perDay = plan?.perDay ?? fixtures.rateLimit?.perDay;
+  if (perMinute !== undefined) out.perMinute = perMinute;
+  if (perDay !== undefined) out.perDay = perDay;
+  if (perMinute === undefined) {
+    out.why = fixtures.plan === undefined && numbered.length > 1 ? SKIP.noPlan(numbered.map((p) => p.name)) : SKIP.noLimit();
+  }
+  return out;
+}
+
+/** The per-minute limit, or skip the case. */
+export function requirePerMinute(contract: Contract, fixtures: Fixtures): number {
+  const l = limitsOf(contract, fixtures);
+  if (l.perMinute === undefined) throw new SkipCase(l.why ?? SKIP.noLimit());
+  return l.perMinute;
+}
+
+/** The window Reset may point into: a minute, or a day when only a daily limit is known. */
+export function windowSeconds(contract: Contract, fixtures: Fixtures): number {
+  const l = limitsOf(contract, fixtures);
+  return l.perMinute === undefined && l.perDay !== undefined ? 86_400 : 60;
+}
+
+export function headerValue(res: Pick<ProbeResponse, 'headers'>, name: string): string | undefined {
+  return res.headers[name.toLowerCase()]?.trim();
+}
+
+/**
+ * Seconds until the limit of a limited response lifts: the documented Reset header, else
+ * Retry-After, else `fallback`.
+ */
+export function secondsUntilReset(contract: Contract, res: ProbeResponse, fallback = 60): number {
+  const names = contract.rateLimit?.headers;
+  const reset = names === undefined ? undefined : headerValue(res, names.reset);
+  if (reset !== undefined) {
+    const s = resetDelaySeconds(reset, contract.rateLimit?.resetUnit ?? 'delta-seconds', res.date);
+    if (s !== undefined) return s;
+  }
+  const retryAfter = headerValue(res, 'retry-after');
+  const r = retryAfter === undefined ? undefined : parseRetryAfter(retryAfter, res.date);
+  return r ?? fallback;
+}

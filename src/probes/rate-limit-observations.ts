@@ -1,0 +1,127 @@
+/**
+ * ratelimit.headers, .limit, .remaining, .reset: one sequence of a few sequential requests with the
+ * valid key (names compared case-insensitively), each case checking its own aspect of it.
+ */
+import type { Requirement } from '../spec/contract.ts';
+import type { Outcome, ProbeContext } from './model.ts';
+import { resetDelaySeconds } from '../transport/reset.ts';
+import { requireCredential } from './credential.ts';
+import { expectation } from './messages.ts';
+import { fail, pass } from './outcome.ts';
+import { headerNames, headerValue, limitsOf, rateLimitSpec, windowSeconds, type HeaderNames } from './rate-limit-figures.ts';
+import { SkipCase } from './skip-case.ts';
+import { operationOf, sendBuilt, type Sent } from './steps.ts';
+
+/** requests in the observation sequence */
+export const SEQUENCE_LENGTH = 3;
+const INTEGER = /^\d+$/;
+
+async function observe(ctx: ProbeContext, r: Requirement): Promise<Sent[]> {
+  const op = operationOf(ctx.contract, r);
+  const credential = requireCredential(ctx.fixtures, 'valid');
+  const out: Sent[] = [];
+  for (let i = 0; i < SEQUENCE_LENGTH; i++) {
+    out.push(await sendBuilt(ctx, { operation: op, credential, request: r.request ?? {}, bypassRateLimitGate: true }));
+  }
+  return out;
+}
+
+function headerProblems(s: Sent, names: HeaderNames): string[] {
+  const limit = headerValue(s.res, names.limit);
+  const remaining = headerValue(s.res, names.remaining);
+  const reset = headerValue(s.res, names.reset);
+  const out: string[] = [];
+  for (const [name, value] of [
+    [names.limit, limit],
+    [names.remaining, remaining],
+    [names.reset, reset],
+  ] as const) {
+    if (value === undefined) out.push(`no ${name} header`);
+  }
+  if (limit !== undefined && !INTEGER.test(limit)) out.push(`${names.limit} ${limit} is not an integer`);
+  if (remaining !== undefined && !INTEGER.test(remaining)) out.push(`${names.remaining} ${remaining} is not an integer`);
+  if (limit !== undefined && remaining !== undefined && INTEGER.test(limit) && INTEGER.test(remaining)) {
+    if (Number(remaining) > Number(limit)) out.push(`${names.remaining} ${remaining} is above ${names.limit} ${limit}`);
+  }
+  return out;
+}
+
+export async function headersCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
+  const names = headerNames(ctx.contract);
+  const sent = await observe(ctx, r);
+  if (rateLimitSpec(ctx.contract).on === 'all') {
+    sent.push(await sendBuilt(ctx, { operation: operationOf(ctx.contract, r), request: r.request ?? {}, bypassRateLimitGate: true }));
+  }
+  for (const s of sent) {
+    const problems = headerProblems(s, names);
+    if (problems.length > 0) {
+      return fail(ctx, expectation(`${names.limit}, ${names.remaining} and ${names.reset} with 0 ≤ Remaining ≤ Limit`, problems.join('; '), s.label));
+    }
+  }
+  return pass(ctx, `${sent.length} responses carried ${names.limit}, ${names.remaining} and ${names.reset}`);
+}
+
+export async function limitCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
+  const names = headerNames(ctx.contract);
+  const limits = limitsOf(ctx.contract, ctx.fixtures);
+  if (limits.perMinute === undefined) throw new SkipCase(limits.why ?? '');
+  const [s] = await observe(ctx, r);
+  if (s === undefined) throw new Error('empty observation sequence');
+  const value = headerValue(s.res, names.limit);
+  const source = limits.plan ? `the ${limits.plan.name} plan` : 'fixtures.rateLimit.perMinute';
+  if (value === undefined || /^\s*(\d+)/.exec(value)?.[1] !== String(limits.perMinute)) {
+    const actual = value === undefined ? `no ${names.limit} header` : `${names.limit}: ${value}`;
+    return fail(ctx, expectation(`${names.limit}: ${limits.perMinute} (${source})`, actual, s.label));
+  }
+  return pass(ctx, `${s.label} answered ${names.limit}: ${value} (${source})`);
+}
+
+export async function remainingCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
+  const names = headerNames(ctx.contract);
+  const sent = await observe(ctx, r);
+  const values = sent.map((s) => headerValue(s.res, names.remaining));
+  const label = sent[0]?.label ?? '';
+  const shown = values.map((v) => v ?? 'none').join(', ');
+  const expected = `${names.remaining} falling by one per request`;
+  if (values.some((v) => v === undefined || !INTEGER.test(v))) return fail(ctx, expectation(expected, shown, label));
+  const n = values.map(Number);
+  let rises = 0;
+  for (let i = 1; i < n.length; i++) {
+    const drop = (n[i - 1] ?? 0) - (n[i] ?? 0);
+    if (drop < 0 && rises === 0) {
+      rises += 1; // a new window began between two requests
+      continue;
+    }
+    if (drop !== 1) return fail(ctx, expectation(expected, shown, label));
+  }
+  return pass(ctx, `${names.remaining} went ${shown} over ${sent.length} sequential requests`);
+}
+
+export async function resetCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
+  const names = headerNames(ctx.contract);
+  const window = windowSeconds(ctx.contract, ctx.fixtures);
+  const sent = await observe(ctx, r);
+  const expected = `${names.reset} in ${names.resetUnit}, within (0, ${window}] s of the response Date`;
+  for (const s of sent) {
+    const value = headerValue(s.res, names.reset);
+    if (value === undefined) return fail(ctx, expectation(expected, `no ${names.reset} header`, s.label));
+    const unitProblem = unitMismatch(value, names.resetUnit);
+    if (unitProblem) return fail(ctx, expectation(expected, `${names.reset}: ${value} (${unitProblem})`, s.label));
+    const delay = resetDelaySeconds(value, names.resetUnit, s.res.date);
+    // +1 s: Date has whole seconds, an epoch reset is usually rounded up
+    if (delay === undefined || delay <= 0 || delay > window + 1) {
+      const d = delay === undefined ? 'not a number' : `${Math.round(delay)} s away`;
+      return fail(ctx, expectation(expected, `${names.reset}: ${value} (${d})`, s.label));
+    }
+  }
+  return pass(ctx, `${names.reset} pointed inside the ${window} s window on ${sent.length} responses`);
+}
+
+/** Epoch values are ~1.7e9; a small number where epoch seconds are documented (or the reverse) is the wrong unit. */
+function unitMismatch(value: string, unit: HeaderNames['resetUnit']): string | undefined {
+  const n = Number(value);
+  if (!Number.isFinite(n)) return undefined;
+  if (unit === 'epoch-seconds' && n < 1e9) return 'looks like delta-seconds; the docs say epoch-seconds';
+  if (unit === 'delta-seconds' && n >= 1e9) return 'looks like epoch-seconds; the docs say delta-seconds';
+  return undefined;
+}

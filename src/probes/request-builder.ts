@@ -1,0 +1,152 @@
+/**
+ * Builds a ProbeRequest from a contract operation and its example, with overrides: base URL +
+ * path template (values `{fixture:NAME}` from fixtures.resources), query, headers (the contract's
+ * required headers always, unless omitted), JSON body, and the credential placed per its scheme.
+ */
+import type { Contract, CredentialScheme, Operation, RequestExample } from '../spec/contract.ts';
+import type { Fixtures } from '../fixtures/fixtures.ts';
+import type { ProbeRequest } from '../transport/types.ts';
+import { deleteHeader, getHeader, setHeader } from './headers.ts';
+import { SkipCase } from './skip-case.ts';
+import { SKIP } from './skip-reasons.ts';
+
+/** A credential as it travels: the value, the scheme name (default: the contract's), extra headers. */
+export interface CredentialPlacement {
+  value: string;
+  scheme?: string;
+  headers?: Record<string, string>;
+}
+
+export interface BuildOptions {
+  /** the operation (or its operationId) */
+  operation: Operation | string;
+  /** placed per its scheme; none = no credential at all */
+  credential?: CredentialPlacement;
+  /** sent as given, after everything else (e.g. `Authorization: Basic ...`, a wrong header) */
+  headers?: Record<string, string>;
+  /** merged over the operation's example (objects deep-merged, arrays replaced) */
+  request?: RequestExample;
+  /** header names left out (case-insensitive), e.g. a required header */
+  omitHeaders?: string[];
+  /** default: the context's base URL */
+  baseUrl?: string;
+  bypassRateLimitGate?: boolean;
+  /** more values to mask (e.g. an encoded form of a key) */
+  secrets?: string[];
+}
+
+export interface BuildContext {
+  contract: Contract;
+  fixtures: Fixtures;
+  baseUrl: string;
+}
+
+export function operationById(contract: Contract, id: string): Operation {
+  const op = contract.operations.find((o) => o.operationId === id);
+  if (!op) throw new Error(`operation ${id} is not in the contract ${contract.name}`);
+  return op;
+}
+
+export function probeOperation(contract: Contract): Operation {
+  return operationById(contract, contract.probeOperation);
+}
+
+export function schemeByName(contract: Contract, name: string | undefined): CredentialScheme {
+  const wanted = name ?? contract.defaultScheme;
+  const scheme = contract.schemes.find((s) => s.name === wanted);
+  if (!scheme) throw new Error(`security scheme ${wanted} is not in the contract ${contract.name}`);
+  return scheme;
+}
+
+/** The header a credential travels in: `x-api-key: K`, raw `Authorization: K`, or `Authorization: Bearer K`. */
+export function credentialHeader(scheme: CredentialScheme, value: string): { name: string; value: string } {
+  return { name: scheme.header, value: scheme.type === 'bearer' ? `Bearer ${value}` : value };
+}
+
+/** Every credential value and password of the fixtures (for masking and echo detection). */
+export function fixtureSecrets(fixtures: Fixtures): string[] {
+  const out: string[] = [];
+  for (const c of Object.values(fixtures.credentials)) {
+    if (c?.value) out.push(c.value);
+    if (c?.password) out.push(c.password);
+  }
+  return out;
+}
+
+export function buildRequest(ctx: BuildContext, o: BuildOptions): ProbeRequest {
+  const { contract, fixtures } = ctx;
+  const op = typeof o.operation === 'string' ? operationById(contract, o.operation) : o.operation;
+  const ex = mergeExample(op.example, o.request ?? {});
+  const resolve = (v: string): string => resolveFixture(v, fixtures);
+
+  let path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    const raw = ex.path?.[name];
+    if (raw === undefined) throw new Error(`no example value for path parameter ${name} of ${op.operationId}`);
+    return encodeURIComponent(resolve(raw));
+  });
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(ex.query ?? {})) query.append(k, resolve(v));
+  if ([...query].length > 0) path += `?${query.toString()}`;
+
+  const headers: Record<string, string> = {};
+  for (const h of contract.requiredHeaders) setHeader(headers, h.name, h.value);
+  for (const [k, v] of Object.entries(ex.headers ?? {})) setHeader(headers, k, resolve(v));
+  let body: string | undefined;
+  if (ex.body !== undefined) {
+    body = JSON.stringify(ex.body);
+    if (getHeader(headers, 'content-type') === undefined) setHeader(headers, 'Content-Type', 'application/json');
+  }
+  const secrets = [...fixtureSecrets(fixtures), ...(o.secrets ?? [])];
+  if (o.credential) {
+    for (const [k, v] of Object.entries(o.credential.headers ?? {})) setHeader(headers, k, v);
+    const placed = credentialHeader(schemeByName(contract, o.credential.scheme), o.credential.value);
+    setHeader(headers, placed.name, placed.value);
+    secrets.push(o.credential.value);
+  }
+  for (const [k, v] of Object.entries(o.headers ?? {})) setHeader(headers, k, v);
+  for (const name of o.omitHeaders ?? []) deleteHeader(headers, name);
+
+  const req: ProbeRequest = {
+    method: op.method,
+    url: `${(o.baseUrl ?? ctx.baseUrl).replace(/\/+$/, '')}${path}`,
+    headers,
+    secrets: [...new Set(secrets.filter((s) => s !== ''))],
+  };
+  if (body !== undefined) req.body = body;
+  if (o.bypassRateLimitGate) req.bypassRateLimitGate = true;
+  return req;
+}
+
+/** `{fixture:NAME}` → fixtures.resources.NAME (skips the case when unset); other values as they are. */
+export function resolveFixture(value: string, fixtures: Fixtures): string {
+  const m = /^\{fixture:([^}]+)\}$/.exec(value);
+  if (!m) return value;
+  const name = m[1] ?? '';
+  const v = fixtures.resources[name];
+  if (v === undefined || v === '') throw new SkipCase(SKIP.missingResource(name));
+  return v;
+}
+
+function mergeExample(base: RequestExample, over: RequestExample): RequestExample {
+  const out: RequestExample = {};
+  const path = { ...base.path, ...over.path };
+  const query = { ...base.query, ...over.query };
+  const headers = { ...base.headers, ...over.headers };
+  if (Object.keys(path).length) out.path = path;
+  if (Object.keys(query).length) out.query = query;
+  if (Object.keys(headers).length) out.headers = headers;
+  const body = over.body === undefined ? base.body : deepMerge(base.body, over.body);
+  if (body !== undefined) out.body = body;
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = deepMerge(base[k], v);
+  return out;
+}

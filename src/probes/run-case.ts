@@ -1,0 +1,52 @@
+/**
+ * Runs one case and never throws: a planned skip, a SkipCase or CaseFailure from inside the case,
+ * a TransportError (fail with its one-line message and the request), or any other error
+ * ("probe error: ..."). SHOULD/MAY levels are the runner's business; this returns pass/fail/skip.
+ */
+import { isTransportError } from '../transport/errors.ts';
+import { redactText } from '../transport/redact.ts';
+import type { Case, Outcome, ProbeContext } from './model.ts';
+import { CaseFailure } from './case-failure.ts';
+import { documentedPrefixes } from './credential.ts';
+import { fail, skip } from './outcome.ts';
+import { requestLabel } from './request-label.ts';
+import { isSkipCase } from './skip-case.ts';
+import { SKIP } from './skip-reasons.ts';
+import { strayRateLimitProblems } from './stray-rate-limits.ts';
+
+/** The family whose 429s are its own business. */
+export const RATE_LIMIT_FAMILY = 'rate-limits';
+
+export async function runCase(c: Case, ctx: ProbeContext): Promise<Outcome> {
+  if (c.skip !== undefined) return skip(ctx, c.skip);
+  let outcome: Outcome;
+  try {
+    outcome = await c.run(ctx);
+  } catch (err) {
+    outcome = outcomeOfError(ctx, err);
+  }
+  return c.family === RATE_LIMIT_FAMILY ? outcome : withStrayRateLimits(ctx, outcome);
+}
+
+function outcomeOfError(ctx: ProbeContext, err: unknown): Outcome {
+  if (isSkipCase(err)) return skip(ctx, err.reason);
+  if (err instanceof CaseFailure) return fail(ctx, err.failure);
+  if (isTransportError(err)) {
+    if (err.code === 'AC_BUDGET_EXHAUSTED') return skip(ctx, SKIP.budget(err.message));
+    const ex = ctx.exchanges.find((e) => e.error === err);
+    return fail(ctx, ex === undefined ? err.message : `${err.message} for ${requestLabel(ex.request, ctx.baseUrl)}`);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return fail(ctx, `probe error: ${message.split('\n')[0] ?? ''}`);
+}
+
+function withStrayRateLimits(ctx: ProbeContext, outcome: Outcome): Outcome {
+  const problems = strayRateLimitProblems(ctx).map((p) => redactText(p, ctx.secrets, documentedPrefixes(ctx.contract)));
+  if (problems.length === 0) return outcome;
+  const out: Outcome = { ...outcome, findings: [...(outcome.findings ?? []), ...problems] };
+  if (outcome.verdict !== 'fail') {
+    out.verdict = 'fail';
+    out.message = problems[0] ?? outcome.message;
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * Every reason a case can be skipped, in one place (ajv's named skip lists): a reader of a report
+ * finds here what each skip means and what to do about it.
+ */
+import type { Role } from '../spec/contract.ts';
+
+export const SKIP = {
+  /** a role the case needs is absent from the fixtures */
+  missingRole: (role: Role): string => `no \`${role}\` credential in the fixtures`,
+  /** a `{fixture:NAME}` path parameter has no value */
+  missingResource: (name: string): string => `fixtures.resources.${name} is not set`,
+  /** the login role lacks its email or password */
+  missingLogin: (): string => 'the `login` credential in the fixtures needs email and password',
+  /** organization cases need the member/foreign organizations */
+  missingOrganizations: (what: 'member' | 'foreign'): string => `fixtures.organizations.${what} is not set`,
+  /** a state-changing operation on a real target */
+  unsafe: (label: string): string => `${label} changes state; run with --destructive to probe it on a real target`,
+  /** the probe advances the mock's clock or creates/revokes keys */
+  mockOnly: (): string => "needs the mock's clock",
+  /** no limit to exhaust */
+  noLimit: (): string => 'the docs give no limit; set rateLimit.perMinute in the fixtures',
+  noDailyLimit: (): string => 'the docs give no daily limit; set rateLimit.perDay in the fixtures',
+  /** exhausting a daily budget on a real target */
+  dailyNeedsDestructive: (): string => 'exhausting the daily limit on a real target needs --destructive',
+  /** several plans with numbers and no `plan` in the fixtures */
+  noPlan: (plans: string[]): string => `the docs give several plans (${plans.join(', ')}); set plan in the fixtures`,
+  /** waiting for a reset would exceed the bound */
+  waitTooLong: (waitMs: number, maxWaitMs: number): string =>
+    `the rate-limit reset is ${Math.ceil(waitMs / 1000)} s away, longer than maxWaitMs (${Math.round(maxWaitMs / 1000)} s)`,
+  /** no plain-HTTP endpoint to probe */
+  noPlainUrl: (): string => 'the target itself is plain HTTP; set plainUrl in the fixtures',
+  /** the request budget ran out */
+  budget: (message: string): string => `request budget exhausted: ${message}`,
+  /** no resource of the first tenant could be found */
+  noResource: (label: string, pointer: string, param: string): string =>
+    `${label} with the valid credential has nothing at ${pointer}; set fixtures.resources.${param}`,
+  /** a documented prefix is needed to tell which prefix the response must echo */
+  noDocumentedPrefix: (role: Role): string => `the \`${role}\` key starts with no documented prefix`,
+  /** nothing in the fixtures to compare with */
+  noOtherCredential: (roles: Role[]): string => `no other credential (${roles.map((r) => `\`${r}\``).join(', ')}) in the fixtures`,
+  /** the contract gives no section the probe needs */
+  noContractSection: (section: string): string => `the contract has no ${section} section`,
+} as const;

@@ -1,0 +1,114 @@
+/**
+ * The steps most cases are made of: send a request built from the contract, then check that it
+ * was refused with a documented error or accepted. Checks return a Failure (or undefined);
+ * `must*` variants throw it as a CaseFailure for steps that only set the scene.
+ */
+import type { Contract, ErrorSpec, Operation, Requirement } from '../spec/contract.ts';
+import type { ProbeRequest, ProbeResponse } from '../transport/types.ts';
+import type { MockControl, Outcome, ProbeContext } from './model.ts';
+import { CaseFailure, type Failure } from './case-failure.ts';
+import { checkAccepted, describeAccepted } from './expect-accepted.ts';
+import { checkOneOf, describeErrors } from './expect-error.ts';
+import { describeActual, expectation } from './messages.ts';
+import { fail, pass } from './outcome.ts';
+import { buildRequest, operationById, probeOperation, type BuildOptions } from './request-builder.ts';
+import { requestLabel } from './request-label.ts';
+import { SkipCase } from './skip-case.ts';
+import { SKIP } from './skip-reasons.ts';
+
+export interface Sent {
+  req: ProbeRequest;
+  res: ProbeResponse;
+  label: string;
+  op: Operation;
+}
+
+/** The operation a requirement probes: its own, else the contract's probe operation. */
+export function operationOf(contract: Contract, requirement: Requirement): Operation {
+  return requirement.operation === undefined ? probeOperation(contract) : operationById(contract, requirement.operation);
+}
+
+/** The documented errors of these ids (an unknown id is a contract bug the loader should have caught). */
+export function errorsById(contract: Contract, ids: string[]): ErrorSpec[] {
+  return ids.map((id) => {
+    const e = contract.errors[id];
+    if (!e) throw new Error(`error ${id} is not in the contract ${contract.name}`);
+    return e;
+  });
+}
+
+/** Skips a state-changing operation on a real target unless the run is destructive. */
+export function guardUnsafe(ctx: ProbeContext, op: Operation, label: string): void {
+  if (!op.safe && ctx.control === undefined && !ctx.options.destructive) throw new SkipCase(SKIP.unsafe(label));
+}
+
+export function requireControl(ctx: ProbeContext): MockControl {
+  if (ctx.control === undefined) throw new SkipCase(SKIP.mockOnly());
+  return ctx.control;
+}
+
+/** Builds, guards and sends one request. */
+export async function sendBuilt(ctx: ProbeContext, o: BuildOptions): Promise<Sent> {
+  const op = typeof o.operation === 'string' ? operationById(ctx.contract, o.operation) : o.operation;
+  const req = buildRequest(ctx, { ...o, operation: op });
+  const label = requestLabel(req, ctx.baseUrl);
+  guardUnsafe(ctx, op, label);
+  const res = await ctx.send(req);
+  return { req, res, label, op };
+}
+
+export interface RefusalOptions {
+  /** what was special about the request: "no credentials" */
+  note?: string;
+  /** statuses accepted besides the errors (e.g. 404) */
+  statuses?: number[];
+}
+
+/** undefined when the response is one of the errors (or one of the extra statuses). */
+export function refusalFailure(s: Sent, specs: ErrorSpec[], o: RefusalOptions = {}): Failure | undefined {
+  if (o.statuses?.includes(s.res.status)) return undefined;
+  const match = checkOneOf(s.res, specs);
+  if (match.ok) return undefined;
+  return expectation(describeErrors(specs, o.statuses), describeActual(s.res, match.mismatches), s.label, o.note);
+}
+
+/** undefined when the response shows the credential got past authentication. */
+export function acceptanceFailure(s: Sent, note?: string): Failure | undefined {
+  const mismatches = checkAccepted(s.res, s.op);
+  if (mismatches.length === 0) return undefined;
+  const expected = s.op.acceptStatuses.includes(s.res.status)
+    ? `${s.res.status} with a body matching the ${s.op.operationId} response schema`
+    : describeAccepted(s.op);
+  return expectation(expected, describeActual(s.res, mismatches), s.label, note);
+}
+
+export function mustBeAccepted(s: Sent, note?: string): void {
+  const f = acceptanceFailure(s, note);
+  if (f) throw new CaseFailure(f);
+}
+
+export function mustBeRefused(s: Sent, specs: ErrorSpec[], o: RefusalOptions = {}): void {
+  const f = refusalFailure(s, specs, o);
+  if (f) throw new CaseFailure(f);
+}
+
+/** Sends and expects one of the errors: the whole of many cases. */
+export async function expectRefused(
+  ctx: ProbeContext,
+  build: BuildOptions,
+  specs: ErrorSpec[],
+  o: RefusalOptions = {},
+): Promise<Outcome> {
+  const s = await sendBuilt(ctx, build);
+  const f = refusalFailure(s, specs, o);
+  if (f) return fail(ctx, f);
+  return pass(ctx, `${s.label} refused with ${s.res.status}${o.note ? ` (${o.note})` : ''}`);
+}
+
+/** Sends and expects acceptance. */
+export async function expectAccepted(ctx: ProbeContext, build: BuildOptions, note?: string): Promise<Outcome> {
+  const s = await sendBuilt(ctx, build);
+  const f = acceptanceFailure(s, note);
+  if (f) return fail(ctx, f);
+  return pass(ctx, `${s.label} accepted with ${s.res.status}${note ? ` (${note})` : ''}`);
+}

@@ -1,0 +1,12 @@
+/** The text of a failure, shared by the thrown error and the reports. */
+import type { CaseMeta } from './meta.ts';
+
+/** The one-line message, then expected/actual, findings and the redacted exchanges. */
+export function failureText(meta: CaseMeta): string {
+  const lines = [meta.message ?? 'failed'];
+  if (meta.expected !== undefined) lines.push(`expected: ${meta.expected}`);
+  if (meta.actual !== undefined) lines.push(`actual:   ${meta.actual}`);
+  for (const finding of meta.findings) lines.push(`finding:  ${finding}`);
+  for (const exchange of meta.evidence) lines.push('', exchange);
+  return lines.join('\n');
+}

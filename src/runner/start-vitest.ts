@@ -1,0 +1,83 @@
+/**
+ * Starts vitest through its Node API on `suites/conformance.test.ts` alone: no config file, one
+ * forked worker, no watch, our reporters only. SIGINT cancels the run (the case in flight
+ * finishes, the rest are reported as interrupted).
+ */
+import type { Writable } from 'node:stream';
+import { createVitest, type Reporter, type TestModule } from 'vitest/node';
+import { repoRoot } from '../spec/bundled.ts';
+import { AuthconformError } from '../util/errors.ts';
+import { caseTimeoutMs, type SuiteOptions } from './options.ts';
+
+export const CONFORMANCE_ENTRY = 'suites/conformance.test.ts';
+
+export interface VitestRunInput {
+  /** environment of the worker (the plan's path, the fixtures' variables) */
+  env: Record<string, string>;
+  reporters: Reporter[];
+  options: SuiteOptions;
+  /** where vitest's own logging goes */
+  log: Writable;
+}
+
+export interface VitestRunOutput {
+  testModules: TestModule[];
+  unhandledErrors: unknown[];
+  interrupted: boolean;
+}
+
+export async function startConformanceVitest(input: VitestRunInput): Promise<VitestRunOutput> {
+  const foreignListeners = new Set(process.listeners('SIGINT'));
+  let vitest;
+  try {
+    vitest = await createVitest(
+      'test',
+      {
+        config: false,
+        root: repoRoot,
+        include: [CONFORMANCE_ENTRY],
+        watch: false,
+        pool: 'forks',
+        maxWorkers: 1,
+        fileParallelism: false,
+        isolate: true,
+        reporters: input.reporters,
+        env: input.env,
+        testTimeout: caseTimeoutMs(input.options),
+        hookTimeout: 30_000,
+        teardownTimeout: 10_000,
+        passWithNoTests: false,
+        printConsoleTrace: false,
+      },
+      { logLevel: 'silent', clearScreen: false },
+      { stdout: input.log, stderr: input.log },
+    );
+  } catch (err) {
+    throw new AuthconformError('AC_INTERNAL', `vitest could not start: ${firstLine(err)}`);
+  }
+  // vitest's logger exits the process on SIGINT; we cancel instead, so the report gets written
+  for (const listener of process.listeners('SIGINT')) {
+    if (!foreignListeners.has(listener)) process.off('SIGINT', listener);
+  }
+  let interrupted = false;
+  const onSigint = (): void => {
+    if (interrupted) process.exit(130); // a second Ctrl+C does not wait
+    interrupted = true;
+    void vitest.cancelCurrentRun('keyboard-input');
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const result = await vitest.start();
+    return { testModules: result.testModules, unhandledErrors: result.unhandledErrors, interrupted };
+  } catch (err) {
+    throw new AuthconformError('AC_INTERNAL', `vitest failed: ${firstLine(err)}`);
+  } finally {
+    process.off('SIGINT', onSigint);
+    await vitest.close();
+  }
+}
+
+function firstLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,116 @@
+/**
+ * Authentication on every bundled spec's mock: accepted roles, missing and invalid credentials with
+ * the documented errors, credential placement (header case, scheme word, padding, wrong header).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Contract, Role } from '../../src/spec/contract.ts';
+import { startMock } from '../../src/mock/server.ts';
+import type { MockServer } from '../../src/mock/server.ts';
+import { contractOf, errorById, errorOfKind, everyResponseMatchesItsSpec, expectError, MockClient, probeOperation, ResponseLog, SPECS } from './support.ts';
+
+const log = new ResponseLog();
+
+describe.each(SPECS)('%s mock: authentication', (name) => {
+  let contract: Contract;
+  let mock: MockServer;
+  let client: MockClient;
+
+  beforeAll(async () => {
+    contract = await contractOf(name);
+    mock = await startMock(contract, { port: 0 });
+    client = new MockClient(contract, mock, log);
+  });
+  afterAll(() => mock.close());
+
+  const probe = (): string => contract.probeOperation;
+
+  it('accepts the valid key on the probe operation with a 2xx', async () => {
+    const r = await client.call(probe(), { role: 'valid' });
+    expect(probeOperation(contract).acceptStatuses).toContain(r.status);
+    expect(r.status >= 200 && r.status < 300).toBe(true);
+  });
+
+  it('accepts every seeded role that may call the probe operation', async () => {
+    const accepted: Role[] = ['valid', 'test_mode', 'revoked_in_grace', 'scoped', 'other_tenant'];
+    const roles = accepted.filter((role) => mock.fixtures.credentials[role] !== undefined);
+    const statuses = await Promise.all(roles.map(async (role) => [role, (await client.call(probe(), { role })).status] as const));
+    expect(statuses).toEqual(roles.map((role) => [role, probeOperation(contract).successStatus]));
+  });
+
+  it('refuses a request without any credential with the credential.missing error', async () => {
+    expectError(await client.call(probe()), errorOfKind(contract, 'credential.missing'));
+  });
+
+  it('refuses the key in an undocumented header with the credential.missing error', async () => {
+    const valid = client.credential('valid');
+    const authorizationDocumented = contract.schemes.some((s) => s.header.toLowerCase() === 'authorization');
+    const headers = authorizationDocumented ? { 'X-API-Key': valid.value } : { Authorization: `Bearer ${valid.value}` };
+    expectError(await client.call(probe(), { headers }), errorOfKind(contract, 'credential.missing'));
+  });
+
+  it('refuses unknown, truncated and altered keys with the credential.invalid error', async () => {
+    const valid = client.credential('valid');
+    const invalid = errorOfKind(contract, 'credential.invalid');
+    for (const value of [`${valid.value.slice(0, -4)}ZZZZ`, valid.value.slice(0, Math.ceil(valid.value.length / 2)), 'x'.repeat(valid.value.length)]) {
+      expectError(await client.call(probe(), { credential: { value, scheme: valid.scheme } }), invalid);
+    }
+  });
+
+  it('refuses wrong scheme words and empty values in a credential header with the credential.invalid error', async () => {
+    const valid = client.credential('valid');
+    const header = contract.schemes.find((s) => s.name === valid.scheme)!.header;
+    const invalid = errorOfKind(contract, 'credential.invalid');
+    const values = header.toLowerCase() === 'authorization' ? [`Basic ${Buffer.from(`${valid.value}:`).toString('base64')}`, `Token ${valid.value}`, 'Bearer', ''] : [''];
+    for (const value of values) expectError(await client.call(probe(), { headers: { [header]: value } }), invalid);
+  });
+
+  it('reads credential headers case-insensitively and tolerates padding and repeated spaces', async () => {
+    const valid = client.credential('valid');
+    const scheme = contract.schemes.find((s) => s.name === valid.scheme)!;
+    const value = scheme.type === 'bearer' ? `bEaReR   ${valid.value} ` : ` ${valid.value} `;
+    const r = await client.call(probe(), { headers: { [scheme.header.toUpperCase()]: value } });
+    expect(r.status).toBe(probeOperation(contract).successStatus);
+  });
+
+  it('refuses a key revoked past its grace window with the rotation error', async (ctx) => {
+    if (mock.fixtures.credentials.revoked_expired === undefined) ctx.skip();
+    const expected = contract.rotation !== undefined ? errorById(contract, contract.rotation.error) : errorOfKind(contract, 'key.revoked');
+    expectError(await client.call(probe(), { role: 'revoked_expired' }), expected);
+  });
+
+  it('answers an unknown key and a revoked key alike (status, code, key set)', async (ctx) => {
+    if (mock.fixtures.credentials.revoked_expired === undefined) ctx.skip();
+    const revoked = client.credential('revoked_expired');
+    const a = await client.call(probe(), { credential: revoked });
+    const b = await client.call(probe(), { credential: { ...revoked, value: `${revoked.value.slice(0, -6)}QQQQQQ` } });
+    expect([b.status, Object.keys(b.body as object).sort()]).toEqual([a.status, Object.keys(a.body as object).sort()]);
+  });
+
+  it('refuses an expired login token with the login.expiredError', async (ctx) => {
+    if (mock.fixtures.credentials.expired_token === undefined || contract.login === undefined) ctx.skip();
+    expectError(await client.call(probe(), { role: 'expired_token' }), errorById(contract, contract.login!.expiredError));
+  });
+});
+
+describe('linkfetch mock: exact bodies of the documented errors', () => {
+  it('answers missing_key and invalid_key with {error, message}', async (ctx) => {
+    if (!SPECS.includes('linkfetch')) ctx.skip();
+    const contract = await contractOf('linkfetch');
+    const mock = await startMock(contract);
+    try {
+      const client = new MockClient(contract, mock, log);
+      const missing = await client.call('getProfile');
+      const invalid = await client.call('getProfile', { credential: { value: 'sk_live_unknown', scheme: 'bearerKey' } });
+      expect([missing.status, missing.body, invalid.status, invalid.body]).toEqual([
+        401,
+        { error: 'missing_key', message: 'No Authorization header on the request.' },
+        401,
+        { error: 'invalid_key', message: 'Key is wrong, revoked, or past the grace window.' },
+      ]);
+    } finally {
+      await mock.close();
+    }
+  });
+});
+
+everyResponseMatchesItsSpec(log);

@@ -1,0 +1,101 @@
+/**
+ * Login and organizations on the specs that document them: tokens issued with the documented shape
+ * and `Cache-Control: no-store`, wrong passwords refused, tokens expiring on the mock clock, and the
+ * organization header checked against the credential's organizations.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Contract } from '../../src/spec/contract.ts';
+import { getAtPointer } from '../../src/spec/json-pointer.ts';
+import { startMock } from '../../src/mock/server.ts';
+import type { MockServer } from '../../src/mock/server.ts';
+import { contractOf, errorById, everyResponseMatchesItsSpec, expectError, MockClient, ResponseLog, SPECS } from './support.ts';
+
+const log = new ResponseLog();
+
+describe.each(SPECS)('%s mock: login and organizations', (name) => {
+  let contract: Contract;
+  let mock: MockServer;
+  let client: MockClient;
+
+  beforeAll(async () => {
+    contract = await contractOf(name);
+    mock = await startMock(contract, { port: 0 });
+    client = new MockClient(contract, mock, log);
+  });
+  afterAll(() => mock.close());
+
+  async function login(password?: string) {
+    const user = client.credential('login');
+    return client.call(contract.login!.operationId, { body: { email: user.email, password: password ?? user.password } });
+  }
+
+  it('login issues a JWT-looking token expiring after mock.tokenLifetime, with the user and no-store', async (ctx) => {
+    if (contract.login === undefined) ctx.skip();
+    await client.control('POST', 'reset', {});
+    const now = ((await client.control('GET', 'clock')).body as { now: number }).now;
+    const r = await login();
+    const spec = contract.login!;
+    const lifetime = contract.mock.tokenLifetime === 'PT1H' ? 3_600_000 : undefined;
+    expect(r.status).toBe(200);
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(getAtPointer(r.body, spec.tokenPointer)).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+    const expires = Date.parse(getAtPointer(r.body, spec.expiresPointer) as string);
+    if (lifetime !== undefined) expect(Math.abs(expires - (now + lifetime))).toBeLessThan(5000);
+    if (spec.organizationPointer !== undefined) expect(getAtPointer(r.body, spec.organizationPointer)).toBe(mock.fixtures.organizations!.member[0]);
+  });
+
+  it('a wrong password or an unknown email gets the login error', async (ctx) => {
+    if (contract.login === undefined) ctx.skip();
+    const error = errorById(contract, contract.login!.error);
+    expectError(await login('not-the-password'), error);
+    expectError(await client.call(contract.login!.operationId, { body: { email: 'nobody@example.com', password: 'x' } }), error);
+    expectError(await client.call(contract.login!.operationId, { body: 'not json' }), error);
+  });
+
+  it('the token works on the token scheme until its expiry, then gets the expired-token error', async (ctx) => {
+    if (contract.login === undefined) ctx.skip();
+    await client.control('POST', 'reset', {});
+    const spec = contract.login!;
+    const r = await login();
+    const token = { value: getAtPointer(r.body, spec.tokenPointer) as string, scheme: spec.tokenScheme };
+    expect((await client.call(contract.probeOperation, { credential: token })).status).toBe(200);
+    const now = ((await client.control('GET', 'clock')).body as { now: number }).now;
+    const expires = Date.parse(getAtPointer(r.body, spec.expiresPointer) as string);
+    await client.advance(expires - now - 1000);
+    expect((await client.call(contract.probeOperation, { credential: token })).status).toBe(200);
+    await client.advance(2000);
+    expectError(await client.call(contract.probeOperation, { credential: token }), errorById(contract, spec.expiredError));
+  });
+
+  it('a login token sent as a raw key (or a raw key as a token) is not accepted', async (ctx) => {
+    if (contract.login === undefined) ctx.skip();
+    const spec = contract.login!;
+    const token = getAtPointer((await login()).body, spec.tokenPointer) as string;
+    const valid = client.credential('valid');
+    const header = contract.schemes.find((s) => s.name === valid.scheme)!.header;
+    const invalid = contract.errors[contract.requirements.find((r) => r.kind === 'credential.invalid')!.errors[0]!];
+    expectError(await client.call(contract.probeOperation, { headers: { [header]: token } }), invalid);
+    expectError(await client.call(contract.probeOperation, { credential: { value: valid.value, scheme: spec.tokenScheme } }), invalid);
+  });
+
+  it('the organization header: each member organization is accepted (its data), a foreign one gets the organization error', async (ctx) => {
+    if (contract.organization === undefined || contract.login === undefined) ctx.skip();
+    const spec = contract.login!;
+    const token = { value: getAtPointer((await login()).body, spec.tokenPointer) as string, scheme: spec.tokenScheme };
+    const orgs = mock.fixtures.organizations!;
+    const header = contract.organization!.header;
+    const bodies = [];
+    for (const org of orgs.member) {
+      const r = await client.call(contract.probeOperation, { credential: token, headers: { [header]: org } });
+      expect(r.status).toBe(200);
+      bodies.push(JSON.stringify(r.body));
+    }
+    expect(new Set(bodies).size).toBe(orgs.member.length);
+    const error = errorById(contract, contract.organization!.error);
+    expectError(await client.call(contract.probeOperation, { credential: token, headers: { [header]: orgs.foreign! } }), error);
+    expectError(await client.call(contract.probeOperation, { role: 'valid', headers: { [header]: orgs.foreign! } }), error);
+    expect((await client.call(contract.probeOperation, { role: 'valid', headers: { [header]: orgs.member[0]! } })).status).toBe(200);
+  });
+});
+
+everyResponseMatchesItsSpec(log);

@@ -1,0 +1,246 @@
+/**
+ * Helpers of the mock's tests: contracts of the bundled specs, a client that sends requests the way
+ * the spec documents them (credential placement, required headers) and records every response, and
+ * the check that every recorded response matches the response schemas of its own spec.
+ */
+import { request } from 'undici';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+import formatsModule from 'ajv-formats';
+import { it, expect } from 'vitest';
+import type { Credential } from '../../src/fixtures/fixtures.ts';
+import { presentBundledSpecs } from '../../src/spec/bundled.ts';
+import type { Contract, ErrorSpec, Operation, RequirementKind, Role } from '../../src/spec/contract.ts';
+import { loadContract } from '../../src/spec/load.ts';
+import type { MockServer } from '../../src/mock/server.ts';
+
+const addFormats = formatsModule as unknown as typeof formatsModule.default;
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/** The bundled specs present in the checkout (all five once every spec has landed). */
+export const SPECS: string[] = presentBundledSpecs();
+
+const contracts = new Map<string, Promise<Contract>>();
+export function contractOf(name: string): Promise<Contract> {
+  let c = contracts.get(name);
+  if (c === undefined) {
+    c = loadContract(name);
+    contracts.set(name, c);
+  }
+  return c;
+}
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  text: string;
+}
+
+/** One response the tests saw, with what it answered. */
+export interface Seen {
+  contract: Contract;
+  /** the operation requested; undefined for control, unknown routes and the plain listener */
+  operation?: Operation;
+  label: string;
+  reply: Reply;
+}
+
+export class ResponseLog {
+  readonly seen: Seen[] = [];
+}
+
+export function operation(contract: Contract, id: string): Operation {
+  const op = contract.operations.find((o) => o.operationId === id);
+  if (op === undefined) throw new Error(`${contract.name}: no operation ${id}`);
+  return op;
+}
+
+export function probeOperation(contract: Contract): Operation {
+  return operation(contract, contract.probeOperation);
+}
+
+/** The first documented error of the first requirement of a kind. */
+export function errorOfKind(contract: Contract, kind: RequirementKind): ErrorSpec | undefined {
+  const id = contract.requirements.find((r) => r.kind === kind)?.errors[0];
+  return id === undefined ? undefined : contract.errors[id];
+}
+
+export function errorById(contract: Contract, id: string): ErrorSpec {
+  const e = contract.errors[id];
+  if (e === undefined) throw new Error(`${contract.name}: no error ${id}`);
+  return e;
+}
+
+/** The header carrying a credential as the spec documents it. */
+export function credentialHeaders(contract: Contract, cred: Pick<Credential, 'value' | 'scheme'>): Record<string, string> {
+  const scheme = contract.schemes.find((s) => s.name === cred.scheme);
+  if (scheme === undefined) throw new Error(`${contract.name}: no scheme ${cred.scheme}`);
+  return { [scheme.header]: scheme.type === 'bearer' ? `Bearer ${cred.value}` : cred.value };
+}
+
+function requiredHeaders(contract: Contract): Record<string, string> {
+  return Object.fromEntries(contract.requiredHeaders.map((h) => [h.name, h.value]));
+}
+
+export interface CallOptions {
+  /** credential by role (from the mock's fixtures) */
+  role?: Role;
+  /** or an explicit credential */
+  credential?: Pick<Credential, 'value' | 'scheme'>;
+  /** extra or overriding headers (after the credential's) */
+  headers?: Record<string, string>;
+  /** leave out the spec's required headers */
+  omitRequired?: boolean;
+  /** path parameters (default: the operation's example, `{fixture:NAME}` from the fixtures) */
+  path?: Record<string, string>;
+  /** JSON body (default: the operation's example body) */
+  body?: unknown;
+  /** base URL (default: the mock's) */
+  baseUrl?: string;
+}
+
+/** A client of one running mock; every response is recorded in `log`. */
+export class MockClient {
+  constructor(
+    readonly contract: Contract,
+    readonly mock: MockServer,
+    readonly log: ResponseLog,
+  ) {}
+
+  pathOf(op: Operation, params: Record<string, string> = {}): string {
+    const given = { ...op.example.path, ...params };
+    return op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+      const raw = given[name] ?? 'unknown';
+      const fixture = /^\{fixture:([^}]+)\}$/.exec(raw);
+      const value = fixture !== null ? this.mock.fixtures.resources[fixture[1] ?? ''] : raw;
+      if (value === undefined) throw new Error(`${this.contract.name}: no fixture for ${raw}`);
+      return encodeURIComponent(value);
+    });
+  }
+
+  async call(operationId: string, o: CallOptions = {}): Promise<Reply> {
+    const op = operation(this.contract, operationId);
+    const cred = o.credential ?? (o.role !== undefined ? this.credential(o.role) : undefined);
+    const headers: Record<string, string> = {
+      ...(o.omitRequired === true ? {} : requiredHeaders(this.contract)),
+      ...(cred !== undefined ? credentialHeaders(this.contract, cred) : {}),
+      ...(o.headers ?? {}),
+    };
+    const query = new URLSearchParams(op.example.query ?? {}).toString();
+    const path = this.pathOf(op, o.path) + (query === '' ? '' : `?${query}`);
+    const body = o.body ?? op.example.body;
+    return this.send(op.method, path, { headers, body, operation: op, baseUrl: o.baseUrl });
+  }
+
+  async send(
+    method: string,
+    path: string,
+    o: { headers?: Record<string, string>; body?: unknown; operation?: Operation; baseUrl?: string | undefined } = {},
+  ): Promise<Reply> {
+    const headers = { ...(o.headers ?? {}) };
+    const hasBody = o.body !== undefined && method !== 'GET' && method !== 'HEAD';
+    if (hasBody && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    const res = await request((o.baseUrl ?? this.mock.url) + path, {
+      method: method as 'GET',
+      headers,
+      body: hasBody ? JSON.stringify(o.body) : null,
+    });
+    const text = await res.body.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const flat: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
+    const reply: Reply = { status: res.statusCode, headers: flat, body, text };
+    const seen: Seen = { contract: this.contract, label: `${this.contract.name} ${method} ${path}`, reply };
+    if (o.operation !== undefined) seen.operation = o.operation;
+    this.log.seen.push(seen);
+    return reply;
+  }
+
+  credential(role: Role): Credential {
+    const c = this.mock.fixtures.credentials[role];
+    if (c === undefined) throw new Error(`${this.contract.name}: no ${role} credential in the mock's fixtures`);
+    return c;
+  }
+
+  async control(method: 'GET' | 'POST', name: string, body?: unknown): Promise<Reply> {
+    return this.send(method, `/__authconform/${name}`, body === undefined ? {} : { body });
+  }
+
+  async advance(ms: number): Promise<number> {
+    const r = await this.control('POST', 'clock', { advanceMs: ms });
+    return (r.body as { now: number }).now;
+  }
+}
+
+function validatorFor(schema: Record<string, unknown>): ValidateFunction {
+  let fn = compiled.get(schema);
+  if (fn === undefined) {
+    fn = ajv.compile(schema);
+    compiled.set(schema, fn);
+  }
+  return fn;
+}
+
+export function schemaErrors(value: unknown, schema: Record<string, unknown>): string[] {
+  const validate = validatorFor(schema);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`);
+}
+
+function hasValue(node: unknown, value: unknown): boolean {
+  if (node === value) return true;
+  if (Array.isArray(node)) return node.some((n) => hasValue(n, value));
+  if (node !== null && typeof node === 'object') return Object.values(node).some((n) => hasValue(n, value));
+  return false;
+}
+
+/** Problems of a body against a documented error: schema, then the code as a value. */
+export function errorProblems(reply: Reply, spec: ErrorSpec): string[] {
+  const out: string[] = [];
+  if (reply.status !== spec.status) out.push(`status ${reply.status}, expected ${spec.status}`);
+  if (spec.schema !== undefined) out.push(...schemaErrors(reply.body, spec.schema));
+  if (spec.code !== undefined && !hasValue(reply.body, spec.code)) out.push(`code ${String(spec.code)} not in the body`);
+  return out;
+}
+
+/** Asserts `reply` is the documented error `spec` (status, code, schema). */
+export function expectError(reply: Reply, spec: ErrorSpec | undefined): void {
+  expect(spec).toBeDefined();
+  expect({ status: reply.status, problems: errorProblems(reply, spec!) }).toEqual({ status: spec!.status, problems: [] });
+}
+
+/** Problems of one seen response against its spec's response schemas. */
+export function responseProblems(s: Seen): string[] {
+  const { reply, contract, operation: op } = s;
+  const out: string[] = [];
+  if (reply.headers['content-type'] !== 'application/json') out.push(`content-type ${reply.headers['content-type'] ?? 'missing'}`);
+  if (reply.headers['date'] === undefined) out.push('no Date header');
+  if (reply.body === null || typeof reply.body !== 'object') out.push(`body is not a JSON object or array: ${reply.text.slice(0, 80)}`);
+  if (op === undefined) return out;
+  if (reply.status >= 200 && reply.status < 300) {
+    if (op.successSchema !== undefined) out.push(...schemaErrors(reply.body, op.successSchema));
+    return out;
+  }
+  const candidates = Object.values(contract.errors).filter((e) => e.status === reply.status);
+  if (candidates.length === 0) return out; // an undocumented status (415 for a missing required header, 404 route)
+  const perCandidate = candidates.map((e) => errorProblems(reply, e));
+  if (perCandidate.every((p) => p.length > 0)) out.push(`matches no documented ${reply.status} error: ${perCandidate.map((p) => p.join('; ')).join(' | ')}`);
+  return out;
+}
+
+/** The last test of each file: every response seen in the file matches its spec's schemas. */
+export function everyResponseMatchesItsSpec(log: ResponseLog): void {
+  it('every response seen in this file matches the response schemas of its spec', () => {
+    expect(log.seen.length).toBeGreaterThan(0);
+    const problems = log.seen.flatMap((s) => responseProblems(s).map((p) => `${s.label} → ${s.reply.status}: ${p}`));
+    expect(problems).toEqual([]);
+  });
+}

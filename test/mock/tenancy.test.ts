@@ -1,0 +1,124 @@
+/**
+ * What an accepted credential may do, per spec: tenant isolation on get and list, scope denial with
+ * the requirement's error while allowed operations work, request-body bindings (a phone number not
+ * assigned to the token), echo headers, test-mode bodies, and required request headers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Contract } from '../../src/spec/contract.ts';
+import { startMock } from '../../src/mock/server.ts';
+import type { MockServer } from '../../src/mock/server.ts';
+import { isBindingRequirement } from '../../src/mock/error-catalog.ts';
+import { contractOf, errorById, everyResponseMatchesItsSpec, expectError, MockClient, ResponseLog, SPECS } from './support.ts';
+
+const log = new ResponseLog();
+
+describe.each(SPECS)('%s mock: tenants, scopes, bindings, headers', (name) => {
+  let contract: Contract;
+  let mock: MockServer;
+  let client: MockClient;
+
+  beforeAll(async () => {
+    contract = await contractOf(name);
+    mock = await startMock(contract, { port: 0 });
+    client = new MockClient(contract, mock, log);
+  });
+  afterAll(() => mock.close());
+
+  it("tenant isolation: another tenant's key cannot get the first tenant's resource, nor see it in its list", async (ctx) => {
+    const r = contract.requirements.find((q) => q.kind === 'tenant.isolation');
+    if (r?.resource === undefined) ctx.skip();
+    const res = r!.resource!;
+    const own = await client.call(res.get, { role: 'valid' });
+    expect(own.status).toBe(200);
+    expect(own.body).not.toHaveProperty('tenant');
+    const id = String((own.body as { id: unknown }).id);
+    const list = await client.call(res.list, { role: 'valid' });
+    expect(JSON.stringify(list.body)).toContain(id);
+    const foreign = await client.call(res.get, { role: 'other_tenant' });
+    const accepted = [...r!.errors.map((e) => errorById(contract, e).status), ...(r!.statuses ?? [])];
+    expect(accepted).toContain(foreign.status);
+    expect(foreign.text).not.toContain(id);
+    const foreignList = await client.call(res.list, { role: 'other_tenant' });
+    expect(foreignList.status).toBe(200);
+    expect(foreignList.text).not.toContain(id);
+    const missing = await client.call(res.get, { role: 'valid', path: { [res.param]: 'no-such-id' } });
+    expect(missing.status).toBe(404);
+  });
+
+  it('scope denial: the scoped key gets the requirement error on its operation and is accepted on the allowed one', async (ctx) => {
+    const reqs = contract.requirements.filter((q) => q.kind === 'scope.denied' && !isBindingRequirement(contract, q));
+    if (reqs.length === 0 || mock.fixtures.credentials.scoped === undefined) ctx.skip();
+    for (const r of reqs) {
+      const refused = await client.call(r.operation!, { role: r.role ?? 'scoped', ...(r.request?.body !== undefined ? { body: r.request.body } : {}) });
+      expectError(refused, errorById(contract, r.errors[0]!));
+      const allowed = await client.call(r.allowed!.operation, { role: r.role ?? 'scoped' });
+      expect(allowed.status >= 200 && allowed.status < 300).toBe(true);
+    }
+  });
+
+  it("bindings: a body value outside the credential's attribute list gets the binding error; an assigned one is served", async (ctx) => {
+    const reqs = contract.requirements.filter((q) => isBindingRequirement(contract, q));
+    if (reqs.length === 0) ctx.skip();
+    for (const r of reqs) {
+      const refused = await client.call(r.operation!, { role: r.role ?? 'valid', body: r.request?.body });
+      expectError(refused, errorById(contract, r.errors[0]!));
+      const allowed = await client.call(r.allowed!.operation, { role: r.role ?? 'valid' });
+      expect(allowed.status).toBe(contract.operations.find((o) => o.operationId === r.allowed!.operation)!.successStatus);
+    }
+  });
+
+  it('echo headers: accepted keys get their documented prefix, refused requests none', async (ctx) => {
+    if (contract.echoHeaders.length === 0) ctx.skip();
+    for (const echo of contract.echoHeaders) {
+      const live = await client.call(contract.probeOperation, { role: 'valid' });
+      expect(live.headers[echo.name.toLowerCase()]).toBe(contract.keyFormat.live.find((p) => client.credential('valid').value.startsWith(p)));
+      if (mock.fixtures.credentials.test_mode !== undefined) {
+        const test = await client.call(contract.probeOperation, { role: 'test_mode' });
+        expect(test.headers[echo.name.toLowerCase()]).toBe(contract.keyFormat.test.find((p) => client.credential('test_mode').value.startsWith(p)));
+      }
+      const refused = await client.call(contract.probeOperation);
+      expect(refused.headers[echo.name.toLowerCase()]).toBeUndefined();
+    }
+  });
+
+  it('test-mode keys get the test body of static operations', async (ctx) => {
+    const m = contract.mock.operations?.[contract.probeOperation];
+    if (mock.fixtures.credentials.test_mode === undefined || m?.respond !== 'static' || m.testBody === undefined) ctx.skip();
+    const test = await client.call(contract.probeOperation, { role: 'test_mode' });
+    const live = await client.call(contract.probeOperation, { role: 'valid' });
+    expect([test.body, live.body]).toEqual([(m as { testBody: unknown }).testBody, (m as { body: unknown }).body]);
+  });
+
+  it('required request headers: missing or wrong → 4xx JSON error (415 for Content-Type); present → accepted', async (ctx) => {
+    if (contract.requiredHeaders.length === 0) ctx.skip();
+    for (const h of contract.requiredHeaders) {
+      const status = h.name.toLowerCase() === 'content-type' ? 415 : 400;
+      const without = await client.call(contract.probeOperation, { role: 'valid', omitRequired: true });
+      const wrong = await client.call(contract.probeOperation, { role: 'valid', headers: { [h.name]: 'text/plain' } });
+      const withParams = await client.call(contract.probeOperation, { role: 'valid', headers: { [h.name]: `${h.value}; charset=utf-8` } });
+      expect([without.status, wrong.status, withParams.status]).toEqual([status, status, h.name.toLowerCase() === 'content-type' ? 200 : status]);
+      expect(without.body).toEqual({ error: status === 415 ? 'unsupported_media_type' : 'missing_required_header', message: `The ${h.name} header must be ${h.value}.` });
+      // authentication comes first: no credential and no header is still the missing-credential error
+      const anonymous = await client.call(contract.probeOperation, { omitRequired: true });
+      expect(anonymous.status).toBe(401);
+    }
+  });
+
+  it('create answers the documented shape and the created item joins the tenant list', async (ctx) => {
+    const entry = Object.entries(contract.mock.operations ?? {}).find(([, m]) => m.respond === 'create');
+    const listing = Object.entries(contract.mock.operations ?? {}).find(([, m]) => m.respond === 'list');
+    if (entry === undefined || listing === undefined) ctx.skip();
+    await client.control('POST', 'reset', {});
+    const [opId, m] = entry!;
+    const created = await client.call(opId, { role: 'valid' });
+    expect(created.status).toBe(contract.operations.find((o) => o.operationId === opId)!.successStatus);
+    const item = ('wrap' in m! && m.wrap !== undefined ? (created.body as Record<string, unknown>)[m.wrap] : created.body) as { id: string };
+    const list = await client.call(listing![0], { role: 'valid' });
+    expect(list.text).toContain(item.id);
+    if (mock.fixtures.credentials.other_tenant !== undefined) {
+      expect((await client.call(listing![0], { role: 'other_tenant' })).text).not.toContain(item.id);
+    }
+  });
+});
+
+everyResponseMatchesItsSpec(log);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { isRateLimited403, rateLimitSignals } from '../../src/probes/rate-limit-signals.ts';
+import { acmeContract } from './support/acme-contract.ts';
+import { response } from './support/responses.ts';
+
+const contract = acmeContract([], {
+  rateLimit: { ...acmeContract([]).rateLimit!, headers: { limit: 'Quota-Limit', remaining: 'Quota-Left', reset: 'Quota-Reset' } },
+});
+
+describe('rateLimitSignals', () => {
+  it.each([
+    ['Retry-After', { 'Retry-After': '30' }, ['Retry-After: 30']],
+    ['X-RateLimit-Remaining 0', { 'X-RateLimit-Remaining': '0' }, ['x-ratelimit-remaining: 0']],
+    ['RateLimit-Remaining 0 (draft 6)', { 'ratelimit-remaining': '0' }, ['ratelimit-remaining: 0']],
+    ['the documented Remaining name', { 'quota-left': '0' }, ['quota-left: 0']],
+    ['RateLimit r=0 (draft 8+)', { RateLimit: '"default";r=0;t=30' }, ['RateLimit: "default";r=0;t=30']],
+    ['RateLimit remaining=0 (draft 7)', { RateLimit: 'limit=10, remaining=0, reset=5' }, ['RateLimit: limit=10, remaining=0, reset=5']],
+    ['remaining above 0', { 'X-RateLimit-Remaining': '10', RateLimit: '"default";r=10' }, []],
+    ['none', { 'content-type': 'application/json' }, []],
+  ])('%s', (_name, headers, expected) => {
+    expect(rateLimitSignals(response(403, '', headers), contract)).toEqual(expected);
+  });
+
+  it('classifies only 403s', () => {
+    expect(isRateLimited403(response(403, '', { 'Retry-After': '1' }), contract)).toBe(true);
+    expect(isRateLimited403(response(403, ''), contract)).toBe(false);
+    expect(isRateLimited403(response(401, '', { 'Retry-After': '1' }), contract)).toBe(false);
+  });
+});

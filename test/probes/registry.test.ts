@@ -1,0 +1,84 @@
+/** planCases and FAMILIES: coverage, order, names. */
+import { describe, expect, it } from 'vitest';
+import { REQUIREMENT_KINDS, type RequirementKind } from '../../src/spec/contract.ts';
+import { FAMILIES, planCases } from '../../src/probes/registry.ts';
+import { acmeContract, acmeFixtures, req } from './support/acme-contract.ts';
+import { acmeRequirements } from './support/acme-requirements.ts';
+
+describe('FAMILIES', () => {
+  it('runs in the documented order, rate limits last', () => {
+    expect(FAMILIES.map((f) => f.id)).toEqual([
+      'valid-credentials',
+      'missing-credentials',
+      'invalid-credentials',
+      'key-lifecycle',
+      'scopes',
+      'tenants',
+      'login-tokens',
+      'headers',
+      'transport',
+      'rate-limits',
+    ]);
+  });
+
+  it('covers every requirement kind exactly once', () => {
+    const covered = FAMILIES.flatMap((f) => f.kinds);
+    expect([...covered].sort()).toEqual([...REQUIREMENT_KINDS].sort());
+  });
+});
+
+describe('planCases', () => {
+  it('plans every requirement with its family, names prefixed with the requirement id', () => {
+    const contract = acmeContract(acmeRequirements());
+    const planned = planCases(contract, acmeFixtures(), { mock: true });
+    expect(planned.map((p) => [p.family.id, p.cases.length])).toEqual([
+      ['valid-credentials', 4],
+      ['missing-credentials', 2],
+      ['invalid-credentials', 10],
+      ['key-lifecycle', 6],
+      ['scopes', 2],
+      ['tenants', 5],
+      ['login-tokens', 4],
+      ['headers', 2],
+      ['rate-limits', 9],
+    ]);
+    for (const c of planned.flatMap((p) => p.cases)) {
+      expect(c.name).toBe(`${c.requirement.id} ${c.title}`);
+      expect(c.level).toBe(c.requirement.level);
+    }
+  });
+
+  it('orders rate-limit cases: observations, exhaustion, per-key, recovery', () => {
+    const contract = acmeContract([
+      req('ratelimit.recovery'),
+      req('ratelimit.per-key'),
+      req('ratelimit.exceeded', { errors: ['rate_limit'] }),
+      req('ratelimit.headers'),
+    ]);
+    const [rl] = planCases(contract, acmeFixtures(), { mock: true });
+    expect(rl?.cases.map((c) => c.name)).toEqual([
+      'ACME-RATELIMIT-HEADERS responses carry the rate-limit headers',
+      'ACME-RATELIMIT-EXCEEDED exceeding 5 requests per minute gives 429',
+      'ACME-RATELIMIT-EXCEEDED exceeding 12 requests per day gives 429',
+      'ACME-RATELIMIT-PER-KEY another key is accepted while the valid key is limited',
+      'ACME-RATELIMIT-RECOVERY the key is accepted again after the reset',
+    ]);
+  });
+
+  it('marks mock-only cases skipped on a real target', () => {
+    const contract = acmeContract([req('key.no-expiry'), req('key.grace', { role: 'revoked_in_grace' })]);
+    const cases = planCases(contract, acmeFixtures(), { mock: false }).flatMap((p) => p.cases);
+    expect(cases.map((c) => [c.title, c.skip])).toEqual([
+      ['revoked_in_grace key is accepted', undefined],
+      ['revoked key is accepted 1 s before the end of the grace window', "needs the mock's clock"],
+      ['valid key is still accepted after P365D', "needs the mock's clock"],
+    ]);
+  });
+
+  it('throws on a requirement kind no family covers', () => {
+    const contract = acmeContract([req('credential.accepted'), req('credential.teleport' as RequirementKind)]);
+    expect(() => planCases(contract, acmeFixtures(), { mock: true })).toThrow(
+      'no probe family covers requirement kind credential.teleport (ACME-CREDENTIAL-TELEPORT)',
+    );
+  });
+});

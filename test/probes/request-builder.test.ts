@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { buildRequest } from '../../src/probes/request-builder.ts';
+import { SkipCase } from '../../src/probes/skip-case.ts';
+import { acmeContract, acmeFixtures, KEYS, OPERATIONS } from './support/acme-contract.ts';
+
+const contract = acmeContract([]);
+const fixtures = acmeFixtures();
+const ctx = { contract, fixtures, baseUrl: 'https://api.acme.test/' };
+const allSecrets = [...Object.values(KEYS), 'correct horse battery'];
+
+describe('buildRequest', () => {
+  it('fills the base URL, the query and places a bearer credential', () => {
+    const req = buildRequest(ctx, { operation: 'listThings', credential: fixtures.credentials.valid! });
+    expect(req).toEqual({
+      method: 'GET',
+      url: 'https://api.acme.test/v1/things?q=x',
+      headers: { Authorization: `Bearer ${KEYS.valid}` },
+      secrets: allSecrets,
+    });
+  });
+
+  it('fills {fixture:NAME} path parameters from fixtures.resources, URL-encoded', () => {
+    const req = buildRequest({ ...ctx, fixtures: acmeFixtures({ resources: { thing_id: 'a b/c' } }) }, { operation: 'getThing' });
+    expect(req.url).toBe('https://api.acme.test/v1/things/a%20b%2Fc');
+    expect(req.headers).toEqual({});
+  });
+
+  it('skips the case when a fixture resource is missing', () => {
+    const build = () => buildRequest({ ...ctx, fixtures: acmeFixtures({ resources: {} }) }, { operation: 'getThing' });
+    expect(build).toThrow(SkipCase);
+    expect(build).toThrow('fixtures.resources.thing_id is not set');
+  });
+
+  it('lets request overrides win over the example, deep-merging the JSON body and setting Content-Type', () => {
+    const req = buildRequest(ctx, {
+      operation: 'createThing',
+      request: { body: { owner: 'x' }, query: { dry: '1' } },
+    });
+    expect(req.method).toBe('POST');
+    expect(req.url).toBe('https://api.acme.test/v1/things?dry=1');
+    expect(req.body).toBe('{"name":"thing","owner":"x"}');
+    expect(req.headers).toEqual({ 'Content-Type': 'application/json' });
+  });
+
+  it('places a header-scheme credential raw, with the credential extra headers', () => {
+    const c = acmeContract([], {
+      schemes: [{ name: 'apiKey', type: 'header', header: 'x-api-key', credential: 'api_key' }],
+      defaultScheme: 'apiKey',
+    });
+    const req = buildRequest(
+      { contract: c, fixtures, baseUrl: 'http://127.0.0.1:1/base' },
+      { operation: OPERATIONS[0]!, credential: { value: 'k123', headers: { 'X-Org-ID': 'org_1' } } },
+    );
+    expect(req.url).toBe('http://127.0.0.1:1/base/v1/things?q=x');
+    expect(req.headers).toEqual({ 'X-Org-ID': 'org_1', 'x-api-key': 'k123' });
+    expect(req.secrets).toEqual([...allSecrets, 'k123']);
+  });
+
+  it('always sends the required headers unless omitted, and raw headers replace any spelling', () => {
+    const c = acmeContract([], { requiredHeaders: [{ name: 'Content-Type', value: 'application/json' }] });
+    const base = { contract: c, fixtures, baseUrl: 'https://api.acme.test' };
+    expect(buildRequest(base, { operation: 'listThings' }).headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(buildRequest(base, { operation: 'listThings', omitHeaders: ['content-type'] }).headers).toEqual({});
+    const raw = buildRequest(base, {
+      operation: 'listThings',
+      credential: fixtures.credentials.valid!,
+      headers: { authorization: 'Token abc' },
+      bypassRateLimitGate: true,
+    });
+    expect(raw.headers).toEqual({ 'Content-Type': 'application/json', authorization: 'Token abc' });
+    expect(raw.bypassRateLimitGate).toBe(true);
+  });
+});

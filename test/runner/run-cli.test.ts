@@ -1,0 +1,63 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { command as run } from '../../src/cli/commands/run.ts';
+import { loadContract } from '../../src/spec/load.ts';
+import type { Contract } from '../../src/spec/contract.ts';
+import { captureIO, runCommand } from './cli-io.ts';
+
+let dir: string;
+let contract: Contract;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ac-run-'));
+  contract = await loadContract('linkfetch');
+  await writeFile(join(dir, 'live.yaml'), 'credentials:\n  valid: sk_live_realLooking0123456789abcdef\n');
+  await writeFile(join(dir, 'env.yaml'), 'target: ${LF_URL}\ncredentials:\n  valid: ${LF_KEY}\n');
+});
+
+describe('authconform run: bad input exits 2 with one line, before vitest starts', () => {
+  const usage = 'usage: authconform run [spec...] [--target URL] [--fixtures FILE] [--junit FILE] [--only ID,...]';
+  // argv and expected line are functions: the temp dir exists only once beforeAll ran
+  const cases: Array<[string, () => string[], () => string]> = [
+    ['unknown flag', () => ['linkfetch', '--bogus'], () => 'authconform: unknown option --bogus; ' + usage],
+    ['target not http(s)', () => ['linkfetch', '--target', 'ftp://x.test'], () => 'authconform: --target must be an absolute http:// or https:// URL; ' + usage],
+    ['non-integer number', () => ['linkfetch', '--concurrency', '2.5'], () => 'authconform: --concurrency must be an integer ≥ 1, got "2.5"; ' + usage],
+    ['fixtures with several specs', () => ['linkfetch', 'linkt', '--fixtures', 'f.yaml'], () => 'authconform: --fixtures describes one target: give exactly one spec with it; ' + usage],
+    ['unknown level', () => ['linkfetch', '--level', 'most'], () => 'authconform: --level must be one of must, should, all; ' + usage],
+    ['unknown requirement id', () => ['linkfetch', '--only', 'LINKFETCH-NOPE-9'], () => 'authconform: --only: LINKFETCH-NOPE-9 is neither a requirement id nor a probe family of linkfetch (authconform list shows them)'],
+    ['missing environment variable', () => ['linkfetch', '--fixtures', join(dir, 'env.yaml')], () => `authconform: ${join(dir, 'env.yaml')}:1: environment variable LF_URL is not set (also unset or empty: LF_KEY)`],
+    ['credentials over plain http', () => ['linkfetch', '--target', 'http://api.example.com', '--fixtures', join(dir, 'live.yaml')], () => 'authconform: refusing to send credentials over plain http to api.example.com: use an https target, or pass --allow-insecure'],
+    ['live key without --allow-live', () => ['linkfetch', '--target', 'https://api.example.com', '--fixtures', join(dir, 'live.yaml')], () => `authconform: ${join(dir, 'live.yaml')}: credentials.valid is a live key (sk_live_…) and api.example.com is not local: pass --allow-live to probe production keys`],
+  ];
+  it.each(cases)('%s', async (_name, argv, line) => {
+    const captured = captureIO();
+    expect(await runCommand(run, argv(), captured)).toBe(2);
+    expect(captured.stderr).toEqual([line()]);
+    expect(captured.stdout).toEqual([]);
+  });
+
+  it('names an unknown spec', async () => {
+    const captured = captureIO();
+    expect(await runCommand(run, ['nosuchspec'], captured)).toBe(2);
+    expect(captured.stderr).toHaveLength(1);
+    expect(captured.stderr[0]).toMatch(/^authconform: spec "nosuchspec" not found/);
+  });
+});
+
+describe('authconform run against the embedded mock', () => {
+  it('exits 0, writes the JUnit, and never shows a seeded credential unmasked', async () => {
+    const junit = join(dir, 'clean', 'junit.xml');
+    const captured = captureIO();
+    expect(await runCommand(run, ['linkfetch', '--junit', junit], captured)).toBe(0);
+    const xml = await readFile(junit, 'utf8');
+    const everything = [...captured.stdout, ...captured.stderr, xml].join('\n');
+    const seeded = contract.mock.credentials.map((c) => c.value);
+    expect(seeded.length).toBeGreaterThan(0);
+    for (const value of seeded) expect(everything).not.toContain(value);
+    expect(captured.stderr).toEqual([]);
+    expect(captured.stdout.at(-1)).toBe(`JUnit: ${junit}`);
+  });
+
+});
