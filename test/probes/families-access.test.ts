@@ -95,6 +95,26 @@ const rows: Scenario[] = [
     message:
       'Expected no resource id thing_1 in the body, got 404 with the id in the body for GET /v1/things/thing_1 (other_tenant credential, resource thing_1 of the first tenant)',
   },
+  {
+    name: 'a 404 page repeating the requested path',
+    title: READ,
+    api: { tweak: (r, d) => (by(KEYS.other_tenant)(r) ? { status: 404, headers: { 'content-type': 'text/html' }, body: `<pre>Cannot GET ${r.path}</pre>` } : d) },
+    verdict: 'pass',
+  },
+  {
+    name: 'a 404 message naming the requested id',
+    title: READ,
+    api: { tweak: when(by(KEYS.other_tenant), { status: 404, body: { error: { code: 'not_found', message: 'no thing thing_1 here' } } }) },
+    verdict: 'pass',
+  },
+  {
+    name: 'a 403 text body carrying the id',
+    title: READ,
+    api: { tweak: when(by(KEYS.other_tenant), { status: 403, headers: { 'content-type': 'text/plain' }, body: 'forbidden: thing_1 belongs to alpha' }) },
+    verdict: 'fail',
+    message:
+      'Expected no resource id thing_1 in the body, got 403 with the id in the body for GET /v1/things/thing_1 (other_tenant credential, resource thing_1 of the first tenant)',
+  },
   { name: 'conformant', title: LIST, verdict: 'pass' },
   {
     name: 'the resource in the other tenant list',

@@ -9,7 +9,6 @@ import type { Fixtures } from '../../fixtures/fixtures.ts';
 import type { Case, ProbeContext, ProbeFamily } from '../model.ts';
 import { missingRole, requireCredential } from '../credential.ts';
 import { bodyHasCode } from '../expect-error.ts';
-import type { Sent } from '../steps.ts';
 import { getAtPointer } from '../../spec/json-pointer.ts';
 import { placementFor } from '../login.ts';
 import { makeCase } from '../make-case.ts';
@@ -17,7 +16,16 @@ import { expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
-import { errorsById, expectAccepted, expectRefused, mustBeAccepted, operationOf, refusalFailure, sendBuilt } from '../steps.ts';
+import {
+  errorsById,
+  expectAccepted,
+  expectRefused,
+  mustBeAccepted,
+  operationOf,
+  refusalFailure,
+  sendBuilt,
+  type Sent,
+} from '../steps.ts';
 
 const ID = 'tenants';
 

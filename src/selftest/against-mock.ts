@@ -1,0 +1,52 @@
+/**
+ * Runs every planned case of a contract against its own embedded mock, with defects or conformant
+ * variants switched on: the instrument behind the defect matrix and the variant checks. The mock
+ * is reset (clock, keys, counters) before every case, as the vitest suite does.
+ */
+import type { Contract } from '../spec/contract.ts';
+import { startMock } from '../mock/server.ts';
+import { createControlClient } from '../mock/control-client.ts';
+import type { Case, Outcome } from '../probes/model.ts';
+import { planCases } from '../probes/registry.ts';
+import { createProbeContext } from '../probes/context.ts';
+import { runCase } from '../probes/run-case.ts';
+import { createTransport } from '../transport/client.ts';
+
+export interface CaseRun {
+  c: Case;
+  o: Outcome;
+}
+
+export interface MockRunOptions {
+  defects?: string[];
+  variants?: string[];
+  /** only the cases this returns true for */
+  pick?: (c: Case) => boolean;
+}
+
+export async function runAgainstMock(contract: Contract, opts: MockRunOptions = {}): Promise<CaseRun[]> {
+  const mock = await startMock(contract, { port: 0, control: true, defects: opts.defects ?? [], variants: opts.variants ?? [] });
+  const control = createControlClient(mock.url);
+  const transport = createTransport({ rateLimitAware: false, useEnvProxy: false });
+  const pick = opts.pick ?? (() => true);
+  try {
+    const out: CaseRun[] = [];
+    for (const c of planCases(contract, mock.fixtures, { mock: true }).flatMap((p) => p.cases).filter(pick)) {
+      await control.reset();
+      const ctx = createProbeContext({
+        contract,
+        fixtures: mock.fixtures,
+        baseUrl: mock.url,
+        send: (r) => transport.send(r),
+        control,
+        options: { destructive: false, maxWaitMs: 65_000 },
+      });
+      out.push({ c, o: await runCase(c, ctx) });
+    }
+    return out;
+  } finally {
+    await transport.close();
+    await control.close();
+    await mock.close();
+  }
+}
