@@ -17,7 +17,7 @@ import { RequestBudget } from '../transport/budget.ts';
 import type { TransportOptions } from '../transport/types.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import { caseTimeoutMs, describeLevel, levelFailsRun, resolveSuiteOptions, type SuiteOptions } from './options.ts';
-import { selectCases } from './select-cases.ts';
+import { selectCases, type PlannedFamily } from './select-cases.ts';
 import { prepareTarget, type PreparedTarget } from './target.ts';
 import { createRedactor, type Redactor } from './redactor.ts';
 import { runCaseTest } from './case-test.ts';
@@ -49,7 +49,7 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
   const options = resolveSuiteOptions(entry.options);
   const contract = await loadContract(entry.spec);
   const target = await prepareTarget(contract, entry, options);
-  let families;
+  let families: PlannedFamily[];
   try {
     families = selectCases(planCases(contract, target.fixtures, { mock: target.mock }), options);
   } catch (err) {

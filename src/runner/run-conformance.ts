@@ -69,7 +69,7 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
     const results = consoleReporter.results ?? collectResults(run.testModules, run.interrupted ? 'interrupted' : 'passed');
     const summary: RunSummary = { exitCode: exitCodeOf(results, run.unhandledErrors, run.interrupted), results, junitFile };
     io.stdout(`JUnit: ${junitFile}`);
-    if (process.env.AUTHCONFORM_DEBUG && vitestLog.length > 0) io.stderr(vitestLog.join(''));
+    if (io.env.AUTHCONFORM_DEBUG !== undefined && vitestLog.length > 0) io.stderr(vitestLog.join(''));
     return summary;
   } finally {
     await rm(dir, { recursive: true, force: true });

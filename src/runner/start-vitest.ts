@@ -48,6 +48,8 @@ export async function startConformanceVitest(input: VitestRunInput): Promise<Vit
         teardownTimeout: 10_000,
         passWithNoTests: false,
         printConsoleTrace: false,
+        // one file, always run whole: no results cache to write (the checkout may be read-only)
+        cache: false,
       },
       { logLevel: 'silent', clearScreen: false },
       { stdout: input.log, stderr: input.log },

@@ -6,7 +6,7 @@ import { runConformance } from '../../src/runner/run-conformance.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
 import { captureIO } from './cli-io.ts';
 
-// LINKFETCH-KEY-03 is a SHOULD: broken, it warns by default and fails with --strict.
+// LINKFETCH-KEY-03 is a SHOULD: broken, it warns by default and fails with --level should.
 const SHOULD_DEFECT = 'LINKFETCH-KEY-03';
 let dir: string;
 
@@ -14,8 +14,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ac-levels-'));
 });
 
-describe('levels', () => {
-  it('a broken SHOULD is a warning by default: exit 0, the testcase passes and says why', async () => {
+describe('levels against a broken SHOULD', () => {
+  it('by default it is a warning: exit 0, the testcase passes and says why', async () => {
     const junit = join(dir, 'default.xml');
     const captured = captureIO();
     const summary = await runConformance({ specs: [{ spec: 'linkfetch', mockDefects: [SHOULD_DEFECT] }], junit, color: false }, captured.io);
@@ -30,30 +30,27 @@ describe('levels', () => {
     expect(warnings).toEqual(cases.map(() => `${SHOULD_DEFECT} SHOULD (warning)`));
   });
 
-  it('with strict, the same SHOULD failure fails the run', async () => {
-    const junit = join(dir, 'strict.xml');
+  it('with --level should and --only (ids and a family) it fails the run, and only the selection runs', async () => {
+    const junit = join(dir, 'should.xml');
     const captured = captureIO();
     const summary = await runConformance(
-      { specs: [{ spec: 'linkfetch', mockDefects: [SHOULD_DEFECT] }], junit, options: { strict: true }, color: false },
+      {
+        specs: [{ spec: 'linkfetch', mockDefects: [SHOULD_DEFECT] }],
+        junit,
+        options: { level: 'should', only: ['LINKFETCH-AUTH-02', SHOULD_DEFECT.toLowerCase(), 'scopes'] },
+        color: false,
+      },
       captured.io,
     );
     expect(summary.exitCode).toBe(1);
-    const failing = readJunit(junit).flatMap((s) => s.cases.filter((c) => c.failure !== undefined));
-    expect(failing.map((c) => [c.name.split(' ')[0], c.failure?.type])).toEqual(failing.map(() => [SHOULD_DEFECT, 'SHOULD']));
-    expect(failing.length).toBeGreaterThan(0);
-  });
-
-  it('--level must generates MUST cases only, and --only narrows to the ids given', async () => {
-    const junit = join(dir, 'must.xml');
-    const captured = captureIO();
-    const summary = await runConformance(
-      { specs: [{ spec: 'linkfetch' }], junit, options: { level: 'must', only: ['LINKFETCH-AUTH-02', 'LINKFETCH-KEY-03', 'scopes'] }, color: false },
-      captured.io,
-    );
-    expect(summary.exitCode).toBe(0);
     const suites = readJunit(junit);
-    expect(suites.map((s) => s.name)).toEqual(['linkfetch › missing-credentials', 'linkfetch › scopes']);
-    expect(new Set(suites.flatMap((s) => s.cases.map((c) => c.name.split(' ')[0])))).toEqual(new Set(['LINKFETCH-AUTH-02', 'LINKFETCH-SCOPE-01']));
-    expect(suites[0]!.properties.level).toBe('must');
+    expect(suites.map((s) => s.name)).toEqual(['linkfetch › missing-credentials', 'linkfetch › key-lifecycle', 'linkfetch › scopes']);
+    expect(new Set(suites.flatMap((s) => s.cases.map((c) => c.name.split(' ')[0])))).toEqual(
+      new Set(['LINKFETCH-AUTH-02', SHOULD_DEFECT, 'LINKFETCH-SCOPE-01']),
+    );
+    const failing = suites.flatMap((s) => s.cases.filter((c) => c.failure !== undefined));
+    expect(failing.length).toBeGreaterThan(0);
+    expect(failing.map((c) => [c.name.split(' ')[0], c.failure?.type])).toEqual(failing.map(() => [SHOULD_DEFECT, 'SHOULD']));
+    expect(suites[0]!.properties.level).toBe('should');
   });
 });

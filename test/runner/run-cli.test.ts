@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { command as run } from '../../src/cli/commands/run.ts';
 import { loadContract } from '../../src/spec/load.ts';
 import type { Contract } from '../../src/spec/contract.ts';
+import { repoRoot } from '../../src/spec/bundled.ts';
 import { captureIO, runCommand } from './cli-io.ts';
 
 let dir: string;
@@ -46,18 +48,22 @@ describe('authconform run: bad input exits 2 with one line, before vitest starts
   });
 });
 
-describe('authconform run against the embedded mock', () => {
-  it('exits 0, writes the JUnit, and never shows a seeded credential unmasked', async () => {
+describe('authconform run against the embedded mock (the real binary)', () => {
+  it('exits 0, writes the JUnit, and never shows a seeded credential unmasked on stdout, stderr or in the JUnit', async () => {
     const junit = join(dir, 'clean', 'junit.xml');
-    const captured = captureIO();
-    expect(await runCommand(run, ['linkfetch', '--junit', junit], captured)).toBe(0);
+    const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'authconform.js'), 'run', 'linkfetch', '--junit', junit], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
     const xml = await readFile(junit, 'utf8');
-    const everything = [...captured.stdout, ...captured.stderr, xml].join('\n');
     const seeded = contract.mock.credentials.map((c) => c.value);
     expect(seeded.length).toBeGreaterThan(0);
-    for (const value of seeded) expect(everything).not.toContain(value);
-    expect(captured.stderr).toEqual([]);
-    expect(captured.stdout.at(-1)).toBe(`JUnit: ${junit}`);
+    for (const output of [result.stdout, result.stderr, xml]) {
+      for (const value of seeded) expect(output).not.toContain(value);
+    }
+    expect(result.stdout.split('\n').at(-2)).toBe(`JUnit: ${junit}`);
   });
-
 });

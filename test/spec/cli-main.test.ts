@@ -5,8 +5,8 @@ import { repoRoot } from '../../src/spec/bundled.ts';
 import { runCli, STACK_LINE } from './cli-capture.ts';
 
 describe('authconform main', () => {
-  it('registers validate and list', () => {
-    expect(COMMANDS.map((c) => c.name).slice(0, 2)).toEqual(['validate', 'list']);
+  it('registers every command', () => {
+    expect(COMMANDS.map((c) => c.name)).toEqual(['run', 'mock', 'validate', 'list', 'generate']);
   });
 
   it('prints the version', async () => {

@@ -19,7 +19,7 @@ export const command: CliCommand = {
     'authconform run [spec...] [--target URL] [--fixtures FILE] [--junit FILE] [--only ID,...]',
     '    [--level must|should|all] [--strict] [--concurrency N] [--max-requests N] [--timeout MS]',
     '    [--max-wait MS] [--destructive] [--allow-insecure] [--allow-live]',
-    '  spec           bundled name (linkfetch) or .yaml path; none = every bundled spec',
+    '  spec           bundled name (linkfetch) or .yaml path (also --spec, repeatable); none = every bundled spec',
     '  --target       base URL of the API under test; none = the embedded mock',
     '  --fixtures     credentials and resources of the target (YAML, ${VAR} from the environment)',
     '  --junit        JUnit XML file (default reports/junit.xml)',
@@ -36,7 +36,8 @@ export const command: CliCommand = {
     '  --allow-live   allow live-prefixed keys against a non-loopback target',
   ].join('\n'),
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(command, argv, {
+    const parsed = parseCommandArgs(command, argv, {
+      spec: { type: 'string', multiple: true },
       target: { type: 'string' },
       fixtures: { type: 'string' },
       junit: { type: 'string' },
@@ -52,6 +53,8 @@ export const command: CliCommand = {
       'allow-live': { type: 'boolean' },
       'no-color': { type: 'boolean' },
     });
+    const { values } = parsed;
+    const positionals = [...parsed.positionals, ...(values.spec ?? [])];
     if (values.target !== undefined && !isHttpUrl(values.target)) {
       throw usageError(command, '--target must be an absolute http:// or https:// URL');
     }
