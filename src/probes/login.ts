@@ -4,14 +4,14 @@
  */
 import type { LoginSpec, Role } from '../spec/contract.ts';
 import type { ProbeContext } from './model.ts';
-import { CaseFailure } from './case-failure.ts';
 import { requireCredential } from './credential.ts';
 import { getAtPointer } from '../spec/json-pointer.ts';
 import { expectation, describeActual } from './messages.ts';
 import { operationById, type CredentialPlacement } from './request-builder.ts';
 import { SkipCase } from './skip-case.ts';
 import { SKIP } from './skip-reasons.ts';
-import { acceptanceFailure, sendBuilt, type Sent } from './steps.ts';
+import { COVERAGE, PreconditionFailed, requireAccepted } from './preconditions.ts';
+import { sendBuilt, type Sent } from './steps.ts';
 
 export function loginSpec(ctx: Pick<ProbeContext, 'contract'>): LoginSpec {
   const spec = ctx.contract.login;
@@ -35,15 +35,19 @@ export interface IssuedToken {
   sent: Sent;
 }
 
-/** Logs in and returns the token; fails the case when the login does not yield one. */
+/**
+ * Logs in and returns the token. A precondition of the cases that use a token (login.issue covers
+ * it): the login must be accepted (status only) and yield a token.
+ */
 export async function loginToken(ctx: ProbeContext): Promise<IssuedToken> {
   const spec = loginSpec(ctx);
   const sent = await sendLogin(ctx);
-  const refused = acceptanceFailure(sent, 'login with the fixture credentials');
-  if (refused) throw new CaseFailure(refused);
+  requireAccepted(sent, 'the login with the fixture credentials', COVERAGE.loginIssued(), 'login with the fixture credentials');
   const token = getAtPointer(sent.res.json, spec.tokenPointer);
   if (typeof token !== 'string' || token === '') {
-    throw new CaseFailure(
+    throw new PreconditionFailed(
+      `the login issued no token at ${spec.tokenPointer} (${sent.label})`,
+      COVERAGE.loginIssued(),
       expectation(`a token at ${spec.tokenPointer}`, describeActual(sent.res, ['no token']), sent.label, 'login'),
     );
   }

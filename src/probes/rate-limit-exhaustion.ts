@@ -3,17 +3,23 @@
  * requests until the first 429, at most limit + 5), then check the 429, its Retry-After, that the
  * key recovers after the reset, and that another key is unaffected. Requests bypass the transport's
  * rate-limit gate: hitting the limit is the point.
+ *
+ * Preconditions (preconditions.ts): the first request of a sequence must be accepted (status only):
+ * that is what credential.accepted states, so a refusal there skips pointing at it. For every case
+ * but ratelimit.exceeded's own, "a rate limit arrives" is a precondition as well (no 429 at all, or
+ * a refusal that is no rate limit): ratelimit.exceeded covers it.
  */
 import type { Requirement } from '../spec/contract.ts';
 import type { Credential } from '../fixtures/fixtures.ts';
 import type { Outcome, ProbeContext } from './model.ts';
 import { isStrictRetryAfter, parseRetryAfter } from '../transport/http-date.ts';
 import { resetDelaySeconds } from '../transport/reset.ts';
-import { CaseFailure } from './case-failure.ts';
 import { credentialOf, requireCredential } from './credential.ts';
 import { getAtPointer, toPointer } from '../spec/json-pointer.ts';
+import { checkOneOf } from './expect-error.ts';
 import { expectation } from './messages.ts';
 import { fail, pass } from './outcome.ts';
+import { COVERAGE, PreconditionFailed, credentialWhat, requireAccepted } from './preconditions.ts';
 import { isRateLimited403 } from './rate-limit-signals.ts';
 import { headerValue, limitsOf, rateLimitSpec, requirePerMinute, secondsUntilReset } from './rate-limit-figures.ts';
 import { SkipCase } from './skip-case.ts';
@@ -26,44 +32,65 @@ export const EXHAUSTION_SLACK = 5;
 /** how far the mock clock moves past a per-minute 429 during daily exhaustion */
 const MINUTE_MS = 60_000 + 1000;
 
-function isLimited(s: Sent): boolean {
-  return s.res.status === 429 || isRateLimited403(s.res);
+/** A rate-limit refusal: 429, a 403 with rate-limit signals, or the documented rate-limit error whatever its status. */
+function isLimited(ctx: ProbeContext, r: Requirement, s: Sent): boolean {
+  return s.res.status === 429 || isRateLimited403(s.res, ctx.contract) || checkOneOf(s.res, errorsOf(ctx, r)).ok;
+}
+
+function isAcceptedStatus(s: Sent): boolean {
+  return s.op.acceptStatuses.includes(s.res.status);
 }
 
 function send(ctx: ProbeContext, r: Requirement, credential: Credential): Promise<Sent> {
   return sendBuilt(ctx, { operation: operationOf(ctx.contract, r), credential, request: r.request ?? {}, bypassRateLimitGate: true });
 }
 
+/** The first request of a sequence sets the stage: the key must be accepted (credential.accepted covers it). */
+function requireFirstAccepted(s: Sent, credential: Credential, note: string): void {
+  requireAccepted(s, credentialWhat(credential.role), COVERAGE.accepted(credential.role, s.op.operationId), note);
+}
+
 export interface Exhausted {
-  /** the first response that was not accepted */
+  /** the first response that was not accepted (normally the 429) */
   sent: Sent;
   /** its place in the sequence, from 1 */
   index: number;
 }
 
 /**
- * Sends until the first response that is not accepted (normally the 429); fails the case when
- * every one of limit + slack requests is accepted.
+ * Sends until the first response that is not accepted (normally the 429). The first request must
+ * be accepted (a precondition); when every one of limit + slack requests is accepted, "a 429
+ * arrives" is not met (a precondition that ratelimit.exceeded covers, a failure of its own case).
  */
 export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Credential, limit: number): Promise<Exhausted> {
   const max = limit + EXHAUSTION_SLACK;
   let last: Sent | undefined;
   for (let index = 1; index <= max; index++) {
     last = await send(ctx, r, credential);
-    if (isLimited(last) || acceptanceFailure(last) !== undefined) return { sent: last, index };
+    if (isLimited(ctx, r, last)) return { sent: last, index };
+    if (!isAcceptedStatus(last)) {
+      if (index === 1) requireFirstAccepted(last, credential, limitNote(index, limit));
+      return { sent: last, index };
+    }
   }
-  throw new CaseFailure(
-    expectation(`a 429 within ${max} requests (limit ${limit})`, `${max} accepted requests`, last?.label ?? '', `${credential.role} key`),
+  const label = last?.label ?? '';
+  throw new PreconditionFailed(
+    `no 429 within ${max} requests (limit ${limit}) on ${label}`,
+    COVERAGE.rateLimited(operationOf(ctx.contract, r).operationId),
+    expectation(`a 429 within ${max} requests (limit ${limit})`, `${max} accepted requests`, label, `${credential.role} key`),
   );
 }
 
-/** Like exhaust, but the case fails unless the refusal is a rate limit (429, a 403 with rate-limit signals, or the documented error). */
+/** Like exhaust, but the limit must show as a rate limit (a precondition that ratelimit.exceeded covers). */
 async function exhaustToLimit(ctx: ProbeContext, r: Requirement, credential: Credential, limit: number): Promise<Sent> {
   const { sent, index } = await exhaust(ctx, r, credential, limit);
-  if (isLimited(sent)) return sent;
+  if (isLimited(ctx, r, sent)) return sent;
   const f = refusalFailure(sent, errorsOf(ctx, r), { note: limitNote(index, limit) });
-  if (f) throw new CaseFailure(f);
-  return sent; // the documented rate-limit error, whatever its status
+  throw new PreconditionFailed(
+    `${sent.label} answered ${sent.res.status} instead of a 429 (request ${index}, limit ${limit})`,
+    COVERAGE.rateLimited(sent.op.operationId),
+    f ?? expectation('a rate limit', String(sent.res.status), sent.label, limitNote(index, limit)),
+  );
 }
 
 function limitNote(index: number, limit: number): string {
@@ -108,7 +135,7 @@ export async function dailyCase(ctx: ProbeContext, r: Requirement): Promise<Outc
   let last: Sent | undefined;
   while (accepted < max) {
     last = await send(ctx, r, valid);
-    if (isLimited(last)) {
+    if (isLimited(ctx, r, last)) {
       if (sinceWait === 0) {
         const f = refusalFailure(last, errorsOf(ctx, r), { note: `past the daily limit of ${perDay}` });
         if (f) return fail(ctx, f);
@@ -118,7 +145,9 @@ export async function dailyCase(ctx: ProbeContext, r: Requirement): Promise<Outc
       sinceWait = 0;
       continue;
     }
-    const refused = acceptanceFailure(last, `request ${accepted + 1} of the day`);
+    const note = `request ${accepted + 1} of the day`;
+    if (accepted === 0 && sinceWait === undefined) requireFirstAccepted(last, valid, note);
+    const refused = acceptanceFailure(last, note);
     if (refused) return fail(ctx, refused);
     accepted += 1;
     if (sinceWait !== undefined) sinceWait += 1;

@@ -1,13 +1,17 @@
 /**
  * ratelimit.headers, .limit, .remaining, .reset: one sequence of a few sequential requests with the
- * valid key (names compared case-insensitively), each case checking its own aspect of it.
+ * valid key (names compared case-insensitively), each case checking its own aspect of it. A
+ * response that carries none of the three headers is ratelimit.headers' finding: for the limit,
+ * remaining and reset cases their presence is a precondition (preconditions.ts).
  */
 import type { Requirement } from '../spec/contract.ts';
 import type { Outcome, ProbeContext } from './model.ts';
 import { resetDelaySeconds } from '../transport/reset.ts';
 import { requireCredential } from './credential.ts';
 import { expectation } from './messages.ts';
+import type { Failure } from './case-failure.ts';
 import { fail, pass } from './outcome.ts';
+import { COVERAGE, PreconditionFailed } from './preconditions.ts';
 import { headerNames, headerValue, limitsOf, rateLimitSpec, windowSeconds, type HeaderNames } from './rate-limit-figures.ts';
 import { SkipCase } from './skip-case.ts';
 import { operationOf, sendBuilt, type Sent } from './steps.ts';
@@ -24,6 +28,20 @@ async function observe(ctx: ProbeContext, r: Requirement): Promise<Sent[]> {
     out.push(await sendBuilt(ctx, { operation: op, credential, request: r.request ?? {}, bypassRateLimitGate: true }));
   }
   return out;
+}
+
+/**
+ * The case's failure — unless the response carries none of the rate-limit headers at all, then
+ * "the headers are present" was not met (a precondition that ratelimit.headers covers).
+ */
+function failUnlessAbsent(ctx: ProbeContext, s: Sent, names: HeaderNames, failure: Failure): Outcome {
+  const absent = [names.limit, names.remaining, names.reset].every((n) => headerValue(s.res, n) === undefined);
+  if (!absent) return fail(ctx, failure);
+  throw new PreconditionFailed(
+    `no rate-limit headers (${names.limit}, ${names.remaining}, ${names.reset}) on ${s.label}`,
+    COVERAGE.rateHeaders(s.op.operationId),
+    failure,
+  );
 }
 
 function headerProblems(s: Sent, names: HeaderNames): string[] {
@@ -71,7 +89,7 @@ export async function limitCase(ctx: ProbeContext, r: Requirement): Promise<Outc
   const source = limits.plan ? `the ${limits.plan.name} plan` : 'fixtures.rateLimit.perMinute';
   if (value === undefined || /^\s*(\d+)/.exec(value)?.[1] !== String(limits.perMinute)) {
     const actual = value === undefined ? `no ${names.limit} header` : `${names.limit}: ${value}`;
-    return fail(ctx, expectation(`${names.limit}: ${limits.perMinute} (${source})`, actual, s.label));
+    return failUnlessAbsent(ctx, s, names, expectation(`${names.limit}: ${limits.perMinute} (${source})`, actual, s.label));
   }
   return pass(ctx, `${s.label} answered ${names.limit}: ${value} (${source})`);
 }
@@ -83,6 +101,8 @@ export async function remainingCase(ctx: ProbeContext, r: Requirement): Promise<
   const label = sent[0]?.label ?? '';
   const shown = values.map((v) => v ?? 'none').join(', ');
   const expected = `${names.remaining} falling by one per request`;
+  const missing = sent.find((x) => headerValue(x.res, names.remaining) === undefined);
+  if (missing !== undefined) return failUnlessAbsent(ctx, missing, names, expectation(expected, shown, label));
   if (values.some((v) => v === undefined || !INTEGER.test(v))) return fail(ctx, expectation(expected, shown, label));
   const n = values.map(Number);
   let rises = 0;
@@ -104,7 +124,7 @@ export async function resetCase(ctx: ProbeContext, r: Requirement): Promise<Outc
   const expected = `${names.reset} in ${names.resetUnit}, within (0, ${window}] s of the response Date`;
   for (const s of sent) {
     const value = headerValue(s.res, names.reset);
-    if (value === undefined) return fail(ctx, expectation(expected, `no ${names.reset} header`, s.label));
+    if (value === undefined) return failUnlessAbsent(ctx, s, names, expectation(expected, `no ${names.reset} header`, s.label));
     const unitProblem = unitMismatch(value, names.resetUnit);
     if (unitProblem) return fail(ctx, expectation(expected, `${names.reset}: ${value} (${unitProblem})`, s.label));
     const delay = resetDelaySeconds(value, names.resetUnit, s.res.date);

@@ -1,7 +1,8 @@
 /**
  * Runs one case and never throws: a planned skip, a SkipCase or CaseFailure from inside the case,
- * a TransportError (fail with its one-line message and the request), or any other error
- * ("probe error: ..."). SHOULD/MAY levels are the runner's business; this returns pass/fail/skip.
+ * a PreconditionFailed (a skip naming the requirement that covers the behaviour, else a fail; see
+ * preconditions.ts), a TransportError (fail with its one-line message and the request), or any
+ * other error ("probe error: ..."). SHOULD/MAY levels are the runner's business; this returns pass/fail/skip.
  */
 import { isTransportError } from '../transport/errors.ts';
 import { redactText } from '../transport/redact.ts';
@@ -9,6 +10,7 @@ import type { Case, Outcome, ProbeContext } from './model.ts';
 import { CaseFailure } from './case-failure.ts';
 import { documentedPrefixes } from './credential.ts';
 import { fail, skip } from './outcome.ts';
+import { isPreconditionFailed, judgePrecondition } from './preconditions.ts';
 import { requestLabel } from './request-label.ts';
 import { isSkipCase } from './skip-case.ts';
 import { SKIP } from './skip-reasons.ts';
@@ -23,13 +25,17 @@ export async function runCase(c: Case, ctx: ProbeContext): Promise<Outcome> {
   try {
     outcome = await c.run(ctx);
   } catch (err) {
-    outcome = outcomeOfError(ctx, err);
+    outcome = outcomeOfError(ctx, c, err);
   }
   return c.family === RATE_LIMIT_FAMILY ? outcome : withStrayRateLimits(ctx, outcome);
 }
 
-function outcomeOfError(ctx: ProbeContext, err: unknown): Outcome {
+function outcomeOfError(ctx: ProbeContext, c: Case, err: unknown): Outcome {
   if (isSkipCase(err)) return skip(ctx, err.reason);
+  if (isPreconditionFailed(err)) {
+    const judged = judgePrecondition(ctx.contract, c.requirement, err);
+    return judged.verdict === 'skip' ? skip(ctx, judged.reason) : fail(ctx, judged.failure);
+  }
   if (err instanceof CaseFailure) return fail(ctx, err.failure);
   if (isTransportError(err)) {
     if (err.code === 'AC_BUDGET_EXHAUSTED') return skip(ctx, SKIP.budget(err.message));

@@ -38,6 +38,8 @@ export const SKIP = {
   noDocumentedPrefix: (role: Role): string => `the \`${role}\` key starts with no documented prefix`,
   /** nothing in the fixtures to compare with */
   noOtherCredential: (roles: Role[]): string => `no other credential (${roles.map((r) => `\`${r}\``).join(', ')}) in the fixtures`,
+  /** a stage-setting step failed; the named requirement covers that behaviour (preconditions.ts) */
+  precondition: (what: string, requirementId: string): string => `precondition not met: ${what} — see ${requirementId}`,
   /** the contract gives no section the probe needs */
   noContractSection: (section: string): string => `the contract has no ${section} section`,
 } as const;

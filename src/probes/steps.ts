@@ -1,13 +1,13 @@
 /**
  * The steps most cases are made of: send a request built from the contract, then check that it
- * was refused with a documented error or accepted. Checks return a Failure (or undefined);
- * `must*` variants throw it as a CaseFailure for steps that only set the scene.
+ * was refused with a documented error or accepted. Checks return a Failure (or undefined); steps
+ * that only set the scene use the `require*` helpers of preconditions.ts instead.
  */
 import type { Contract, ErrorSpec, Operation, Requirement } from '../spec/contract.ts';
 import type { ProbeRequest, ProbeResponse } from '../transport/types.ts';
 import type { MockControl, Outcome, ProbeContext } from './model.ts';
-import { CaseFailure, type Failure } from './case-failure.ts';
-import { checkAccepted, describeAccepted } from './expect-accepted.ts';
+import type { Failure } from './case-failure.ts';
+import { checkAccepted, checkAcceptedStatus, describeAccepted } from './expect-accepted.ts';
 import { checkOneOf, describeErrors } from './expect-error.ts';
 import { describeActual, expectation } from './messages.ts';
 import { fail, pass } from './outcome.ts';
@@ -72,24 +72,19 @@ export function refusalFailure(s: Sent, specs: ErrorSpec[], o: RefusalOptions = 
   return expectation(describeErrors(specs, o.statuses), describeActual(s.res, match.mismatches), s.label, o.note);
 }
 
-/** undefined when the response shows the credential got past authentication. */
-export function acceptanceFailure(s: Sent, note?: string): Failure | undefined {
-  const mismatches = checkAccepted(s.res, s.op);
+export interface AcceptanceOptions {
+  /** also validate a 2xx body against the success schema: credential.accepted only (preconditions.ts, rule 2) */
+  shape?: boolean;
+}
+
+/** undefined when the response shows the credential got past authentication (status only, unless `shape`). */
+export function acceptanceFailure(s: Sent, note?: string, o: AcceptanceOptions = {}): Failure | undefined {
+  const mismatches = o.shape === true ? checkAccepted(s.res, s.op) : checkAcceptedStatus(s.res, s.op);
   if (mismatches.length === 0) return undefined;
   const expected = s.op.acceptStatuses.includes(s.res.status)
     ? `${s.res.status} with a body matching the ${s.op.operationId} response schema`
     : describeAccepted(s.op);
   return expectation(expected, describeActual(s.res, mismatches), s.label, note);
-}
-
-export function mustBeAccepted(s: Sent, note?: string): void {
-  const f = acceptanceFailure(s, note);
-  if (f) throw new CaseFailure(f);
-}
-
-export function mustBeRefused(s: Sent, specs: ErrorSpec[], o: RefusalOptions = {}): void {
-  const f = refusalFailure(s, specs, o);
-  if (f) throw new CaseFailure(f);
 }
 
 /** Sends and expects one of the errors: the whole of many cases. */
@@ -105,10 +100,10 @@ export async function expectRefused(
   return pass(ctx, `${s.label} refused with ${s.res.status}${o.note ? ` (${o.note})` : ''}`);
 }
 
-/** Sends and expects acceptance. */
-export async function expectAccepted(ctx: ProbeContext, build: BuildOptions, note?: string): Promise<Outcome> {
+/** Sends and expects acceptance (status only, unless `shape`). */
+export async function expectAccepted(ctx: ProbeContext, build: BuildOptions, note?: string, o: AcceptanceOptions = {}): Promise<Outcome> {
   const s = await sendBuilt(ctx, build);
-  const f = acceptanceFailure(s, note);
+  const f = acceptanceFailure(s, note, o);
   if (f) return fail(ctx, f);
   return pass(ctx, `${s.label} accepted with ${s.res.status}${note ? ` (${note})` : ''}`);
 }

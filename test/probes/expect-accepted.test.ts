@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccepted } from '../../src/probes/expect-accepted.ts';
+import { checkAccepted, checkAcceptedStatus } from '../../src/probes/expect-accepted.ts';
 import { OPERATIONS } from './support/acme-contract.ts';
 import { response } from './support/responses.ts';
 
@@ -18,5 +18,13 @@ describe('checkAccepted', () => {
   it('validates the 2xx body against the success schema', () => {
     expect(checkAccepted(response(200, { items: [] }), list)).toEqual(["body must have required property 'things'"]);
     expect(checkAccepted(response(200, 'plain'), list)).toEqual(['body is not JSON']);
+  });
+});
+
+describe('checkAcceptedStatus (every probe but credential.accepted)', () => {
+  it('looks at the status alone', () => {
+    expect(checkAcceptedStatus(response(200, { items: [] }), list)).toEqual([]);
+    expect(checkAcceptedStatus(response(200, 'plain'), list)).toEqual([]);
+    expect(checkAcceptedStatus(response(401, { things: [] }), list)).toEqual(['status 401, expected 200 or 422']);
   });
 });

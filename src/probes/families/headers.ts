@@ -1,18 +1,22 @@
 /**
  * response.header-echo: responses to keys with a documented prefix carry the echo header equal to
  * that prefix (valid → live prefix, test_mode → test prefix). request.required-header: with the
- * required header the valid key is accepted; without it the request is refused with a 4xx.
+ * required header the valid key is accepted; without it the request is refused with a 4xx. The
+ * request with the header is the one credential.accepted sends (the builder always adds required
+ * headers): when such a requirement covers the operation, its acceptance is a precondition here
+ * (preconditions.ts), and the request without the header is this requirement's own assertion.
  */
-import type { Contract, Requirement, Role } from '../../spec/contract.ts';
+import type { Contract, Operation, Requirement, Role } from '../../spec/contract.ts';
 import type { Fixtures } from '../../fixtures/fixtures.ts';
-import type { Case, ProbeFamily } from '../model.ts';
+import type { Case, Outcome, ProbeContext, ProbeFamily } from '../model.ts';
 import { missingRole, prefixOf, requireCredential } from '../credential.ts';
 import { makeCase } from '../make-case.ts';
 import { expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
+import { COVERAGE, coveringRequirement, requireAccepted } from '../preconditions.ts';
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
-import { expectAccepted, operationOf, sendBuilt } from '../steps.ts';
+import { acceptanceFailure, operationOf, sendBuilt, type Sent } from '../steps.ts';
 
 const ID = 'headers';
 
@@ -43,6 +47,27 @@ function echoCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case
   );
 }
 
+/**
+ * The valid key with the required header. Covered by credential.accepted on the operation: a
+ * precondition (throws PreconditionFailed); otherwise the requirement's own check (returns the failure).
+ */
+async function sendWithHeader(
+  ctx: ProbeContext,
+  r: Requirement,
+  op: Operation,
+  name: string,
+): Promise<{ s: Sent; failure?: Outcome }> {
+  const s = await sendBuilt(ctx, { operation: op, credential: requireCredential(ctx.fixtures, 'valid'), request: r.request ?? {} });
+  const note = `with ${name}`;
+  const coverage = COVERAGE.accepted('valid', op.operationId);
+  if (coveringRequirement(ctx.contract, coverage) !== undefined) {
+    requireAccepted(s, 'the valid key', coverage, note);
+    return { s };
+  }
+  const f = acceptanceFailure(s, note);
+  return f === undefined ? { s } : { s, failure: fail(ctx, f) };
+}
+
 function requiredHeaderCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
   const op = operationOf(contract, r);
   const skip = missingRole(fixtures, 'valid');
@@ -51,8 +76,10 @@ function requiredHeaderCases(contract: Contract, fixtures: Fixtures, r: Requirem
       ID,
       r,
       `with ${h.name}: ${h.value} the valid key is accepted on ${op.operationId}`,
-      async (ctx) =>
-        expectAccepted(ctx, { operation: op, credential: requireCredential(ctx.fixtures, 'valid'), request: r.request ?? {} }, `with ${h.name}`),
+      async (ctx) => {
+        const { s, failure } = await sendWithHeader(ctx, r, op, h.name);
+        return failure ?? pass(ctx, `${s.label} accepted with ${s.res.status} (with ${h.name})`);
+      },
       skip,
     ),
     makeCase(
@@ -60,6 +87,9 @@ function requiredHeaderCases(contract: Contract, fixtures: Fixtures, r: Requirem
       r,
       `without ${h.name} the request is refused with a 4xx`,
       async (ctx) => {
+        // a refusal means something only when the same request with the header is accepted
+        const { failure } = await sendWithHeader(ctx, r, op, h.name);
+        if (failure) return failure;
         const s = await sendBuilt(ctx, {
           operation: op,
           credential: requireCredential(ctx.fixtures, 'valid'),

@@ -17,12 +17,12 @@ import {
   errorsById,
   expectAccepted,
   expectRefused,
-  mustBeAccepted,
   operationOf,
   refusalFailure,
   requireControl,
   sendBuilt,
 } from '../steps.ts';
+import { COVERAGE, requireAccepted, requireRefused } from '../preconditions.ts';
 import { compareResponses } from '../response-diff.ts';
 import { expectation } from '../messages.ts';
 
@@ -42,8 +42,9 @@ function graceMs(ctx: ProbeContext): number {
 }
 
 /**
- * Create a key like `valid`, check it works, revoke `valid`, move the clock, and check the old key
- * (accepted before the end of the window, refused after it) and the new one.
+ * Create a key like `valid`, check both work (preconditions: credential.accepted covers them),
+ * revoke `valid`, move the clock, and check the old key (accepted before the end of the window,
+ * refused after it) and the new one. "Accepted" is the status alone (preconditions.ts, rule 2).
  */
 async function rotationStory(ctx: ProbeContext, r: Requirement, phase: 'in-grace' | 'past-grace'): Promise<Outcome> {
   const control = requireControl(ctx);
@@ -53,7 +54,11 @@ async function rotationStory(ctx: ProbeContext, r: Requirement, phase: 'in-grace
   const value = await control.createKey({ like: old.value });
   ctx.secrets.push(value);
   const fresh = { ...old, value };
-  mustBeAccepted(await sendBuilt(ctx, { operation: op, credential: fresh }), 'new key, before the rotation');
+  const covered = COVERAGE.accepted('valid', op.operationId);
+  const oldBefore = await sendBuilt(ctx, { operation: op, credential: old });
+  requireAccepted(oldBefore, 'the valid key', covered, 'old key, before the rotation');
+  const freshBefore = await sendBuilt(ctx, { operation: op, credential: fresh });
+  requireAccepted(freshBefore, 'a new key like the valid one', covered, 'new key, before the rotation');
   await control.revokeKey(old.value);
   if (phase === 'in-grace') {
     await control.advance(grace - 1000);
@@ -133,6 +138,9 @@ function indistinguishableCase(contract: Contract, fixtures: Fixtures, r: Requir
       const unknown = { ...revoked, value: canaryKey(ctx.contract, revoked.value) };
       const a = await sendBuilt(ctx, { operation: op, credential: unknown });
       const b = await sendBuilt(ctx, { operation: op, credential: revoked });
+      // comparing two refusals: each must be one (credential.invalid / key.revoked say so)
+      requireRefused(a, 'an unknown key', COVERAGE.unknownRefused(op.operationId), 'unknown key');
+      requireRefused(b, `the ${role} key`, COVERAGE.revokedRefused(role, op.operationId), `${role} key`);
       const codes = errorsById(ctx.contract, r.errors).flatMap((e) => (e.code === undefined ? [] : [e.code]));
       const diffs = compareResponses(a.res, b.res, codes, ['unknown key', `${role} key`]);
       if (diffs.length > 0) {
@@ -156,8 +164,11 @@ function noExpiryCase(contract: Contract, fixtures: Fixtures, r: Requirement, en
       const control = requireControl(ctx);
       const ms = durationMs(after);
       if (ms === undefined) throw new Error(`${r.id}: after ${after} is not an ISO 8601 duration`);
+      const credential = requireCredential(ctx.fixtures, role);
+      const before = await sendBuilt(ctx, { operation: op, credential });
+      requireAccepted(before, `the ${role} key`, COVERAGE.accepted(role, op.operationId), `${role} key, before the clock moves`);
       await control.advance(ms);
-      return expectAccepted(ctx, { operation: op, credential: requireCredential(ctx.fixtures, role) }, `${role} key, ${after} later`);
+      return expectAccepted(ctx, { operation: op, credential }, `${role} key, ${after} later`);
     },
     env.mock ? missingRole(fixtures, role) : SKIP.mockOnly(),
   );

@@ -12,6 +12,7 @@ import { loginSpec, loginToken, sendLogin, tokenPlacement } from '../login.ts';
 import { makeCase } from '../make-case.ts';
 import { describeActual, expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
+import { COVERAGE, PreconditionFailed } from '../preconditions.ts';
 import { SKIP } from '../skip-reasons.ts';
 import { acceptanceFailure, errorsById, expectRefused, operationOf, refusalFailure, requireControl } from '../steps.ts';
 
@@ -31,7 +32,7 @@ function issueCase(fixtures: Fixtures, r: Requirement): Case {
     async (ctx) => {
       const spec = loginSpec(ctx);
       const s = await sendLogin(ctx);
-      const refused = acceptanceFailure(s, 'login with the fixture credentials');
+      const refused = acceptanceFailure(s, 'login with the fixture credentials', { shape: true });
       if (refused) return fail(ctx, refused);
       const problems: string[] = [];
       const token = getAtPointer(s.res.json, spec.tokenPointer);
@@ -98,7 +99,11 @@ function expiryCases(contract: Contract, fixtures: Fixtures, r: Requirement, env
         const issued = await loginToken(ctx);
         if (issued.expiresAtMs === undefined) {
           const spec = loginSpec(ctx);
-          return fail(ctx, expectation(`an expiry at ${spec.expiresPointer}`, describeActual(issued.sent.res, ['no expiry']), issued.sent.label, 'login'));
+          throw new PreconditionFailed(
+            `the login issued no expiry at ${spec.expiresPointer} (${issued.sent.label})`,
+            COVERAGE.loginIssued(),
+            expectation(`an expiry at ${spec.expiresPointer}`, describeActual(issued.sent.res, ['no expiry']), issued.sent.label, 'login'),
+          );
         }
         const now = await control.now();
         await control.advance(Math.max(0, issued.expiresAtMs - now) + 1000);

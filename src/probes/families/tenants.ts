@@ -2,7 +2,8 @@
  * tenant.isolation: another tenant's credential cannot read a resource of the first tenant (403
  * with a documented error, or a status in `statuses`, and no id in the body), nor find it in its
  * own list. org.membership: the organization header with a foreign org is refused, with each
- * member org accepted.
+ * member org accepted (an assertion: accepting members is part of the statement, so an API that
+ * refuses every organization fails; "accepted" is the status alone, preconditions.ts rule 2).
  */
 import type { Contract, ErrorSpec, Requirement, Role } from '../../spec/contract.ts';
 import type { Fixtures } from '../../fixtures/fixtures.ts';
@@ -14,13 +15,13 @@ import { placementFor } from '../login.ts';
 import { makeCase } from '../make-case.ts';
 import { expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
+import { COVERAGE, requireAccepted } from '../preconditions.ts';
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
 import {
   errorsById,
   expectAccepted,
   expectRefused,
-  mustBeAccepted,
   operationOf,
   refusalFailure,
   sendBuilt,
@@ -36,12 +37,15 @@ function resourceOf(r: Requirement): ResourceRef {
   return r.resource;
 }
 
-/** A resource id of the first tenant: fixtures.resources[param], else the first item of its list. */
+/**
+ * A resource id of the first tenant: fixtures.resources[param], else the first item of its list
+ * (a precondition: the valid credential must be accepted on the list, which credential.accepted covers).
+ */
 async function firstTenantResource(ctx: ProbeContext, res: ResourceRef): Promise<string> {
   const fixed = ctx.fixtures.resources[res.param];
   if (fixed !== undefined && fixed !== '') return fixed;
   const s = await sendBuilt(ctx, { operation: res.list, credential: requireCredential(ctx.fixtures, 'valid') });
-  mustBeAccepted(s, 'listing with the valid credential');
+  requireAccepted(s, 'the valid key', COVERAGE.accepted('valid', res.list), 'listing with the valid credential');
   const id = getAtPointer(s.res.json, res.idPointer);
   if ((typeof id !== 'string' && typeof id !== 'number') || id === '') {
     throw new SkipCase(SKIP.noResource(s.label, res.idPointer, res.param));

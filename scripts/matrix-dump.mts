@@ -1,0 +1,28 @@
+/**
+ * Quick dump of the defect matrix: MISSED (no case of the defect's own requirement fails), BLAMED
+ * (a case of another requirement fails), SKIPPED (a case of another requirement skips: a broken
+ * precondition, pointing at the requirement that covers it), then the totals.
+ */
+import type { Contract } from '../src/spec/contract.ts';
+import { loadContract } from '../src/spec/load.ts';
+import { BUNDLED_SPECS } from '../src/spec/bundled.ts';
+import { runDefectMatrix, summarize, type DefectResult } from '../src/selftest/defect-matrix.ts';
+
+const contracts: Contract[] = [];
+const results: DefectResult[] = [];
+for (const n of BUNDLED_SPECS) {
+  const c = await loadContract(n);
+  contracts.push(c);
+  for (const r of await runDefectMatrix(c)) {
+    results.push(r);
+    if (r.caught.length === 0) console.log(`MISSED ${r.defect}: ${r.description}`);
+    for (const b of r.wronglyBlamed) console.log(`BLAMED ${r.defect} -> ${b}`);
+    for (const s of r.skippedElsewhere) console.log(`SKIPPED ${r.defect} -> ${s}`);
+  }
+}
+const s = summarize(contracts, results);
+console.log(
+  `TOTAL ${s.specs} specs, ${s.requirements} requirements (${s.requirementsWithDefect} with a defect), ${s.defects} defects, ` +
+    `${s.caught} caught, ${s.missed} missed, ${s.wronglyBlamed} wrongly blamed, ` +
+    `${s.skippedElsewhere} skipped elsewhere (${s.skippedElsewhereCases} cases)`,
+);
