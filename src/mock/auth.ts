@@ -9,6 +9,7 @@
 import type { CredentialScheme, ErrorSpec } from '../spec/contract.ts';
 import type { CredentialRecord } from './credentials.ts';
 import { synthesized } from './error-catalog.ts';
+import type { MockRequest } from './request.ts';
 import type { SchemeGroup } from './routes.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -24,7 +25,7 @@ export type AuthOutcome =
 
 const BEARER = /^bearer(?:[ \t]+(.*))?$/i;
 
-export function extractCredential(headers: Headers, groups: readonly SchemeGroup[]): Extraction {
+export function extractCredential(headers: MockRequest['headers'], groups: readonly SchemeGroup[]): Extraction {
   for (const g of groups) {
     const raw = headers.get(g.header);
     if (raw === null) continue;
@@ -53,7 +54,7 @@ function sameError(a: ErrorSpec, b: ErrorSpec): boolean {
   return a.status === b.status && a.code === b.code;
 }
 
-export function authenticate(rt: Runtime, headers: Headers, groups: readonly SchemeGroup[], now: number): AuthOutcome {
+export function authenticate(rt: Runtime, headers: MockRequest['headers'], groups: readonly SchemeGroup[], now: number): AuthOutcome {
   const f = rt.faults;
   const x = extractCredential(headers, groups);
   if (x.kind === 'none') {

@@ -3,60 +3,57 @@
  * and revocation, reset to the seed. Only served when the mock is started with control enabled.
  */
 import { http } from 'msw';
-import type { RequestHandler } from 'msw';
+import type { Endpoint } from './endpoint.ts';
 import { CONTROL_PREFIX } from './options.ts';
-import { jsonReply } from './reply.ts';
-import type { Runtime } from './runtime.ts';
+import type { Reply } from './reply.ts';
+import { jsonReply, toHttpResponse } from './reply.ts';
+import type { MockRequest } from './request.ts';
+import { jsonBody } from './request.ts';
 import { pathnameOf } from './request-path.ts';
+import type { Runtime } from './runtime.ts';
 
-export interface ControlHandler {
-  method: string;
-  path: string;
-  handler: RequestHandler;
+async function fields(request: MockRequest): Promise<Record<string, unknown>> {
+  const v = await jsonBody(request);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
-async function body(request: Request): Promise<Record<string, unknown>> {
-  try {
-    const v: unknown = await request.json();
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-export function controlHandlers(rt: Runtime): ControlHandler[] {
+export function controlEndpoints(rt: Runtime): Endpoint[] {
   const { state } = rt;
-  const fail = (status: number, error: string, message: string): Response => jsonReply(rt, status, { error, message }, {});
-  const route = (method: 'GET' | 'POST', name: string, resolve: (request: Request) => Promise<Response> | Response): ControlHandler => {
+  const ok = (body: unknown): Reply => jsonReply(rt, 200, body, {});
+  const fail = (status: number, error: string, message: string): Reply => jsonReply(rt, status, { error, message }, {});
+  const endpoint = (method: 'GET' | 'POST', name: string, serve: (request: MockRequest) => Promise<Reply>): Endpoint => {
     const path = `${CONTROL_PREFIX}${name}`;
     const factory = method === 'GET' ? http.get : http.post;
-    const handler = factory(({ request }) => pathnameOf(request) === path, ({ request }) => resolve(request));
-    return { method, path, handler };
+    return {
+      handler: factory(({ request }) => pathnameOf(request) === path, async ({ request }) => toHttpResponse(await serve(request))),
+      match: (m, p) => (m === method && p === path ? {} : undefined),
+      serve: (request) => serve(request),
+    };
   };
   return [
-    route('GET', 'clock', () => jsonReply(rt, 200, { now: state.clock.now() }, {})),
-    route('POST', 'clock', async (request) => {
-      const ms = (await body(request)).advanceMs;
+    endpoint('GET', 'clock', async () => ok({ now: state.clock.now() })),
+    endpoint('POST', 'clock', async (request) => {
+      const ms = (await fields(request)).advanceMs;
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return fail(400, 'invalid_request', 'advanceMs must be a non-negative number of milliseconds');
-      return jsonReply(rt, 200, { now: state.clock.advance(ms) }, {});
+      return ok({ now: state.clock.advance(ms) });
     }),
-    route('POST', 'keys', async (request) => {
-      const like = (await body(request)).like;
+    endpoint('POST', 'keys', async (request) => {
+      const like = (await fields(request)).like;
       if (typeof like !== 'string') return fail(400, 'invalid_request', 'like must be the value of an existing credential');
       const created = state.createLike(like);
       if (created === undefined) return fail(404, 'unknown_credential', 'no credential with that value');
-      return jsonReply(rt, 200, { value: created.value }, {});
+      return ok({ value: created.value });
     }),
-    route('POST', 'keys/revoke', async (request) => {
-      const value = (await body(request)).value;
+    endpoint('POST', 'keys/revoke', async (request) => {
+      const value = (await fields(request)).value;
       if (typeof value !== 'string') return fail(400, 'invalid_request', 'value must be the value of an existing credential');
       const revoked = state.revoke(value);
       if (revoked === undefined) return fail(404, 'unknown_credential', 'no credential with that value');
-      return jsonReply(rt, 200, { revokedAt: revoked.revokedAt }, {});
+      return ok({ revokedAt: revoked.revokedAt });
     }),
-    route('POST', 'reset', () => {
+    endpoint('POST', 'reset', async () => {
       state.reset();
-      return jsonReply(rt, 200, { now: state.clock.now() }, {});
+      return ok({ now: state.clock.now() });
     }),
   ];
 }

@@ -131,7 +131,7 @@ const BUILDERS: Record<RequirementKind, BreakageBuilder> = {
   'ratelimit.remaining': () => [{ description: 'the Remaining header never decreases', apply: (f) => void (f.remainingFrozen = true) }],
   'ratelimit.reset': (_r, c) => [
     {
-      description: `the Reset header is in ${c.rateLimit?.resetUnit === 'delta-seconds' ? 'epoch seconds instead of delta seconds' : 'delta seconds instead of epoch seconds'}`,
+      description: `the Reset header of non-429 responses is in ${c.rateLimit?.resetUnit === 'delta-seconds' ? 'epoch seconds instead of delta seconds' : 'delta seconds instead of epoch seconds'}`,
       apply: (f) => void (f.resetWrongUnit = true),
     },
   ],

@@ -63,11 +63,14 @@ export function buildErrorCatalog(contract: Contract): ErrorCatalog {
   const login = contract.login !== undefined ? byId(contract.login.error, 401) : (firstErrorOf(contract, 'login.reject') ?? invalid);
   const organization = contract.organization !== undefined ? byId(contract.organization.error, 403) : (firstErrorOf(contract, 'org.membership') ?? synthesized(403, 'forbidden'));
   const rateLimit = contract.rateLimit !== undefined ? byId(contract.rateLimit.error, 429) : (firstErrorOf(contract, 'ratelimit.exceeded') ?? synthesized(429, 'rate_limited'));
-  const httpsRequired = firstErrorOf(contract, 'transport.https-only') ?? {
-    ...synthesized(403, 'https_required'),
-    code: 'https_required',
-    description: 'This API is served over HTTPS only; plain-HTTP requests are refused.',
-  };
+  // the plain listener's refusal: the requirement's error, else the spec's own 403 body (so it
+  // still validates against the documented schema), else a synthesized one
+  const httpsText = 'This API is served over HTTPS only; plain-HTTP requests are refused.';
+  const documented403 = Object.values(contract.errors).find((e) => e.status === 403);
+  const httpsRequired = firstErrorOf(contract, 'transport.https-only') ??
+    (documented403 !== undefined
+      ? { ...documented403, description: httpsText }
+      : { ...synthesized(403, 'https_required'), code: 'https_required', description: httpsText });
 
   const scopeRequirements = contract.requirements.filter((r) => r.kind === 'scope.denied' && !isBindingRequirement(contract, r));
   const scopeError = (r: Requirement | undefined): ErrorSpec | undefined => {

@@ -11,10 +11,12 @@
 import { http } from 'msw';
 import type { RequestHandler } from 'msw';
 import type { Contract } from '../spec/contract.ts';
-import { controlHandlers } from './control.ts';
+import { controlEndpoints } from './control.ts';
+import type { Endpoint } from './endpoint.ts';
 import type { BehaviourOptions } from './options.ts';
 import { MOCK_DEFAULTS } from './options.ts';
 import { handleOperation } from './pipeline.ts';
+import { toHttpResponse } from './reply.ts';
 import { pathnameOf } from './request-path.ts';
 import type { Route } from './routes.ts';
 import { matchRoute } from './routes.ts';
@@ -32,38 +34,28 @@ const FACTORIES: Record<string, typeof http.get> = {
   OPTIONS: http.options,
 };
 
-function operationHandler(rt: Runtime, route: Route): RequestHandler {
+function operationEndpoint(rt: Runtime, route: Route): Endpoint {
   const factory = FACTORIES[route.method] ?? http.all;
-  return factory(
+  const handler = factory(
     ({ request }) => {
       const params = matchRoute(route, pathnameOf(request));
       return params === undefined ? false : { matches: true, params };
     },
-    ({ request, params }) => handleOperation(rt, route, request, params as Record<string, string>),
+    async ({ request, params }) => toHttpResponse(await handleOperation(rt, route, request, params as Record<string, string>)),
   );
-}
-
-/** Handlers of a compiled runtime, plus a direct lookup (method + path) used by the loopback server. */
-export interface HandlerTable {
-  handlers: RequestHandler[];
-  /** the one handler that serves `method pathname`, if any */
-  find(method: string, pathname: string): RequestHandler | undefined;
-}
-
-export function buildHandlerTable(rt: Runtime, control: boolean): HandlerTable {
-  const control_ = control ? controlHandlers(rt) : [];
-  const ops = rt.routes.map((route) => ({ route, handler: operationHandler(rt, route) }));
   return {
-    handlers: [...control_.map((c) => c.handler), ...ops.map((o) => o.handler)],
-    find(method, pathname) {
-      for (const c of control_) if (c.method === method && c.path === pathname) return c.handler;
-      for (const o of ops) if (o.route.method === method && o.route.regex.test(pathname)) return o.handler;
-      return undefined;
-    },
+    handler,
+    match: (method, pathname) => (method === route.method ? matchRoute(route, pathname) : undefined),
+    serve: (request, params) => handleOperation(rt, route, request, params),
   };
+}
+
+/** The endpoints of a compiled runtime: the control API first (when enabled), then the operations. */
+export function buildEndpoints(rt: Runtime, control: boolean): Endpoint[] {
+  return [...(control ? controlEndpoints(rt) : []), ...rt.routes.map((route) => operationEndpoint(rt, route))];
 }
 
 /** msw handlers implementing `contract`'s auth behaviour over `state`. */
 export function createHandlers(contract: Contract, state: MockState, options: BehaviourOptions = {}): RequestHandler[] {
-  return buildHandlerTable(createRuntime(contract, state, options), options.control ?? MOCK_DEFAULTS.control).handlers;
+  return buildEndpoints(createRuntime(contract, state, options), options.control ?? MOCK_DEFAULTS.control).map((e) => e.handler);
 }

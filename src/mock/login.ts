@@ -6,7 +6,9 @@
 import type { LoginSpec } from '../spec/contract.ts';
 import { instanceOf } from './instance.ts';
 import { setAtPointer } from './pointer.ts';
-import type { HeaderBag } from './reply.ts';
+import type { HeaderBag, Reply } from './reply.ts';
+import type { MockRequest } from './request.ts';
+import { jsonBody } from './request.ts';
 import { errorReply, jsonReply } from './reply.ts';
 import type { Route } from './routes.ts';
 import type { Runtime } from './runtime.ts';
@@ -17,14 +19,9 @@ function field(body: unknown, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-export async function login(rt: Runtime, spec: LoginSpec, route: Route, request: Request, headers: HeaderBag, now: number): Promise<Response> {
+export async function login(rt: Runtime, spec: LoginSpec, route: Route, request: MockRequest, headers: HeaderBag, now: number): Promise<Reply> {
   headers['cache-control'] = 'no-store';
-  let sent: unknown;
-  try {
-    sent = await request.json();
-  } catch {
-    sent = undefined;
-  }
+  const sent = await jsonBody(request);
   const email = field(sent, 'email');
   const password = field(sent, 'password');
   const user = email !== undefined ? rt.state.findUser(email) : undefined;

@@ -39,12 +39,19 @@ export interface MockOptions extends BehaviourOptions {
   host?: string;
   /** TCP port of the plain-HTTP listener of HTTPS-only specs; 0 = ephemeral. @default 0 */
   plainPort?: number;
+  /**
+   * How the loopback server runs the handlers: `direct` calls the matched handler's resolver on a
+   * light request (same answers, no Fetch objects, no msw bookkeeping); `msw` builds a Fetch
+   * Request and goes through msw's `getResponse`. @default 'direct'
+   */
+  dispatch?: 'direct' | 'msw';
 }
 
 export const MOCK_DEFAULTS = {
   host: '127.0.0.1',
   port: 0,
   plainPort: 0,
+  dispatch: 'direct',
   control: true,
   /** mock clock start when the seed gives no clockStart */
   clockStart: '2026-01-01T00:00:00Z',
@@ -53,7 +60,7 @@ export const MOCK_DEFAULTS = {
   /** length of the "minute" rate-limit window */
   minuteWindowMs: 60_000,
   dayWindowMs: 86_400_000,
-} as const;
+} as const satisfies Record<string, string | number | boolean>;
 
 /** The reserved path prefix of the control API. */
 export const CONTROL_PREFIX = '/__authconform/';

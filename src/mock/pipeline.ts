@@ -9,7 +9,9 @@ import { authenticate } from './auth.ts';
 import type { CredentialRecord } from './credentials.ts';
 import { login } from './login.ts';
 import { anonymousRateHeaders, rateLimitedReply, takeRateLimit } from './rate-headers.ts';
-import type { HeaderBag } from './reply.ts';
+import type { HeaderBag, Reply } from './reply.ts';
+import type { MockRequest } from './request.ts';
+import { jsonBody } from './request.ts';
 import { errorReply, jsonReply } from './reply.ts';
 import { respond } from './responders.ts';
 import type { Principal } from './responders.ts';
@@ -28,7 +30,7 @@ function echoValue(rt: Runtime, record: CredentialRecord): string | undefined {
   return other ?? prefix.slice(0, -1);
 }
 
-function requiredHeaderError(rt: Runtime, headers: Headers): ErrorSpec | undefined {
+function requiredHeaderError(rt: Runtime, headers: MockRequest['headers']): ErrorSpec | undefined {
   if (rt.faults.requiredHeaderUnchecked) return undefined;
   for (const rule of rt.requiredHeaders) {
     const sent = headers.get(rule.name);
@@ -47,15 +49,11 @@ function scopeError(rt: Runtime, route: Route, record: CredentialRecord): ErrorS
   return needed.every((s) => granted.includes(s)) ? undefined : rt.errors.scopeFor(op);
 }
 
-async function bindingError(rt: Runtime, route: Route, request: Request, record: CredentialRecord): Promise<ErrorSpec | undefined> {
+async function bindingError(rt: Runtime, route: Route, request: MockRequest, record: CredentialRecord): Promise<ErrorSpec | undefined> {
   const active = route.bindings.filter((b) => !rt.faults.bindingUnenforced.has(b.error));
   if (active.length === 0) return undefined;
-  let body: unknown;
-  try {
-    body = await request.clone().json();
-  } catch {
-    return undefined;
-  }
+  const body = await jsonBody(request);
+  if (body === undefined) return undefined;
   for (const b of active) {
     const sent = getAtPointer(body, b.pointer);
     if (sent === undefined) continue;
@@ -65,7 +63,7 @@ async function bindingError(rt: Runtime, route: Route, request: Request, record:
   return undefined;
 }
 
-export async function handleOperation(rt: Runtime, route: Route, request: Request, params: Record<string, string>): Promise<Response> {
+export async function handleOperation(rt: Runtime, route: Route, request: MockRequest, params: Record<string, string>): Promise<Reply> {
   const now = rt.state.clock.now();
   const headers: HeaderBag = {};
   const loginSpec = rt.contract.login;

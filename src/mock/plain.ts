@@ -5,10 +5,15 @@
  * refuses every request (credential or not) with 403 and a JSON error.
  */
 import { http } from 'msw';
-import type { RequestHandler } from 'msw';
-import { errorReply } from './reply.ts';
+import type { Endpoint } from './endpoint.ts';
+import { errorReply, toHttpResponse } from './reply.ts';
 import type { Runtime } from './runtime.ts';
 
-export function plainHandlers(rt: Runtime): RequestHandler[] {
-  return [http.all(() => true, () => errorReply(rt, rt.errors.httpsRequired, {}))];
+export function refusingEndpoint(rt: Runtime): Endpoint {
+  const refuse = async () => errorReply(rt, rt.errors.httpsRequired, {});
+  return {
+    handler: http.all(() => true, async () => toHttpResponse(await refuse())),
+    match: () => ({}),
+    serve: refuse,
+  };
 }

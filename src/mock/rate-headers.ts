@@ -5,20 +5,22 @@
  */
 import type { CredentialRecord } from './credentials.ts';
 import type { RateDecision } from './rate-limiter.ts';
-import type { HeaderBag } from './reply.ts';
+import type { HeaderBag, Reply } from './reply.ts';
 import { errorReply, httpDate } from './reply.ts';
 import type { Runtime } from './runtime.ts';
 
 const HOUR_S = 3600;
 
 function writeHeaders(rt: Runtime, d: RateDecision, now: number, headers: HeaderBag): void {
+  // the reset-unit defect only touches responses that are not 429s: the 429's Reset (which
+  // retry-after and recovery checks read) stays right, so only the reset requirement breaks
   const spec = rt.contract.rateLimit;
   const f = rt.faults;
   if (spec?.headers === undefined || f.rateHeadersOmitted) return;
   const limit = f.limitDoubled ? d.limit * 2 : d.limit;
   let remaining = f.remainingFrozen ? Math.max(0, d.limit - 1) : d.remaining;
   if (f.remainingAboveLimit) remaining += limit + 1;
-  const epoch = (spec.resetUnit !== 'delta-seconds') !== f.resetWrongUnit;
+  const epoch = (spec.resetUnit !== 'delta-seconds') !== (f.resetWrongUnit && !d.limited);
   const reset = epoch ? Math.ceil(d.resetAt / 1000) : Math.max(0, Math.ceil((d.resetAt - now) / 1000));
   headers[spec.headers.limit.toLowerCase()] = String(limit);
   headers[spec.headers.remaining.toLowerCase()] = String(remaining);
@@ -56,7 +58,7 @@ function dropCode(rt: Runtime, body: Record<string, unknown>): void {
   }
 }
 
-export function rateLimitedReply(rt: Runtime, d: RateDecision, now: number, headers: HeaderBag): Response {
+export function rateLimitedReply(rt: Runtime, d: RateDecision, now: number, headers: HeaderBag): Reply {
   const f = rt.faults;
   const spec = rt.errors.rateLimit;
   const field = rt.contract.rateLimit?.retryAfterField;

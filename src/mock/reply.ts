@@ -1,7 +1,8 @@
 /**
- * Response construction: every response is JSON with `content-type: application/json` and a `Date`
- * header from the mock clock; the `extra-fields` variant adds envelope fields where the schema
- * allows them. Header names here are lower-case; the node adapter writes them in display case.
+ * Replies: every response is JSON with `content-type: application/json` and a `Date` header from
+ * the mock clock; the `extra-fields` variant adds envelope fields where the schema allows them.
+ * The pipeline builds plain `Reply` values (status, lower-case headers, JSON text); msw handlers
+ * turn them into `HttpResponse`s, the loopback server can write them as they are.
  */
 import { randomBytes } from 'node:crypto';
 import { HttpResponse } from 'msw';
@@ -29,15 +30,53 @@ function withExtraFields(body: unknown, schema: unknown): unknown {
   return out;
 }
 
+let lastDateSecond = NaN;
+let lastDate = '';
+
+/** IMF-fixdate of `ms` (cached per second: every response carries one). */
 export function httpDate(ms: number): string {
-  return new Date(ms).toUTCString();
+  const second = Math.floor(ms / 1000);
+  if (second !== lastDateSecond) {
+    lastDateSecond = second;
+    lastDate = new Date(second * 1000).toUTCString();
+  }
+  return lastDate;
 }
 
-/** A JSON response; `schema` is the documented schema of the body (for the extra-fields variant). */
-export function jsonReply(rt: Runtime, status: number, body: unknown, headers: HeaderBag, schema?: unknown): Response {
-  headers['date'] = httpDate(rt.state.clock.now());
+/** A response as the pipeline builds it. */
+export interface Reply {
+  status: number;
+  /** lower-case names */
+  headers: HeaderBag;
+  /** JSON text */
+  text: string;
+}
+
+/**
+ * The JSON text of responses made by `toHttpResponse`, so the loopback server writes it without
+ * reading the Response body stream back (other msw setups read the body as usual).
+ */
+const serialized = new WeakMap<Response, string>();
+
+export function serializedBody(response: Response): string | undefined {
+  return serialized.get(response);
+}
+
+/** The msw response of a reply. */
+export function toHttpResponse(reply: Reply): Response {
+  const response = new HttpResponse(reply.text, { status: reply.status, headers: reply.headers });
+  serialized.set(response, reply.text);
+  return response;
+}
+
+/** A JSON reply; `schema` is the documented schema of the body (for the extra-fields variant). */
+export function jsonReply(rt: Runtime, status: number, body: unknown, headers: HeaderBag, schema?: unknown): Reply {
   const payload = rt.variants.has('extra-fields') ? withExtraFields(body, schema) : body;
-  return HttpResponse.json(payload as never, { status, headers });
+  const text = JSON.stringify(payload);
+  headers['content-type'] = 'application/json';
+  headers['content-length'] = String(Buffer.byteLength(text));
+  headers['date'] = httpDate(rt.state.clock.now());
+  return { status, headers, text };
 }
 
 export interface ErrorReplyOptions {
@@ -51,7 +90,7 @@ export interface ErrorReplyOptions {
 }
 
 /** The documented error `spec` as a response. */
-export function errorReply(rt: Runtime, spec: ErrorSpec, headers: HeaderBag, opts: ErrorReplyOptions = {}): Response {
+export function errorReply(rt: Runtime, spec: ErrorSpec, headers: HeaderBag, opts: ErrorReplyOptions = {}): Reply {
   const bodyOpts: Parameters<typeof errorBody>[1] = { message: errorMessage(spec, rt.variants.has('messages')), now: rt.state.clock.now() };
   if (opts.retryAfterS !== undefined) bodyOpts.retryAfterS = opts.retryAfterS;
   if (opts.retryAfterField !== undefined) bodyOpts.retryAfterField = opts.retryAfterField;

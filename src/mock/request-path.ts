@@ -9,3 +9,8 @@ export function pathnameOf(request: Request): string {
   }
   return p;
 }
+
+/** Records the path of a request the caller already parsed (the loopback server). */
+export function primePathname(request: Request, pathname: string): void {
+  pathnames.set(request, pathname);
+}

@@ -9,7 +9,9 @@ import { fillRequired } from './conform.ts';
 import type { CredentialRecord } from './credentials.ts';
 import { idLike } from './credentials.ts';
 import { instanceOf } from './instance.ts';
-import type { HeaderBag } from './reply.ts';
+import type { HeaderBag, Reply } from './reply.ts';
+import type { MockRequest } from './request.ts';
+import { jsonBody } from './request.ts';
 import { errorReply, jsonReply } from './reply.ts';
 import type { Route } from './routes.ts';
 import type { Runtime } from './runtime.ts';
@@ -71,15 +73,7 @@ function isolationError(rt: Runtime, route: Route, notFound: ErrorSpec, notFound
   return rt.errors.byId(req.errors[0], 403);
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    return undefined;
-  }
-}
-
-function success(rt: Runtime, route: Route, p: Principal, status: number, body: unknown, headers: HeaderBag, schema: unknown): Response {
+function success(rt: Runtime, route: Route, p: Principal, status: number, body: unknown, headers: HeaderBag, schema: unknown): Reply {
   let out = body;
   if (status >= 200 && status < 300) {
     for (const v of rt.faults.invalidSuccessBody) {
@@ -92,12 +86,12 @@ function success(rt: Runtime, route: Route, p: Principal, status: number, body: 
 export async function respond(
   rt: Runtime,
   route: Route,
-  request: Request,
+  request: MockRequest,
   params: Record<string, string>,
   p: Principal,
   headers: HeaderBag,
   now: number,
-): Promise<Response> {
+): Promise<Reply> {
   const op = route.operation;
   const m: MockOperation | undefined = route.mock;
   const schema = op.successSchema;
@@ -131,7 +125,7 @@ export async function respond(
   }
   // create
   const itemSchema = m.wrap !== undefined ? propertySchema(schema, m.wrap) : schema;
-  const sent = await readJson(request);
+  const sent = await jsonBody(request);
   const template = items.find((i) => i.tenant === p.tenant) ?? items[0];
   const known = isObject(itemSchema?.properties) ? new Set(Object.keys(itemSchema.properties)) : undefined;
   const fromClient = isObject(sent) ? Object.fromEntries(Object.entries(sent).filter(([k]) => known === undefined || known.has(k))) : {};

@@ -2,7 +2,7 @@
  * Everything the request pipeline needs, compiled once per mock (never per request): routes,
  * error catalog, defects' switches, variants, limits by plan, header rules.
  */
-import type { Contract, CredentialScheme, ErrorSpec } from '../spec/contract.ts';
+import type { Contract, ErrorSpec } from '../spec/contract.ts';
 import type { ErrorCatalog } from './error-catalog.ts';
 import { buildErrorCatalog, synthesized } from './error-catalog.ts';
 import type { Faults } from './faults.ts';
@@ -75,9 +75,4 @@ export function createRuntime(contract: Contract, state: MockState, options: Beh
     anonymousLimits: limitsFor(contract, undefined, options),
     defects: [...(options.defects ?? [])],
   };
-}
-
-/** The scheme object of a name. */
-export function schemeByName(contract: Contract, name: string): CredentialScheme | undefined {
-  return contract.schemes.find((s) => s.name === name);
 }

@@ -9,21 +9,23 @@ import type { RequestHandler } from 'msw';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import type { Contract } from '../spec/contract.ts';
 import { AuthconformError } from '../util/errors.ts';
-import { buildHandlerTable } from './handlers.ts';
+import type { Endpoint } from './endpoint.ts';
+import { buildEndpoints } from './handlers.ts';
 import type { HeaderNames } from './header-names.ts';
 import { headerNames } from './header-names.ts';
 import { mockFixtures } from './mock-fixtures.ts';
+import type { Dispatch } from './node-adapter.ts';
 import { nodeListener } from './node-adapter.ts';
 import type { MockOptions } from './options.ts';
 import { MOCK_DEFAULTS } from './options.ts';
-import { plainHandlers } from './plain.ts';
+import { refusingEndpoint } from './plain.ts';
 import { anonymousRateHeaders } from './rate-headers.ts';
+import type { Reply } from './reply.ts';
 import { jsonReply } from './reply.ts';
 import type { Runtime } from './runtime.ts';
 import { createRuntime } from './runtime.ts';
 import type { MockState } from './state.ts';
 import { createMockState } from './state.ts';
-import { pathnameOf } from './request-path.ts';
 
 export interface MockServer {
   /** base URL of the main listener (plays the API's TLS endpoint for HTTPS-only specs) */
@@ -67,48 +69,48 @@ function close(server: Server): Promise<void> {
 }
 
 function notFound(rt: Runtime) {
-  return (request: Request): Response => {
+  return (method: string, pathname: string): Reply => {
     const headers = {};
     anonymousRateHeaders(rt, 'anonymous', rt.state.clock.now(), headers);
-    return jsonReply(rt, 404, { error: 'not_found', message: `No route for ${request.method} ${pathnameOf(request)}` }, headers);
+    return jsonReply(rt, 404, { error: 'not_found', message: `No route for ${method} ${pathname}` }, headers);
   };
 }
 
-async function startListener(rt: Runtime, host: string, port: number, names: HeaderNames, find: (m: string, p: string) => RequestHandler | undefined): Promise<{ server: Server; url: string }> {
+interface Listener {
+  server: Server;
+  url: string;
+}
+
+async function startListener(rt: Runtime, host: string, port: number, names: HeaderNames, endpoints: Endpoint[], dispatch: Dispatch): Promise<Listener> {
   const server = createServer({ keepAlive: true });
   const bound = await listen(server, port, host);
   const origin = `http://${formatHost(host)}:${bound}`;
-  server.on('request', nodeListener({ origin, find, notFound: notFound(rt), names }));
+  server.on('request', nodeListener({ origin, endpoints, notFound: notFound(rt), names, dispatch }));
   return { server, url: origin };
 }
 
-/** The plain listener's normal behaviour: one handler refusing every request. */
-function refusingFind(rt: Runtime): (m: string, p: string) => RequestHandler | undefined {
-  const refuse = plainHandlers(rt)[0];
-  return () => refuse;
-}
-
-/** The transport.https-only defect: the plain listener serves the API and skips authentication. */
-function servingPlainFind(contract: Contract, state: MockState, options: MockOptions): (m: string, p: string) => RequestHandler | undefined {
-  const plain = createRuntime(contract, state, options);
-  plain.faults.serveMissing = true;
-  plain.faults.acceptUnknown = true;
-  return buildHandlerTable(plain, false).find;
+/** The plain listener's endpoints: one refusing everything, or (transport.https-only defect) the API without authentication. */
+function plainEndpoints(contract: Contract, state: MockState, options: MockOptions, rt: Runtime): Endpoint[] {
+  if (!rt.faults.plainServes) return [refusingEndpoint(rt)];
+  const open = createRuntime(contract, state, options);
+  open.faults.serveMissing = true;
+  open.faults.acceptUnknown = true;
+  return buildEndpoints(open, false);
 }
 
 export async function startMock(contract: Contract, options: MockOptions = {}): Promise<MockServer> {
   const host = options.host ?? MOCK_DEFAULTS.host;
+  const dispatch = options.dispatch ?? MOCK_DEFAULTS.dispatch;
   const state = createMockState(contract, options.variants !== undefined ? { variants: options.variants } : {});
   const rt = createRuntime(contract, state, options);
-  const table = buildHandlerTable(rt, options.control ?? MOCK_DEFAULTS.control);
+  const endpoints = buildEndpoints(rt, options.control ?? MOCK_DEFAULTS.control);
   const names = headerNames(contract, rt.variants);
-  const main = await startListener(rt, host, options.port ?? MOCK_DEFAULTS.port, names, table.find);
+  const main = await startListener(rt, host, options.port ?? MOCK_DEFAULTS.port, names, endpoints, dispatch);
   const servers = [main.server];
   let plainUrl: string | undefined;
   if (contract.transport.httpsOnly) {
-    const find = rt.faults.plainServes ? servingPlainFind(contract, state, options) : refusingFind(rt);
     try {
-      const plain = await startListener(rt, host, options.plainPort ?? MOCK_DEFAULTS.plainPort, names, find);
+      const plain = await startListener(rt, host, options.plainPort ?? MOCK_DEFAULTS.plainPort, names, plainEndpoints(contract, state, options, rt), dispatch);
       servers.push(plain.server);
       plainUrl = plain.url;
     } catch (err) {
@@ -122,7 +124,7 @@ export async function startMock(contract: Contract, options: MockOptions = {}): 
     state,
     defects: [...(options.defects ?? [])],
     variants: [...rt.variants],
-    handlers: table.handlers,
+    handlers: endpoints.map((e) => e.handler),
     close: async () => {
       await Promise.all(servers.map(close));
     },

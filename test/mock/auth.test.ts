@@ -10,14 +10,14 @@ import { contractOf, errorById, errorOfKind, everyResponseMatchesItsSpec, expect
 
 const log = new ResponseLog();
 
-describe.each(SPECS)('%s mock: authentication', (name) => {
+describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mock (%s dispatch): authentication', (name, dispatch) => {
   let contract: Contract;
   let mock: MockServer;
   let client: MockClient;
 
   beforeAll(async () => {
     contract = await contractOf(name);
-    mock = await startMock(contract, { port: 0 });
+    mock = await startMock(contract, { port: 0, dispatch });
     client = new MockClient(contract, mock, log);
   });
   afterAll(() => mock.close());
@@ -44,7 +44,7 @@ describe.each(SPECS)('%s mock: authentication', (name) => {
   it('refuses the key in an undocumented header with the credential.missing error', async () => {
     const valid = client.credential('valid');
     const authorizationDocumented = contract.schemes.some((s) => s.header.toLowerCase() === 'authorization');
-    const headers = authorizationDocumented ? { 'X-API-Key': valid.value } : { Authorization: `Bearer ${valid.value}` };
+    const headers: Record<string, string> = authorizationDocumented ? { 'X-API-Key': valid.value } : { Authorization: `Bearer ${valid.value}` };
     expectError(await client.call(probe(), { headers }), errorOfKind(contract, 'credential.missing'));
   });
 

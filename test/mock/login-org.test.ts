@@ -12,14 +12,14 @@ import { contractOf, errorById, everyResponseMatchesItsSpec, expectError, MockCl
 
 const log = new ResponseLog();
 
-describe.each(SPECS)('%s mock: login and organizations', (name) => {
+describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mock (%s dispatch): login and organizations', (name, dispatch) => {
   let contract: Contract;
   let mock: MockServer;
   let client: MockClient;
 
   beforeAll(async () => {
     contract = await contractOf(name);
-    mock = await startMock(contract, { port: 0 });
+    mock = await startMock(contract, { port: 0, dispatch });
     client = new MockClient(contract, mock, log);
   });
   afterAll(() => mock.close());

@@ -13,6 +13,7 @@ import { presentBundledSpecs } from '../../src/spec/bundled.ts';
 import type { Contract, ErrorSpec, Operation, RequirementKind, Role } from '../../src/spec/contract.ts';
 import { loadContract } from '../../src/spec/load.ts';
 import type { MockServer } from '../../src/mock/server.ts';
+import { compileRoutes } from '../../src/mock/routes.ts';
 
 const addFormats = formatsModule as unknown as typeof formatsModule.default;
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -243,4 +244,31 @@ export function everyResponseMatchesItsSpec(log: ResponseLog): void {
     const problems = log.seen.flatMap((s) => responseProblems(s).map((p) => `${s.label} → ${s.reply.status}: ${p}`));
     expect(problems).toEqual([]);
   });
+}
+
+/**
+ * A `fetch` for SDK clients that records every response in `log` (matched to its operation by
+ * method and path), so SDK traffic is checked against the spec like the tests' own requests.
+ */
+export function recordingFetch(contract: Contract, log: ResponseLog): typeof fetch {
+  const routes = compileRoutes(contract);
+  return async (input, init) => {
+    const res = await fetch(input, init);
+    const text = await res.clone().text();
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const headers: Record<string, string> = {};
+    res.headers.forEach((v, k) => (headers[k] = v));
+    const seen: Seen = { contract, label: `${contract.name} ${method} ${url.pathname} (SDK)`, reply: { status: res.status, headers, body, text } };
+    const route = routes.find((r) => r.method === method && r.regex.test(url.pathname));
+    if (route !== undefined) seen.operation = route.operation;
+    log.seen.push(seen);
+    return res;
+  };
 }

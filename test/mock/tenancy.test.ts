@@ -12,14 +12,14 @@ import { contractOf, errorById, everyResponseMatchesItsSpec, expectError, MockCl
 
 const log = new ResponseLog();
 
-describe.each(SPECS)('%s mock: tenants, scopes, bindings, headers', (name) => {
+describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mock (%s dispatch): tenants, scopes, bindings, headers', (name, dispatch) => {
   let contract: Contract;
   let mock: MockServer;
   let client: MockClient;
 
   beforeAll(async () => {
     contract = await contractOf(name);
-    mock = await startMock(contract, { port: 0 });
+    mock = await startMock(contract, { port: 0, dispatch });
     client = new MockClient(contract, mock, log);
   });
   afterAll(() => mock.close());

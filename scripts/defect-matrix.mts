@@ -1,12 +1,18 @@
 /**
- * Quick dump of the defect matrix: MISSED (no case of the defect's own requirement fails), BLAMED
+ * The defect matrix over the bundled specs. Prints MISSED / BLAMED / SKIPPED lines and the totals;
+ * with --write, also writes docs/defect-matrix.md (checked by test/matrix/defect-matrix.test.ts).
+ * Run: npx tsx scripts/defect-matrix.mts [--write]
+ *
+ * Lines printed: MISSED (no case of the defect's own requirement fails), BLAMED
  * (a case of another requirement fails), SKIPPED (a case of another requirement skips: a broken
  * precondition, pointing at the requirement that covers it), then the totals.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Contract } from '../src/spec/contract.ts';
 import { loadContract } from '../src/spec/load.ts';
-import { BUNDLED_SPECS } from '../src/spec/bundled.ts';
-import { runDefectMatrix, summarize, type DefectResult } from '../src/selftest/defect-matrix.ts';
+import { BUNDLED_SPECS, repoRoot } from '../src/spec/bundled.ts';
+import { renderMatrix, runDefectMatrix, summarize, type DefectResult } from '../src/selftest/defect-matrix.ts';
 
 const contracts: Contract[] = [];
 const results: DefectResult[] = [];
@@ -26,3 +32,7 @@ console.log(
     `${s.caught} caught, ${s.missed} missed, ${s.wronglyBlamed} wrongly blamed, ` +
     `${s.skippedElsewhere} skipped elsewhere (${s.skippedElsewhereCases} cases)`,
 );
+if (process.argv.includes('--write')) {
+  writeFileSync(join(repoRoot, 'docs/defect-matrix.md'), renderMatrix(s, results));
+  console.log('wrote docs/defect-matrix.md');
+}
