@@ -20,13 +20,14 @@ export const command: CliCommand = {
   summary: "serve a spec's reference mock on loopback (fake credentials, control API, defects)",
   usage: [
     'authconform mock <spec> [--port N] [--host 127.0.0.1] [--defect ID ...] [--variant NAME ...] [--no-control]',
-    '    [--unlimited] [--list-defects] [--list-variants]',
+    '    [--unlimited] [--dispatch direct|msw] [--list-defects] [--list-variants]',
     '  --port           TCP port (default 0: any free port; the URL is printed)',
     '  --host           interface to bind (default 127.0.0.1)',
     '  --defect         switch on a defect (repeatable); see --list-defects',
     '  --variant        switch on a conformant variant (repeatable, or all); see --list-variants',
     '  --no-control     do not serve the control API under /__authconform/',
     '  --unlimited      lift rate limits (headers are still sent)',
+    "  --dispatch       direct (default): call the matching msw handler's resolver; msw: through msw's getResponse",
     '  --list-defects   print the defect ids of the spec with what they break, and exit',
     '  --list-variants  print the conformant variants, and exit',
   ].join('\n'),
@@ -38,6 +39,7 @@ export const command: CliCommand = {
       variant: { type: 'string', multiple: true },
       'no-control': { type: 'boolean' },
       unlimited: { type: 'boolean' },
+      dispatch: { type: 'string' },
       'list-defects': { type: 'boolean' },
       'list-variants': { type: 'boolean' },
     });
@@ -54,6 +56,8 @@ export const command: CliCommand = {
       return 0;
     }
     const port = parsePort(values.port);
+    const dispatch = values.dispatch ?? 'direct';
+    if (dispatch !== 'direct' && dispatch !== 'msw') throw usageError(command, `--dispatch must be direct or msw, got "${dispatch}"`);
     const mock = await startMock(contract, {
       port,
       host: values.host ?? MOCK_DEFAULTS.host,
@@ -61,6 +65,7 @@ export const command: CliCommand = {
       variants: values.variant ?? [],
       control: values['no-control'] !== true,
       unlimited: values.unlimited === true,
+      dispatch,
     });
     printBanner(contract, mock, values['no-control'] !== true, io);
     const signal = await untilSignal();
