@@ -22,9 +22,18 @@ function describeParseError(err: unknown): string {
       return `unknown option ${quoted ?? ''}`.trim();
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `unexpected argument ${quoted ?? ''}`.trim();
-    default:
-      return (e.message ?? String(err)).split('\n')[0] ?? String(err);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      // Node's text spans lines ("argument missing", "argument is ambiguous. Did you forget ...")
+      const option = /'(--?[\w-]+)/.exec(e.message ?? '')?.[1];
+      const text = e.message ?? '';
+      if (option === undefined) break;
+      if (/does not take an argument/.test(text)) return `${option} takes no value`;
+      if (/ambiguous/.test(text)) return `${option} needs a value (write ${option}=VALUE for a value that starts with "-")`;
+      if (/argument missing/.test(text)) return `${option} needs a value`;
+      break;
+    }
   }
+  return (e.message ?? String(err)).split('\n')[0] ?? String(err);
 }
 
 export function parseCommandArgs<O extends Options>(command: Pick<CliCommand, 'usage'>, argv: string[], options: O, allowPositionals = true) {

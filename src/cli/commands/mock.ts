@@ -8,7 +8,6 @@ import type { Contract } from '../../spec/contract.ts';
 import { listDefects } from '../../mock/defects.ts';
 import { CONTROL_PREFIX, MOCK_DEFAULTS } from '../../mock/options.ts';
 import type { MockServer } from '../../mock/server.ts';
-import { startMock } from '../../mock/server.ts';
 import { listVariants } from '../../mock/variants.ts';
 import type { CliCommand, CliIO } from '../command.ts';
 import { parseCommandArgs, usageError } from '../parse-args.ts';
@@ -58,6 +57,8 @@ export const command: CliCommand = {
     const port = parsePort(values.port);
     const dispatch = values.dispatch ?? 'direct';
     if (dispatch !== 'direct' && dispatch !== 'msw') throw usageError(command, `--dispatch must be direct or msw, got "${dispatch}"`);
+    // the server (msw and the handlers) loads only when a mock is served
+    const { startMock } = await import('../../mock/server.ts');
     const mock = await startMock(contract, {
       port,
       host: values.host ?? MOCK_DEFAULTS.host,

@@ -3,7 +3,6 @@
  * live console output, JUnit XML. Exit 0 clean, 1 conformance failure, 2 usage/config error,
  * 130 interrupted. Every input is checked before vitest starts.
  */
-import { runConformance } from '../../runner/run-conformance.ts';
 import type { LevelOption, SuiteOptions } from '../../runner/options.ts';
 import type { RunRequestSpec } from '../../runner/prepare-run.ts';
 import { isHttpUrl } from '../../fixtures/fixture-reader.ts';
@@ -28,7 +27,7 @@ export const command: CliCommand = {
     '                 SHOULD failures fail. Default: every case, only MUST failures fail',
     '  --strict       SHOULD failures fail the run',
     '  --concurrency  concurrent requests per origin (default 4)',
-    '  --max-requests most requests the whole run may send',
+    '  --max-requests most requests the whole run may send (0: send none, every case is skipped)',
     '  --timeout      per-request timeout, ms (default 10000)',
     '  --max-wait     longest wait for a rate-limit reset on a real target, ms (default 65000)',
     '  --destructive  allow state-changing requests and daily-limit exhaustion on a real target',
@@ -74,7 +73,7 @@ export const command: CliCommand = {
       level: values.level as LevelOption | undefined,
       strict: values.strict,
       concurrency: integer('--concurrency', values.concurrency, 1),
-      maxRequests: integer('--max-requests', values['max-requests'], 1),
+      maxRequests: integer('--max-requests', values['max-requests'], 0),
       timeoutMs: integer('--timeout', values.timeout, 1),
       maxWaitMs: integer('--max-wait', values['max-wait'], 0),
       destructive: values.destructive,
@@ -87,6 +86,7 @@ export const command: CliCommand = {
       ...(values.target === undefined ? {} : { target: values.target }),
       ...(values.fixtures === undefined ? {} : { fixtures: values.fixtures }),
     }));
+    const { runConformance } = await import('../../runner/run-conformance.ts');
     const summary = await runConformance(
       {
         specs,
