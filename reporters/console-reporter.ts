@@ -25,12 +25,18 @@ export interface ConsoleReporterOptions {
    * @default []
    */
   secrets?: string[];
+  /**
+   * when the run started (`performance.now()`), for the wall time in the totals line
+   * @default the reporter's construction
+   */
+  startedAt?: number;
 }
 
 export default class ConsoleReporter implements Reporter {
   readonly #write: (line: string) => void;
   readonly #c: ReturnType<typeof pc.createColors>;
   readonly #secrets: string[];
+  readonly #startedAt: number;
   /** suites already reported (a cancelled run reports some twice) */
   readonly #done = new Set<string>();
   /** the results of the last finished run, for callers that need them (exit code) */
@@ -40,6 +46,7 @@ export default class ConsoleReporter implements Reporter {
     this.#write = options.write ?? ((line) => console.log(line));
     this.#c = pc.createColors(options.color ?? pc.isColorSupported);
     this.#secrets = options.secrets ?? [];
+    this.#startedAt = options.startedAt ?? performance.now();
   }
 
   onTestSuiteReady(suite: TestSuite): void {
@@ -87,7 +94,7 @@ export default class ConsoleReporter implements Reporter {
     this.#write('');
     this.#write(
       `${c.bold('total')}: ${t.passed} passed, ${failed} failed, ${t.warnings} warnings, ${t.skipped} skipped` +
-        ` · ${requests} requests · ${formatSeconds(time)}` +
+        ` · ${requests} requests · ${formatSeconds(time)} in cases, ${formatSeconds(performance.now() - this.#startedAt)} wall` +
         (results.interrupted ? c.yellow(' · interrupted') : ''),
     );
   }

@@ -15,6 +15,7 @@ import { casesOf, collectResults, type RunResults } from '../../reporters/collec
 import { PLAN_ENV } from './plan.ts';
 import { prepareRun, type RunRequestSpec } from './prepare-run.ts';
 import { describeLevel, type SuiteOptions } from './options.ts';
+import { checkWritableFile } from './output-file.ts';
 import { startConformanceVitest } from './start-vitest.ts';
 
 export interface RunRequest {
@@ -37,11 +38,14 @@ export interface RunSummary {
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 export async function runConformance(request: RunRequest, io: CliIO): Promise<RunSummary> {
+  const startedAt = performance.now();
   const prepared = await prepareRun(request.specs, request.options ?? {}, io.env, io.cwd);
   const junitFile = resolve(io.cwd, request.junit ?? DEFAULT_JUNIT_FILE);
+  await checkWritableFile(junitFile, `--junit ${request.junit ?? DEFAULT_JUNIT_FILE}`);
   const consoleReporter = new ConsoleReporter({
     write: io.stdout,
     secrets: prepared.secrets,
+    startedAt,
     ...(request.color === undefined ? {} : { color: request.color }),
   });
   const junitReporter = new JunitReporter({ outputFile: junitFile, secrets: prepared.secrets, level: describeLevel(prepared.options) });
