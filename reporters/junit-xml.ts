@@ -82,7 +82,10 @@ function writeCase(suite: XMLBuilder, spec: SpecResult, family: FamilyResult, c:
   if (out !== '') el.ele('system-out').txt(redact(out));
 }
 
-/** Level, statement, source; for a warning, the failure it stands for. */
+/**
+ * Level, statement, source; for a warning, the failure it stands for; for a pass, the redacted
+ * exchanges that show it (a conformance report is evidence, not only a verdict).
+ */
 function systemOut(c: CaseResult): string {
   const m = c.meta;
   if (m === undefined) return '';
@@ -90,8 +93,10 @@ function systemOut(c: CaseResult): string {
   if (c.warning) {
     const why = m.level === 'MAY' ? 'MAY, informational' : 'SHOULD; fails the run only with --level should/all or --strict';
     lines.push('', `warning (${why}): ${failureText(m)}`);
-  } else if (m.findings.length > 0 && c.status === 'passed') {
+  } else if (c.status === 'passed') {
     lines.push(...m.findings.map((f) => `finding: ${f}`));
+    if (m.message) lines.push('', `verdict: ${m.message}`);
+    if (m.evidence.length > 0) lines.push('', 'evidence:', ...m.evidence);
   }
   return lines.join('\n');
 }
