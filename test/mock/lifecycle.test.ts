@@ -8,12 +8,14 @@ import type { Contract } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
 import { durationMs } from '../../src/spec/duration.ts';
-import { contractOf, errorById, errorOfKind, everyResponseMatchesItsSpec, expectError, MockClient, ResponseLog, SPECS } from './support.ts';
+import { contractIn, contractOf, errorById, errorOfKind, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, ResponseLog, seedsRole, SPECS } from './support.ts';
 
 const log = new ResponseLog();
+const CONTRACTS = await loadContracts();
 const SECOND = 1000;
 
 describe.each(SPECS)('%s mock: key lifecycle', (name) => {
+  const spec = contractIn(CONTRACTS, name);
   let contract: Contract;
   let mock: MockServer;
   let client: MockClient;
@@ -45,8 +47,7 @@ describe.each(SPECS)('%s mock: key lifecycle', (name) => {
     expect((await client.call(probe, { credential: fresh })).status).toBe(200);
   });
 
-  it('the seeded key revoked within the grace window stops working once the clock passes the window', async (ctx) => {
-    if (mock.fixtures.credentials.revoked_in_grace === undefined || contract.rotation === undefined) ctx.skip();
+  if (seedsRole(spec, 'revoked_in_grace') && spec.rotation !== undefined) it('the seeded key revoked within the grace window stops working once the clock passes the window', async () => {
     await client.control('POST', 'reset', {});
     expect((await client.call(contract.probeOperation, { role: 'revoked_in_grace' })).status).toBe(200);
     await client.advance(contract.rotation!.graceMs);

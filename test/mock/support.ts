@@ -33,6 +33,30 @@ export function contractOf(name: string): Promise<Contract> {
   return c;
 }
 
+/**
+ * The contracts of the present bundled specs, loaded once when a test file is collected, so that a
+ * test that does not apply to a spec (no login, no rate-limit headers, no seeded `scoped` key) is
+ * not generated for it rather than skipped at run time. Same objects as `contractOf` returns.
+ */
+export async function loadContracts(): Promise<ReadonlyMap<string, Contract>> {
+  return new Map(await Promise.all(SPECS.map(async (name) => [name, await contractOf(name)] as const)));
+}
+
+/** The loaded contract of a spec, or an error naming the spec (a typo in a test file). */
+export function contractIn(contracts: ReadonlyMap<string, Contract>, name: string): Contract {
+  const c = contracts.get(name);
+  if (c === undefined) throw new Error(`no loaded contract for ${name}`);
+  return c;
+}
+
+/**
+ * Whether the mock of `contract` seeds a credential of `role`: the same fact as
+ * `mock.fixtures.credentials[role] !== undefined` on a started mock, known before it starts.
+ */
+export function seedsRole(contract: Contract, role: Role): boolean {
+  return contract.mock.credentials.some((c) => c.role === role);
+}
+
 export interface Reply {
   status: number;
   headers: Record<string, string>;

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
-import { contractOf, everyResponseMatchesItsSpec, MockClient, ResponseLog, SPECS } from './support.ts';
+import { contractIn, contractOf, everyResponseMatchesItsSpec, loadContracts, MockClient, ResponseLog, SPECS } from './support.ts';
 
 const log = new ResponseLog();
+const CONTRACTS = await loadContracts();
 
 /** Raw response header names (node:http keeps their case; undici lower-cases them). */
 function rawHeaderNames(url: string, headers: Record<string, string>): Promise<string[]> {
@@ -25,6 +26,7 @@ function rawHeaderNames(url: string, headers: Record<string, string>): Promise<s
 }
 
 describe.each(SPECS)('%s mock: the server', (name) => {
+  const spec = contractIn(CONTRACTS, name);
   let contract: Contract;
   let mock: MockServer;
   let client: MockClient;
@@ -50,11 +52,11 @@ describe.each(SPECS)('%s mock: the server', (name) => {
     ]);
   });
 
-  it('HTTPS-only specs: the plain-HTTP listener refuses every request with 403 JSON and serves no data', async (ctx) => {
-    if (!contract.transport.httpsOnly) {
-      expect(mock.plainUrl).toBeUndefined();
-      ctx.skip();
-    }
+  if (!spec.transport.httpsOnly) it('specs not HTTPS-only: no plain-HTTP listener', () => {
+    expect(mock.plainUrl).toBeUndefined();
+  });
+
+  if (spec.transport.httpsOnly) it('HTTPS-only specs: the plain-HTTP listener refuses every request with 403 JSON and serves no data', async () => {
     expect(mock.fixtures.plainUrl).toBe(mock.plainUrl);
     const canary = await client.call(contract.probeOperation, { credential: { ...client.credential('valid'), value: 'canary-not-a-key' }, baseUrl: mock.plainUrl });
     const real = await client.call(contract.probeOperation, { role: 'valid', baseUrl: mock.plainUrl });
