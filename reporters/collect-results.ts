@@ -103,10 +103,14 @@ export function caseOf(test: TestCase, interrupted = false): CaseResult {
       out.message = meta?.verdict === 'fail' || meta?.verdict === 'error' ? meta.message : undefined;
       out.message ??= firstLine(result.errors[0]?.message ?? 'failed');
       break;
-    case 'skipped':
-      // a case the cancelled run never reached says so in our words, not vitest's
-      out.message = interrupted && meta?.verdict === undefined ? 'interrupted' : (result.note ?? 'not run (filtered out)');
+    case 'skipped': {
+      // a case that skipped itself (ctx.skip with its reason) keeps the reason; in a cancelled run
+      // every other skip is a case the run never reached or abandoned in flight (vitest's note
+      // then is "The test run was aborted by the user.", even if the case recorded a verdict later)
+      const ownSkip = meta?.verdict === 'skip' && result.note === meta.message;
+      out.message = interrupted && !ownSkip ? 'interrupted' : (result.note ?? 'not run (filtered out)');
       break;
+    }
     case 'pending':
       out.message = 'interrupted';
       break;

@@ -56,7 +56,8 @@ export interface SuiteOptions {
    */
   allowInsecure: boolean;
   /**
-   * allow fixture credentials with a live-key prefix against a non-loopback target
+   * allow fixture credentials with a live-key prefix against a target (loopback included; the
+   * embedded mock and the spec's own mock seed keys never need it). See docs/safety.md.
    * @default false
    */
   allowLive: boolean;

@@ -1,7 +1,8 @@
 /**
  * Starts vitest through its Node API on `suites/conformance.test.ts` alone: no config file, one
- * forked worker, no watch, our reporters only. SIGINT cancels the run (the case in flight
- * finishes, the rest are reported as interrupted).
+ * forked worker, no watch, our reporters only. SIGINT cancels the run: finished cases keep their
+ * verdicts; the case in flight is abandoned (its request may still complete before the transport
+ * closes) and, with every case not reached, is reported skipped, "interrupted".
  */
 import type { Writable } from 'node:stream';
 import { createVitest, type Reporter, type TestModule } from 'vitest/node';

@@ -21,12 +21,14 @@ export interface CappedBody {
  *   the cap fails (or truncates) without reading anything
  * @param overflow 'error' throws AC_BODY_TOO_LARGE; 'truncate' keeps the first
  *   maxBytes and stops reading
+ * @param onChunk called on every chunk received (a body-idle timer refreshes on it)
  */
 export async function readCappedBody(
   body: BodyStream,
   maxBytes: number,
   overflow: 'error' | 'truncate',
   declaredLength?: number,
+  onChunk?: () => void,
 ): Promise<CappedBody> {
   const tooLarge = (): TransportError =>
     new TransportError('AC_BODY_TOO_LARGE', `response body exceeded ${maxBytes} bytes`);
@@ -39,6 +41,7 @@ export async function readCappedBody(
   let size = 0;
   try {
     for await (const chunk of body) {
+      onChunk?.();
       const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
       if (size + buf.length > maxBytes) {
         if (overflow === 'error') throw tooLarge();

@@ -110,7 +110,8 @@ export function classifyError(err: unknown, ctx: FailureContext): TransportError
       cause: err,
     });
   }
-  const parser = codes.find((c) => c.startsWith('HPE_'));
+  // undici's HTTPParserError often carries no HPE_ code (a response that is not HTTP at all)
+  const parser = codes.find((c) => c.startsWith('HPE_')) ?? codes.find((c) => c === 'HTTPParserError');
   if (parser) {
     return new TransportError('AC_REQUEST_FAILED', `invalid HTTP response from ${where} (${parser})`, { cause: err });
   }

@@ -4,8 +4,10 @@
  * {@link TransportError}.
  *
  * Per request: URL check → budget → rate-limit gate → per-origin slot →
- * undici request under an overall deadline → body read up to the cap →
- * rate-limit figures recorded. Redirects are returned, never followed.
+ * undici request under an overall deadline and precise headers and body-idle
+ * timeouts (from when the request is on a socket, phase-timer.ts) → body read
+ * up to the cap → rate-limit figures recorded. Redirects are returned, never
+ * followed.
  */
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
@@ -15,6 +17,7 @@ import { resolveTransportOptions } from './defaults.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { TransportError } from './errors.ts';
 import { createKeyedLimiter } from './limiter.ts';
+import { notifyRequestStart } from './phase-timer.ts';
 import { createRateLimitGate, rateLimitKey } from './rate-limit-gate.ts';
 import { buildResponse, hasNoBody, headersFromRaw } from './response.ts';
 import { parseTargetUrl } from './target-url.ts';
@@ -30,10 +33,15 @@ class DeadlineExceeded extends Error {
 
 export function createTransport(options: TransportOptions = {}): Transport {
   const o = resolveTransportOptions(options);
-  const dispatcher = createDispatcher({
+  const baseDispatcher = createDispatcher({
     concurrency: o.concurrency,
     timeoutMs: o.timeoutMs,
     useEnvProxy: o.useEnvProxy,
+  });
+  /** what to do when a request (known by its abort signal) is on the wire */
+  const onRequestStart = new WeakMap<object, () => void>();
+  const dispatcher = notifyRequestStart(baseDispatcher, (signal) => {
+    if (typeof signal === 'object' && signal !== null) onRequestStart.get(signal)?.();
   });
   const limiter = createKeyedLimiter(o.concurrency);
   const gate = createRateLimitGate({
@@ -46,21 +54,32 @@ export function createTransport(options: TransportOptions = {}): Transport {
   let requestsSent = 0;
   let closed = false;
 
-  /** One request on the wire, under the overall deadline. */
+  /** One request on the wire, under the overall deadline and the per-phase timeouts. */
   async function perform(url: URL, req: ProbeRequest): Promise<ProbeResponse> {
     const controller = new AbortController();
     let deadlineExpired = false;
-    let timer: NodeJS.Timeout | undefined;
-    // undici only applies an abort once the request is on a connection, so the
-    // deadline also settles the promise itself: connect cannot outlast it either
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        deadlineExpired = true;
-        const reason = new DeadlineExceeded(o.deadlineMs);
-        controller.abort(reason);
-        reject(reason);
-      }, o.deadlineMs);
+    // undici only applies an abort once the request is on a connection, so an
+    // expired timer also settles the promise itself: connect cannot outlast the deadline
+    let reject!: (reason: Error) => void;
+    const expired = new Promise<never>((_, fail) => {
+      reject = fail;
     });
+    const expire = (reason: Error): void => {
+      controller.abort(reason);
+      reject(reason);
+    };
+    const deadline = setTimeout(() => {
+      deadlineExpired = true;
+      expire(new DeadlineExceeded(o.deadlineMs));
+    }, o.deadlineMs);
+    let phaseTimer: NodeJS.Timeout | undefined;
+    const startPhase = (timeout: () => TransportError): void => {
+      clearTimeout(phaseTimer);
+      phaseTimer = setTimeout(() => expire(timeout()), o.timeoutMs);
+    };
+    onRequestStart.set(controller.signal, () =>
+      startPhase(() => new TransportError('AC_HEADERS_TIMEOUT', `no response headers within ${o.timeoutMs} ms`)),
+    );
     const phase = { current: 'headers' as 'headers' | 'body' };
     const started = performance.now();
     requestsSent += 1;
@@ -74,13 +93,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
         responseHeaders: 'raw',
       });
       phase.current = 'body';
+      startPhase(() => new TransportError('AC_BODY_TIMEOUT', `response body stalled for more than ${o.timeoutMs} ms`));
       const head = headersFromRaw(res.headers as unknown as (string | Buffer)[]);
       const declared = head.headers['content-length'];
       const declaredLength =
         declared !== undefined && /^\d+$/.test(declared) && !hasNoBody(req.method, res.statusCode)
           ? Number(declared)
           : undefined;
-      const { bytes, truncated } = await readCappedBody(res.body, o.maxBodyBytes, o.bodyOverflow, declaredLength);
+      const { bytes, truncated } = await readCappedBody(res.body, o.maxBodyBytes, o.bodyOverflow, declaredLength, () =>
+        phaseTimer?.refresh(),
+      );
       return buildResponse({
         method: req.method,
         status: res.statusCode,
@@ -90,9 +112,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
         elapsedMs: Math.round(performance.now() - started),
       });
     })();
-    work.catch(() => undefined); // when the deadline wins, the loser's rejection is expected
+    work.catch(() => undefined); // when a timer wins, the loser's rejection is expected
     try {
-      return await Promise.race([work, deadline]);
+      return await Promise.race([work, expired]);
     } catch (err) {
       throw classifyError(err, {
         url,
@@ -102,7 +124,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
         deadlineExpired,
       });
     } finally {
-      clearTimeout(timer);
+      clearTimeout(deadline);
+      clearTimeout(phaseTimer);
+      onRequestStart.delete(controller.signal);
     }
   }
 
@@ -141,7 +165,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     async close() {
       if (closed) return;
       closed = true;
-      await dispatcher.close();
+      await baseDispatcher.close();
     },
   };
 }

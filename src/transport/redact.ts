@@ -41,7 +41,9 @@ export function maskSecret(secret: string, knownPrefixes: string[] = []): string
  *
  * Partial leaks are caught too: any run of at least max(8, half its length)
  * consecutive characters of a secret's non-prefix part (a truncated echo, say)
- * becomes '…'.
+ * becomes '…'. A secret that is a piece of a longer one (a truncated key sent
+ * as a probe) is masked without its tail, which would be characters from the
+ * middle of the longer secret.
  */
 export function redactText(text: string, secrets: string[], knownPrefixes: string[] = []): string {
   const unique = [...new Set(secrets)].filter((s) => s !== '');
@@ -49,7 +51,9 @@ export function redactText(text: string, secrets: string[], knownPrefixes: strin
 
   const patterns = new Map<string, string>();
   for (const secret of unique) {
-    const mask = maskSecret(secret, knownPrefixes);
+    const mask = tailIsInside(secret, unique, knownPrefixes)
+      ? `${longestPrefix(secret, knownPrefixes)}…`
+      : maskSecret(secret, knownPrefixes);
     for (const form of secretForms(secret)) if (!patterns.has(form.text)) patterns.set(form.text, mask);
   }
   const ordered = [...patterns.keys()].sort((a, b) => b.length - a.length);
@@ -161,6 +165,20 @@ export function findSecretEcho(res: ProbeResponse, secrets: string[]): string | 
 
 function encodingNote(encoding: SecretEncoding): string {
   return encoding === 'plain' ? '' : ` (${encoding})`;
+}
+
+/** Whether the last characters of `secret` lie inside (not at the end of) a longer secret. */
+function tailIsInside(secret: string, secrets: string[], knownPrefixes: string[]): boolean {
+  const body = secret.slice(longestPrefix(secret, knownPrefixes).length);
+  if (body.length < MIN_ECHO_SECRET_LENGTH) return false;
+  return secrets.some((other) => {
+    if (other.length <= secret.length) return false;
+    const end = other.trimEnd().length;
+    for (let at = other.indexOf(body); at !== -1; at = other.indexOf(body, at + 1)) {
+      if (at + body.length !== end) return true;
+    }
+    return false;
+  });
 }
 
 function longestPrefix(secret: string, knownPrefixes: string[]): string {

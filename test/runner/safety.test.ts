@@ -3,7 +3,8 @@ import { checkTargetSafety, isLoopbackHost } from '../../src/runner/safety.ts';
 import type { Contract } from '../../src/spec/contract.ts';
 import type { Fixtures } from '../../src/fixtures/fixtures.ts';
 
-const contract = { keyFormat: { live: ['sk_live_'], test: ['sk_test_'] } } as unknown as Contract;
+// sk_live_seeded0001 is a key of the spec's mock seed: fake by construction, no --allow-live needed
+const contract = { keyFormat: { live: ['sk_live_'], test: ['sk_test_'] }, mock: { credentials: [{ role: 'valid', value: 'sk_live_seeded0001' }] } } as unknown as Contract;
 const withKey = (value: string): Fixtures => ({ credentials: { valid: { role: 'valid', value, scheme: 'bearerKey' } }, resources: {} });
 const none: Fixtures = { credentials: {}, resources: {} };
 
@@ -33,7 +34,10 @@ describe('safety rails', () => {
   it.each([
     ['https://api.example.com', withKey('sk_test_abc'), {}, 'ok'],
     ['http://api.example.com', none, {}, 'ok'],
-    ['http://127.0.0.1:8080', withKey('sk_live_abc'), {}, 'ok'],
+    ['http://127.0.0.1:8080', withKey('sk_test_abc'), {}, 'ok'],
+    ['http://127.0.0.1:8080', withKey('sk_live_abc'), {}, 'credentials.valid is a live key (sk_live_…) and 127.0.0.1:8080 is not the embedded mock (a local port can be a tunnel to production): pass --allow-live to probe live keys'],
+    ['http://127.0.0.1:8080', withKey('sk_live_abc'), { allowLive: true }, 'ok'],
+    ['http://127.0.0.1:8080', withKey('sk_live_seeded0001'), {}, 'ok'],
     ['http://api.example.com', withKey('sk_test_abc'), {}, 'refusing to send credentials over plain http to api.example.com: use an https target, or pass --allow-insecure'],
     ['http://api.example.com', withKey('sk_test_abc'), { allowInsecure: true }, 'ok'],
     ['https://api.example.com', withKey('sk_live_abc'), {}, 'credentials.valid is a live key (sk_live_…) and api.example.com is not local: pass --allow-live to probe production keys'],

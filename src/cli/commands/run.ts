@@ -32,7 +32,7 @@ export const command: CliCommand = {
     '  --max-wait     longest wait for a rate-limit reset on a real target, ms (default 65000)',
     '  --destructive  allow state-changing requests and daily-limit exhaustion on a real target',
     '  --allow-insecure  allow credentials over plain http to a non-loopback host',
-    '  --allow-live   allow live-prefixed keys against a non-loopback target',
+    '  --allow-live   allow keys with a live prefix against any target but the embedded mock (loopback too)',
   ].join('\n'),
   async run(argv, io) {
     const parsed = parseCommandArgs(command, argv, {

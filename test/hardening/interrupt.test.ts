@@ -1,0 +1,135 @@
+/**
+ * Ctrl+C: `authconform run` as a child process gets SIGINT while its second case waits for a slow
+ * target. It exits 130, and the JUnit it still writes validates against the Jenkins junit-4
+ * schema: the finished case with its verdict, every other case skipped as "interrupted".
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseOf } from '../../reporters/collect-results.ts';
+import { repoRoot } from '../../src/spec/bundled.ts';
+import { validateJunit } from '../reporters/xmllint.ts';
+import { junitCases, type JunitCaseResult } from './support/junit.ts';
+import { canaryKey, FIXTURES, MANY_SPEC, STACK_LINE, removeTempDirs, tempDir } from './support/run.ts';
+import { startHttp, type Hostile } from './support/servers.ts';
+
+afterAll(removeTempDirs);
+
+/** the longest we wait for the run to reach its second case (a cold start on a loaded machine) */
+const REACH_SECOND_CASE_MS = 45_000;
+/** how long the target holds the second answer: the case is surely in flight when SIGINT lands */
+const HOLD_MS = 2_000;
+
+describe('SIGINT during a run', () => {
+  const key = canaryKey();
+  let server: Hostile;
+  let secondRequest: Promise<void>;
+  let junit: string;
+  let result: { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; afterSigintMs: number };
+  let cases: JunitCaseResult[];
+
+  beforeAll(async () => {
+    let reached!: () => void;
+    secondRequest = new Promise<void>((resolve) => (reached = resolve));
+    server = await startHttp((req, res) => {
+      const answer = (): void => {
+        const ok = req.headers['x-acme-key'] === key;
+        res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(ok ? { widgets: [] } : { error: req.headers['x-acme-key'] === undefined ? 'missing_key' : 'invalid_key' }));
+      };
+      if (server.seen.length === 2) {
+        reached();
+        setTimeout(answer, HOLD_MS);
+      } else {
+        answer();
+      }
+    });
+    junit = join(tempDir('interrupt'), 'junit.xml');
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'bin', 'authconform.js'), 'run', MANY_SPEC, '--target', server.url, '--fixtures', FIXTURES, '--junit', junit,
+        '--allow-live', '--timeout', '5000'],
+      { cwd: repoRoot, env: { PATH: process.env.PATH, NO_COLOR: '1', HOSTILE_VALID_KEY: key } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (code, signal) => resolve([code, signal])));
+    let timer: NodeJS.Timeout | undefined;
+    const reachedInTime = await Promise.race([
+      secondRequest.then(() => true),
+      exited.then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), REACH_SECOND_CASE_MS))),
+    ]);
+    clearTimeout(timer);
+    if (!reachedInTime) {
+      child.kill('SIGKILL');
+      await exited;
+      throw new Error(`the run did not reach its second case within ${REACH_SECOND_CASE_MS} ms: ${stdout}${stderr}`);
+    }
+    const sigintAt = Date.now();
+    child.kill('SIGINT');
+    const [code, signal] = await exited;
+    result = { code, signal, stdout, stderr, afterSigintMs: Date.now() - sigintAt };
+    cases = existsSync(junit) ? junitCases(junit) : [];
+  }, 90_000);
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('exits 130 soon after the signal, quietly', () => {
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(130);
+    expect(result.stderr).toBe('');
+    // the case in flight is abandoned; closing waits for its answer at most (HOLD_MS), plus shutdown
+    expect(result.afterSigintMs).toBeLessThan(HOLD_MS + 10_000);
+    expect(result.stdout).toMatch(/\ntotal: 1 passed, 0 failed, 0 warnings, 26 skipped · 2 requests · .* · interrupted\n/);
+    expect(result.stdout.endsWith(`JUnit: ${junit}\n`)).toBe(true);
+  });
+
+  it('writes a JUnit that validates against the Jenkins junit-4 schema', () => {
+    expect(existsSync(junit)).toBe(true);
+    expect(validateJunit(junit)).toBe(`${junit} validates`);
+  });
+
+  it('keeps the finished case, and marks every other case skipped: "interrupted"', () => {
+    expect(cases).toHaveLength(27);
+    expect(cases[0]).toMatchObject({ name: 'ACME-AUTH-01 valid credential is accepted on listWidgets' });
+    expect(cases[0]!.failure).toBeUndefined();
+    expect(cases[0]!.skipped).toBeUndefined();
+    expect(cases.slice(1).map((c) => c.skipped)).toEqual(Array(26).fill('interrupted'));
+    // the server saw the finished case's request and the one in flight, nothing after the signal
+    expect(server.seen).toHaveLength(2);
+  });
+
+  it('shows no stack trace and no key', () => {
+    const xml = readFileSync(junit, 'utf8');
+    for (const text of [result.stdout, result.stderr, xml]) {
+      expect(text).not.toMatch(STACK_LINE);
+      expect(text).not.toContain(key);
+    }
+  });
+});
+
+describe('how a cancelled run reports its cases (unit)', () => {
+  const fakeCase = (verdict: string | undefined, message: string | undefined, state: string, note?: string) =>
+    ({
+      name: 'ACME-AUTH-04 valid credential is accepted on listGadgets',
+      meta: () => ({ authconform: { requirementId: 'ACME-AUTH-04', level: 'MUST', verdict, message } }),
+      result: () => ({ state, note, errors: [] }),
+      diagnostic: () => undefined,
+    }) as unknown as Parameters<typeof caseOf>[0];
+
+  it.each([
+    // the case in flight: vitest marks it skipped with its own note, though the case body ran on and recorded a verdict
+    ['abandoned in flight, verdict recorded late', fakeCase('pass', 'GET /v1/gadgets accepted', 'skipped', 'The test run was aborted by the user.'), 'interrupted'],
+    ['never reached', fakeCase(undefined, undefined, 'skipped', 'The test run was aborted by the user.'), 'interrupted'],
+    ['skipped itself with a reason before the signal', fakeCase('skip', 'no `test_mode` credential in the fixtures', 'skipped', 'no `test_mode` credential in the fixtures'), 'no `test_mode` credential in the fixtures'],
+    ['pending', fakeCase(undefined, undefined, 'pending'), 'interrupted'],
+  ])('%s → %s', (_name, test, message) => {
+    expect(caseOf(test, true)).toMatchObject({ status: 'skipped', message });
+  });
+});
