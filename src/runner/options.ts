@@ -57,7 +57,7 @@ export interface SuiteOptions {
   allowInsecure: boolean;
   /**
    * allow fixture credentials with a live-key prefix against a target (loopback included; the
-   * embedded mock and the spec's own mock seed keys never need it). See docs/safety.md.
+   * embedded mock and the spec's own mock seed keys never need it). See the Safety section of README.md.
    * @default false
    */
   allowLive: boolean;

@@ -1,5 +1,5 @@
 /**
- * Safety rails checked before any request (docs/safety.md):
+ * Safety rails checked before any request (the Safety section of README.md):
  * - a real credential never travels over plain http to a host other than this machine, unless
  *   --allow-insecure (loopback traffic does not leave the machine, so loopback targets are exempt);
  * - a key with a prefix the spec marks live is probed only with --allow-live, on every target

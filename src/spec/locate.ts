@@ -18,6 +18,14 @@ function isFile(path: string): boolean {
   }
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function bundledHint(): string {
   return `bundled specs: ${BUNDLED_SPECS.join(', ')}`;
 }
@@ -34,6 +42,9 @@ export function locateSpec(nameOrPath: string, cwd: string = process.cwd()): str
   const candidates = YAML_EXTENSIONS.includes(ext) ? [base] : YAML_EXTENSIONS.map((e) => base + e);
   const found = candidates.find(isFile);
   if (found !== undefined) return found;
+  if (isDirectory(base)) {
+    throw new AuthconformError('AC_SPEC_UNREADABLE', `spec "${nameOrPath}" is a directory, not a YAML file; ${bundledHint()}`);
+  }
   if (!YAML_EXTENSIONS.includes(ext) && isFile(base)) {
     throw new AuthconformError('AC_SPEC_NOT_FOUND', `spec "${nameOrPath}" is not a .yaml or .yml file`);
   }
