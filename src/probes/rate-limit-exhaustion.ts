@@ -9,11 +9,10 @@
  * but ratelimit.exceeded's own, "a rate limit arrives" is a precondition as well (no 429 at all, or
  * a refusal that is no rate limit): ratelimit.exceeded covers it.
  */
-import type { Requirement } from '../spec/contract.ts';
+import type { Contract, Requirement } from '../spec/contract.ts';
 import type { Credential } from '../fixtures/fixtures.ts';
 import type { Outcome, ProbeContext } from './model.ts';
 import { isStrictRetryAfter, parseRetryAfter } from '../transport/http-date.ts';
-import { resetDelaySeconds } from '../transport/reset.ts';
 import { credentialOf, requireCredential } from './credential.ts';
 import { getAtPointer, toPointer } from '../spec/json-pointer.ts';
 import { checkOneOf } from './expect-error.ts';
@@ -21,7 +20,7 @@ import { expectation } from './messages.ts';
 import { fail, pass } from './outcome.ts';
 import { COVERAGE, PreconditionFailed, credentialWhat, requireAccepted } from './preconditions.ts';
 import { isRateLimited403 } from './rate-limit-signals.ts';
-import { headerValue, limitsOf, rateLimitSpec, requirePerMinute, secondsUntilReset } from './rate-limit-figures.ts';
+import { headerValue, limitsOf, rateLimitSpec, requirePerMinute, secondsUntilReset, tolerantResetSeconds } from './rate-limit-figures.ts';
 import { SkipCase } from './skip-case.ts';
 import { SKIP } from './skip-reasons.ts';
 import { rateLimitErrors } from './stray-rate-limits.ts';
@@ -176,12 +175,20 @@ export async function retryAfterCase(ctx: ProbeContext, r: Requirement): Promise
   const seconds = parseRetryAfter(value, s.res.date) ?? 0;
   const resetName = spec.headers?.reset;
   const resetRaw = resetName === undefined ? undefined : headerValue(s.res, resetName);
-  const reset = resetRaw === undefined ? undefined : resetDelaySeconds(resetRaw, spec.resetUnit ?? 'delta-seconds', s.res.date);
+  const reset = resetRaw === undefined ? undefined : tolerantResetSeconds(resetRaw, spec.resetUnit ?? 'delta-seconds', s.res.date);
   if (reset !== undefined && seconds > reset + 1) {
     return fail(ctx, expectation(expected, `Retry-After: ${value} (${seconds} s) beyond ${resetName}: ${resetRaw} (${Math.round(reset)} s)`, s.label));
   }
   if (spec.retryAfterField !== undefined) {
     const field = bodySeconds(s.res.json, spec.retryAfterField);
+    if (field === undefined && errorSchemaRequires(ctx.contract, spec.error, spec.retryAfterField)) {
+      // the 429 body's shape is the exceeded requirement's to judge; here only the agreement is
+      throw new PreconditionFailed(
+        `the 429 body has no ${spec.retryAfterField} on ${s.label}`,
+        COVERAGE.rateLimited(ctx.contract.probeOperation),
+        { message: `Expected body ${spec.retryAfterField} equal to Retry-After, got no ${spec.retryAfterField} in the body for ${s.label}` },
+      );
+    }
     if (field === undefined || Math.abs(field - seconds) > 1) {
       const actual = field === undefined ? `no number at ${spec.retryAfterField} in the body` : `${spec.retryAfterField} ${field}`;
       return fail(ctx, expectation(`body ${spec.retryAfterField} equal to Retry-After ${seconds} s (±1 s)`, actual, s.label));
@@ -222,4 +229,10 @@ export async function perKeyCase(ctx: ProbeContext, r: Requirement): Promise<Out
   const f = acceptanceFailure(s, `another key while the valid key is limited`);
   if (f) return fail(ctx, f);
   return pass(ctx, `${s.label} accepted another key with ${s.res.status} while the valid key was limited`);
+}
+
+/** Whether the documented error's body schema requires a top-level field. */
+function errorSchemaRequires(contract: Contract, errorId: string, field: string): boolean {
+  const required = contract.errors[errorId]?.schema?.['required'];
+  return Array.isArray(required) && required.includes(field.replace(/^\//, ''));
 }

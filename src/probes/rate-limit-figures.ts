@@ -68,6 +68,19 @@ export function headerValue(res: Pick<ProbeResponse, 'headers'>, name: string): 
 }
 
 /**
+ * Seconds until the reset a Reset header names, in the unit its magnitude shows (a value of 1e9 or
+ * more is epoch seconds, a smaller one delta seconds), whatever unit the spec documents. Only the reset probe
+ * holds a target to the documented unit; every other probe reads it tolerantly, so a Reset in the
+ * wrong unit is blamed once, on the requirement that pins the unit.
+ */
+export function tolerantResetSeconds(value: string, unit: 'epoch-seconds' | 'delta-seconds', date: number | undefined): number | undefined {
+  const n = Number(value.trim());
+  // the magnitude test of the standards notes (§E-3): epoch seconds are ≥ 1e9, a delta is far less
+  const looks = Number.isFinite(n) ? (n >= 1e9 ? 'epoch-seconds' : 'delta-seconds') : unit;
+  return resetDelaySeconds(value, looks, date);
+}
+
+/**
  * Seconds until the limit of a limited response lifts: the documented Reset header, else
  * Retry-After, else `fallback`.
  */
@@ -75,7 +88,7 @@ export function secondsUntilReset(contract: Contract, res: ProbeResponse, fallba
   const names = contract.rateLimit?.headers;
   const reset = names === undefined ? undefined : headerValue(res, names.reset);
   if (reset !== undefined) {
-    const s = resetDelaySeconds(reset, contract.rateLimit?.resetUnit ?? 'delta-seconds', res.date);
+    const s = tolerantResetSeconds(reset, contract.rateLimit?.resetUnit ?? 'delta-seconds', res.date);
     if (s !== undefined) return s;
   }
   const retryAfter = headerValue(res, 'retry-after');

@@ -97,7 +97,31 @@ function slugOf(url: URL): string | undefined {
   return m ? decodeURIComponent(m[1]!).toLowerCase() : undefined;
 }
 
-export async function startServer(): Promise<{ url: string; close(): Promise<void>; credentials: LinkfetchCredentials }> {
+/**
+ * Opt-in defects a real implementation might ship, each breaking one documented behaviour; used by
+ * linkfetch-broken.test.ts to prove the suite catches them. Default: none (behaviour unchanged).
+ */
+export const FAULTS = [
+  /** no Authorization header answered like a bad key: 401 invalid_key instead of 401 missing_key */
+  'missing-as-invalid',
+  /** the header parser assumes "Bearer <key>" and throws on anything else → 500 instead of 401 */
+  'wrong-scheme-500',
+  /** the revocation check ignores the grace window's end: revoked keys work forever */
+  'revoked-never-expires',
+  /** scopes are stored but never checked: a scoped key reaches every endpoint */
+  'scope-not-enforced',
+  /** the rate limiter counts requests but never refuses one */
+  'no-rate-limit',
+  /** X-Api-Key-Prefix hard-coded to sk_live_, so sk_test_ keys get the wrong prefix echoed */
+  'prefix-always-live',
+] as const;
+export type Fault = (typeof FAULTS)[number];
+
+export async function startServer(
+  faults: readonly Fault[] = [],
+): Promise<{ url: string; close(): Promise<void>; credentials: LinkfetchCredentials }> {
+  for (const f of faults) if (!(FAULTS as readonly string[]).includes(f)) throw new Error(`unknown fault: ${f}`);
+  const has = (f: Fault) => faults.includes(f);
   const now = Date.now();
   const keys = new Map<string, KeyRecord>(); // sha256(key) → record
   const add = (rec: KeyRecord): string => {
@@ -142,20 +166,28 @@ export async function startServer(): Promise<{ url: string; close(): Promise<voi
     // ---- authentication -------------------------------------------------------------------
     const authz = req.headers.authorization;
     if (authz === undefined) {
+      if (has('missing-as-invalid')) {
+        fail(res, requestId, 401, 'invalid_key', 'The API key is wrong, revoked, or past its grace window.');
+        return;
+      }
       fail(res, requestId, 401, 'missing_key', 'This request has no Authorization header. Send `Authorization: Bearer sk_live_…`.');
       return;
+    }
+    if (has('wrong-scheme-500') && !/^Bearer /.test(authz)) {
+      // the classic `authz.split(' ')[1]!.startsWith(...)` crash, caught by the 500 handler below
+      throw new TypeError(`unexpected Authorization header shape`);
     }
     const m = /^Bearer ([A-Za-z0-9_]+)$/i.exec(authz);
     const presented = m?.[1];
     const prefix: Prefix | undefined = presented?.startsWith('sk_live_') ? 'sk_live_' : presented?.startsWith('sk_test_') ? 'sk_test_' : undefined;
     const prefixHeader: Record<string, string> = prefix ? { 'x-api-key-prefix': prefix } : {};
     const rec = presented && prefix ? keys.get(hash(presented)) : undefined;
-    const usable = rec !== undefined && rec.prefix === prefix && (rec.revokedAt === undefined || t - rec.revokedAt < GRACE_MS);
+    const usable = rec !== undefined && rec.prefix === prefix && (rec.revokedAt === undefined || has('revoked-never-expires') || t - rec.revokedAt < GRACE_MS);
     if (!rec || !usable) {
       fail(res, requestId, 401, 'invalid_key', 'The API key is wrong, revoked, or past its grace window.', prefixHeader);
       return;
     }
-    res.setHeader('x-api-key-prefix', rec.prefix);
+    res.setHeader('x-api-key-prefix', has('prefix-always-live') ? 'sk_live_' : rec.prefix);
     if (rec.revokedAt !== undefined) {
       res.setHeader('x-linkfetch-key-state', `revoked; grace-ends=${new Date(rec.revokedAt + GRACE_MS).toISOString()}`);
     }
@@ -164,7 +196,7 @@ export async function startServer(): Promise<{ url: string; close(): Promise<voi
     const bucketId = `${rec.workspace}:${rec.prefix}`;
     const log = (windows.get(bucketId) ?? []).filter((ts) => t - ts < WINDOW_MS);
     windows.set(bucketId, log);
-    if (log.length >= PER_MINUTE) {
+    if (log.length >= PER_MINUTE && !has('no-rate-limit')) {
       const waitMs = log[0]! + WINDOW_MS - t;
       const secs = Math.max(1, Math.ceil(waitMs / 1000));
       fail(res, requestId, 429, 'rate_limit', `Too many requests for workspace ${rec.workspace}; slow down.`, {
@@ -184,7 +216,7 @@ export async function startServer(): Promise<{ url: string; close(): Promise<voi
     // ---- routing ----------------------------------------------------------------------------
     const path = url.pathname.replace(/\/+$/, '');
     const posts = /^\/v1\/profiles\/([^/]+)\/posts$/.exec(path);
-    const allowed = (scope: string) => rec.scopes === undefined || rec.scopes.includes(scope);
+    const allowed = (scope: string) => has('scope-not-enforced') || rec.scopes === undefined || rec.scopes.includes(scope);
 
     if (path === '/v1/profiles' && (req.method === 'GET' || req.method === 'POST')) {
       if (!allowed('profiles')) {

@@ -20,6 +20,28 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 
+/**
+ * Deliberate faults a real Linkit implementation might plausibly have, each breaking one documented
+ * behaviour (used by linkit-broken.test.ts to prove the suite catches them). Default: none.
+ */
+export const LINKIT_FAULTS = [
+  /** the expiry check on login tokens is missing: an expired "Bearer <token>" is still served */
+  'expired-token-accepted',
+  /** revocation is recorded but never consulted: a revoked API key keeps working */
+  'revoked-key-accepted',
+  /** X-Organization-ID is taken at face value: a foreign organization's data is served */
+  'org-header-unchecked',
+  /** the shared 401 body drops `details` (only {code, error} is sent) */
+  'unauthorized-without-details',
+  /** only "Bearer <token>" is understood: a raw API key in Authorization is refused */
+  'raw-api-key-rejected',
+  /** the plain-HTTP listener proxies to the API instead of refusing */
+  'plain-http-served',
+  /** the login response omits expires_at (the token itself still works and still expires) */
+  'login-without-expires-at',
+] as const;
+export type LinkitFault = (typeof LINKIT_FAULTS)[number];
+
 export interface LinkitServerOptions {
   /** token lifetime in ms ("Tokens expire after a configurable period") @default 20 minutes */
   tokenLifetimeMs?: number;
@@ -67,8 +89,12 @@ function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export async function startServer(options: LinkitServerOptions = {}): Promise<LinkitServer> {
+export async function startServer(options: LinkitServerOptions = {}, faults: readonly string[] = []): Promise<LinkitServer> {
   const tokenLifetimeMs = options.tokenLifetimeMs ?? 20 * 60_000;
+  for (const f of faults) {
+    if (!(LINKIT_FAULTS as readonly string[]).includes(f)) throw new Error(`unknown Linkit fault "${f}" (known: ${LINKIT_FAULTS.join(', ')})`);
+  }
+  const fault = (f: LinkitFault): boolean => faults.includes(f);
 
   const orgs = {
     north: 'org_n0rth7',
@@ -125,7 +151,14 @@ export async function startServer(options: LinkitServerOptions = {}): Promise<Li
   };
   const requestId = (): string => `req-${randomBytes(6).toString('hex')}`;
   const unauthorized = (res: ServerResponse, details: string): void =>
-    send(res, 401, { code: 401, error: 'Unauthorized', details, request_id: requestId() }, { 'www-authenticate': 'Bearer realm="linkit"' });
+    send(
+      res,
+      401,
+      fault('unauthorized-without-details')
+        ? { code: 401, error: 'Unauthorized', request_id: requestId() }
+        : { code: 401, error: 'Unauthorized', details, request_id: requestId() },
+      { 'www-authenticate': 'Bearer realm="linkit"' },
+    );
   const forbidden = (res: ServerResponse, details: string): void =>
     send(res, 403, { code: 403, error: 'Forbidden', details, request_id: requestId() });
 
@@ -162,7 +195,7 @@ export async function startServer(options: LinkitServerOptions = {}): Promise<Li
         unauthorized(res, 'The bearer token is not recognised');
         return undefined;
       }
-      if (session.expiresAt <= Date.now()) {
+      if (session.expiresAt <= Date.now() && !fault('expired-token-accepted')) {
         unauthorized(res, 'The bearer token has expired; log in again');
         return undefined;
       }
@@ -173,8 +206,12 @@ export async function startServer(options: LinkitServerOptions = {}): Promise<Li
       }
       return { kind: 'user', user: u };
     }
+    if (fault('raw-api-key-rejected')) {
+      unauthorized(res, 'Use "Authorization: Bearer <token>"');
+      return undefined;
+    }
     const key = apiKeys.get(header);
-    if (key === undefined || key.revokedAt !== undefined) {
+    if (key === undefined || (key.revokedAt !== undefined && !fault('revoked-key-accepted'))) {
       unauthorized(res, 'The API key is not valid');
       return undefined;
     }
@@ -212,7 +249,7 @@ export async function startServer(options: LinkitServerOptions = {}): Promise<Li
       const token = issueToken(u, expiresAt);
       send(res, 200, {
         token,
-        expires_at: isoSeconds(expiresAt),
+        ...(fault('login-without-expires-at') ? {} : { expires_at: isoSeconds(expiresAt) }),
         user: { id: u.id, email: u.email, organization_id: u.defaultOrg },
       });
       return;
@@ -230,13 +267,13 @@ export async function startServer(options: LinkitServerOptions = {}): Promise<Li
       let org: string;
       if (principal.kind === 'user') {
         org = requested ?? principal.user.defaultOrg;
-        if (!principal.user.orgs.has(org)) {
+        if (!principal.user.orgs.has(org) && !fault('org-header-unchecked')) {
           forbidden(res, `You are not a member of organization ${org}`);
           return;
         }
       } else {
         org = requested ?? principal.org;
-        if (org !== principal.org) {
+        if (org !== principal.org && !fault('org-header-unchecked')) {
           forbidden(res, `This API key has no access to organization ${org}`);
           return;
         }
@@ -258,6 +295,10 @@ export async function startServer(options: LinkitServerOptions = {}): Promise<Li
 
   // The plain-HTTP twin: "the API rejects plain HTTP" — it never serves, whatever the credential.
   const plain = createServer((req, res) => {
+    if (fault('plain-http-served')) {
+      handle(req, res).catch(() => res.destroy());
+      return;
+    }
     req.resume();
     send(res, 426, { code: 426, error: 'Upgrade Required', details: 'Linkit is served over HTTPS only', request_id: requestId() }, {
       upgrade: 'TLS/1.2, HTTP/1.1',

@@ -23,6 +23,16 @@ import type { AddressInfo } from 'node:net';
 export const RATE_LIMIT_PER_MINUTE = 8;
 const WINDOW_MS = 60_000;
 
+/**
+ * Deliberate faults, each breaking one documented behaviour (for linkkit-broken.test.ts); none by default.
+ *   missing-key-403          a request without an Authorization header gets 403 instead of 401
+ *   wrong-scheme-500         a key sent with a scheme other than Bearer crashes the handler (500)
+ *   scoped-create            a read-only key may create links (no 403)
+ *   no-rate-limit            the rate limit is never enforced
+ *   content-type-not-checked requests without Content-Type application/json are accepted
+ */
+export type LinkkitFault = 'missing-key-403' | 'wrong-scheme-500' | 'scoped-create' | 'no-rate-limit' | 'content-type-not-checked';
+
 type Permission = 'links:read' | 'links:write';
 interface KeyRecord { value: string; account: string; permissions: Permission[] }
 interface Link { id: string; target: string; title?: string; createdAt: string }
@@ -63,7 +73,8 @@ function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string> {
   });
 }
 
-export async function startServer(): Promise<LinkkitServer> {
+export async function startServer(faults: string[] = []): Promise<LinkkitServer> {
+  const fault = (f: LinkkitFault) => faults.includes(f);
   const keys: KeyRecord[] = [
     { value: newKey('full'), account: 'acct_indep_1', permissions: ['links:read', 'links:write'] },
     { value: newKey('ro'), account: 'acct_indep_1', permissions: ['links:read'] },
@@ -77,11 +88,16 @@ export async function startServer(): Promise<LinkkitServer> {
   function authenticate(req: IncomingMessage, res: ServerResponse): KeyRecord | undefined {
     const header = req.headers.authorization;
     if (header === undefined || header === '') {
+      if (header === undefined && fault('missing-key-403')) {
+        problem(res, 403, 'Forbidden', 'API key does not have permission.');
+        return undefined;
+      }
       problem(res, 401, 'Unauthorized', 'Missing or incorrect API key.', { 'www-authenticate': 'Bearer realm="linkkit"' });
       return undefined;
     }
     // "Authorization — Includes “Bearer” followed by your API key." Scheme compared case-insensitively (RFC 9110 §11.1).
     const m = /^Bearer ([^\s]+)$/i.exec(header);
+    if (fault('wrong-scheme-500') && m === null && /^\S+ \S+$/.test(header)) throw new Error('unexpected scheme');
     const presented = m?.[1];
     const record = presented === undefined ? undefined : keys.find((k) => sameSecret(k.value, presented));
     if (record === undefined) {
@@ -127,10 +143,10 @@ export async function startServer(): Promise<LinkkitServer> {
     }
     const record = authenticate(req, res);
     if (record === undefined) return;
-    if (!admit(record, res)) return;
+    if (!fault('no-rate-limit') && !admit(record, res)) return;
     // "Content-Type — Always set to application/json for API requests." No error is documented for its
     // absence: this implementation answers 415 in plain text.
-    if (!jsonContentType(req)) {
+    if (!jsonContentType(req) && !fault('content-type-not-checked')) {
       res.writeHead(415, { 'content-type': 'text/plain; charset=utf-8', accept: 'application/json' });
       res.end('Unsupported Media Type: send Content-Type: application/json\n');
       return;
@@ -147,7 +163,7 @@ export async function startServer(): Promise<LinkkitServer> {
       return;
     }
     // POST /v1/links
-    if (!record.permissions.includes('links:write')) {
+    if (!record.permissions.includes('links:write') && !fault('scoped-create')) {
       problem(res, 403, 'Forbidden', 'API key does not have permission.');
       return;
     }

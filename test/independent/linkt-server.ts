@@ -55,6 +55,30 @@ interface ApiKey {
   day?: { start: number; count: number };
 }
 
+/**
+ * Deliberate faults, for test/independent/linkt-broken.test.ts (proving the suite catches them).
+ * Each breaks one documented behaviour, the way a real implementation plausibly would:
+ *  - bearer-accepted:      also reads the key from `Authorization: Bearer <key>` (an undocumented header);
+ *  - malformed-key-500:    a presented key not of the exact issued shape crashes the key decoder (500, not 401);
+ *  - deleted-key-works:    deleting a key only flags it in the dashboard; the auth check ignores the flag;
+ *  - cross-org-icp:        GET /v1/icp/{id} looks the ICP up globally, without the organization filter;
+ *  - no-retry-after-body:  the 429 body is {error, message} only (retry_after missing, header still sent);
+ *  - reset-delta-seconds:  X-RateLimit-Reset is the seconds left in the window, not a Unix epoch time;
+ *  - limit-not-plan:       X-RateLimit-Limit is a hard-coded 100 whatever the plan (the plan's limit is still enforced);
+ *  - remaining-frozen:     X-RateLimit-Remaining is read from a stale cache: always the full budget.
+ */
+export const FAULTS = [
+  'bearer-accepted',
+  'malformed-key-500',
+  'deleted-key-works',
+  'cross-org-icp',
+  'no-retry-after-body',
+  'reset-delta-seconds',
+  'limit-not-plan',
+  'remaining-frozen',
+] as const;
+export type Fault = (typeof FAULTS)[number];
+
 export interface LinktServer {
   url: string;
   close(): Promise<void>;
@@ -80,7 +104,9 @@ function icp(name: string, description: string, entity_type: string): Icp {
   };
 }
 
-export async function startServer(): Promise<LinktServer> {
+export async function startServer(faults: string[] = []): Promise<LinktServer> {
+  for (const f of faults) if (!(FAULTS as readonly string[]).includes(f)) throw new Error(`unknown fault ${f}`);
+  const fault = (f: Fault): boolean => faults.includes(f);
   const orgA: Org = {
     id: 'org_northwind',
     plan: 'free',
@@ -118,9 +144,9 @@ export async function startServer(): Promise<LinktServer> {
     if (!key.day || now >= key.day.start + DAY_MS) key.day = { start: now, count: 0 };
     const minuteEnd = key.minute.start + MINUTE_MS;
     const headers = (remaining: number): Record<string, string> => ({
-      'x-ratelimit-limit': String(plan.perMinute),
-      'x-ratelimit-remaining': String(remaining),
-      'x-ratelimit-reset': String(Math.ceil(minuteEnd / 1000)),
+      'x-ratelimit-limit': String(fault('limit-not-plan') ? 100 : plan.perMinute),
+      'x-ratelimit-remaining': String(fault('remaining-frozen') && remaining > 0 ? plan.perMinute : remaining),
+      'x-ratelimit-reset': String(fault('reset-delta-seconds') ? Math.ceil((minuteEnd - now) / 1000) : Math.ceil(minuteEnd / 1000)),
     });
     if (key.minute.count >= plan.perMinute) {
       return { headers: headers(0), retryAfter: Math.max(1, Math.ceil((minuteEnd - now) / 1000)) };
@@ -155,10 +181,18 @@ export async function startServer(): Promise<LinktServer> {
 
     // Authentication: only x-api-key.
     const raw = req.headers['x-api-key'];
-    const presented = Array.isArray(raw) ? undefined : raw;
+    let presented = Array.isArray(raw) ? undefined : raw;
+    if ((presented === undefined || presented === '') && fault('bearer-accepted')) {
+      const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+      if (m) presented = m[1];
+    }
     if (presented === undefined || presented === '') return error(res, 401, 'unauthorized', 'Missing API key: send it in the x-api-key header.');
+    if (fault('malformed-key-500') && !/^lk-[A-Za-z0-9_-]{24}$/.test(presented)) {
+      // The "decoder" assumes the issued shape and throws; the catch-all below answers 500.
+      throw new Error('malformed key');
+    }
     const key = keys.get(presented);
-    if (!key || key.deleted) return error(res, 401, 'unauthorized', 'Invalid API key.');
+    if (!key || (key.deleted && !fault('deleted-key-works'))) return error(res, 401, 'unauthorized', 'Invalid API key.');
 
     const now = Date.now();
     const metered = meter(key, now);
@@ -167,7 +201,9 @@ export async function startServer(): Promise<LinktServer> {
       return send(
         res,
         429,
-        { error: 'rate_limit_exceeded', message: `Rate limit exceeded. Please retry after ${s} seconds.`, retry_after: s, request_id: `req_${randomUUID()}` },
+        fault('no-retry-after-body')
+          ? { error: 'rate_limit_exceeded', message: `Rate limit exceeded. Please retry after ${s} seconds.`, request_id: `req_${randomUUID()}` }
+          : { error: 'rate_limit_exceeded', message: `Rate limit exceeded. Please retry after ${s} seconds.`, retry_after: s, request_id: `req_${randomUUID()}` },
         { ...metered.headers, 'retry-after': String(s) },
       );
     }
@@ -213,7 +249,9 @@ export async function startServer(): Promise<LinktServer> {
     if (one && req.method === 'GET') {
       if (!key.permissions.has('icp:read')) return error(res, 403, 'forbidden', 'This API key may not read ICPs.', h);
       const id = decodeURIComponent(one[1]!);
-      const found = org.icps.find((i) => i.id === id);
+      const found = fault('cross-org-icp')
+        ? [orgA, orgB].flatMap((o) => o.icps).find((i) => i.id === id)
+        : org.icps.find((i) => i.id === id);
       if (found) return send(res, 200, found, h);
       const elsewhere = [orgA, orgB].some((o) => o !== org && o.icps.some((i) => i.id === id));
       if (elsewhere) return error(res, 403, 'forbidden', 'API keys do not provide cross-organization access.', h);

@@ -36,6 +36,23 @@ interface ChatRecord {
 }
 
 export const RATE_LIMIT_PER_WINDOW = 20;
+
+/**
+ * Deliberate faults, each breaking one documented behaviour (for linq-broken.test.ts); none by default.
+ *   unassigned-from     POST /chats from a number not assigned to the token is accepted (no 403 2006)
+ *   scope-not-enforced  a token without chats.send may start a chat (no 403 2005)
+ *   cross-org-chat      GET /chats/{id} serves a chat of another organization
+ *   missing-token-2005  a request without a token gets 401 with code 2005 instead of 2004
+ *   rate-429-no-code    over the limit: 429 without the code 1007 in the body
+ *   no-rate-limit       the rate limit is never enforced
+ */
+export type LinqFault =
+  | 'unassigned-from'
+  | 'scope-not-enforced'
+  | 'cross-org-chat'
+  | 'missing-token-2005'
+  | 'rate-429-no-code'
+  | 'no-rate-limit';
 export const RATE_WINDOW_MS = 60_000;
 
 export interface LinqServer {
@@ -73,7 +90,8 @@ function makeChat(org: string, me: string, others: string[], createdAt: Date, se
   };
 }
 
-export async function startServer(): Promise<LinqServer> {
+export async function startServer(faults: string[] = []): Promise<LinqServer> {
+  const fault = (f: LinqFault) => faults.includes(f);
   // Organization A: two tokens (full and read-only); organization B: one token with its own chats.
   // The spec's request example sends from +12025550101, so that number is assigned to both tokens of A.
   const tokens = { valid: newToken('orga'), scoped: newToken('orga'), other_tenant: newToken('orgb') };
@@ -145,14 +163,19 @@ export async function startServer(): Promise<LinqServer> {
     }
     const token = authenticate(req);
     if (!token) {
-      fail(res, requestId, 401, 2004, 'Missing or invalid bearer token. Check that your Authorization header is correctly formatted.', {
+      const missing = typeof req.headers.authorization !== 'string';
+      fail(res, requestId, 401, missing && fault('missing-token-2005') ? 2005 : 2004, 'Missing or invalid bearer token. Check that your Authorization header is correctly formatted.', {
         'www-authenticate': 'Bearer realm="linq-partner-api"',
       });
       return;
     }
     const tokenKey = req.headers.authorization!.split(' ')[1]!;
-    const freeAt = rateLimited(tokenKey);
+    const freeAt = fault('no-rate-limit') ? undefined : rateLimited(tokenKey);
     if (freeAt !== undefined) {
+      if (fault('rate-429-no-code')) {
+        send(res, 429, { error: { message: 'Rate limit exceeded.' }, request_id: requestId }, { 'retry-after': new Date(freeAt + 1000).toUTCString() });
+        return;
+      }
       fail(res, requestId, 429, 1007, 'Rate limit exceeded. See Rate Limits.', { 'retry-after': new Date(freeAt + 1000).toUTCString() });
       return;
     }
@@ -196,7 +219,7 @@ export async function startServer(): Promise<LinqServer> {
     }
 
     if (rest === '/chats' && req.method === 'POST') {
-      if (!can('chats.send')) return forbidden();
+      if (!can('chats.send') && !fault('scope-not-enforced')) return forbidden();
       let body: unknown;
       try {
         body = JSON.parse(await readBody(req));
@@ -214,7 +237,7 @@ export async function startServer(): Promise<LinqServer> {
         fail(res, requestId, 400, 4000, 'from, to and message.parts are required.');
         return;
       }
-      if (!token.phoneNumbers.includes(b.from)) {
+      if (!token.phoneNumbers.includes(b.from) && !fault('unassigned-from')) {
         fail(res, requestId, 403, 2006, 'You cannot send from this phone number. Verify the phone is assigned to your account.');
         return;
       }
@@ -233,7 +256,7 @@ export async function startServer(): Promise<LinqServer> {
         fail(res, requestId, 404, 4004, 'Chat not found.');
         return;
       }
-      if (found.org !== token.org) return forbidden();
+      if (found.org !== token.org && !fault('cross-org-chat')) return forbidden();
       send(res, 200, found.chat, { 'x-request-id': requestId });
       return;
     }

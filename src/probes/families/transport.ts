@@ -1,11 +1,14 @@
 /**
  * transport.https-only: a canary credential (never a real one) sent over plain HTTP is not served:
  * connection refused/reset (or no connection at all), or a non-2xx, non-3xx status. A redirect to
- * https passes with a note; a 2xx fails.
+ * https passes with a note; a 2xx fails. A refusal that is exactly the API's own answer to the same
+ * canary over HTTPS (same status, same body but for request ids and timestamps) fails too: then
+ * plain HTTP reached the API, which merely refused the made-up key — a real key would be served.
  */
 import type { Contract, Requirement } from '../../spec/contract.ts';
 import type { Fixtures } from '../../fixtures/fixtures.ts';
 import type { Case, Outcome, ProbeContext, ProbeFamily } from '../model.ts';
+import type { ProbeResponse } from '../../transport/types.ts';
 import { isTransportError } from '../../transport/errors.ts';
 import { canaryKey, credentialOf } from '../credential.ts';
 import { makeCase } from '../make-case.ts';
@@ -44,10 +47,11 @@ async function run(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const note = 'canary key';
   let status: number;
   let location: string | undefined;
+  let plainRes: ProbeResponse;
   try {
-    const res = await ctx.send(req);
-    status = res.status;
-    location = res.headers['location'];
+    plainRes = await ctx.send(req);
+    status = plainRes.status;
+    location = plainRes.headers['location'];
   } catch (err) {
     if (isTransportError(err) && NOT_SERVED.has(err.code)) return pass(ctx, `${label} not served: ${err.message}`);
     throw err;
@@ -61,7 +65,35 @@ async function run(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   if (status >= 200 && status < 300) {
     return fail(ctx, expectation('connection refused/reset or a non-2xx status', String(status), label, note));
   }
-  return pass(ctx, `${label} refused with ${status}`);
+  const tls = await ctx.send(buildRequest(ctx, { operation: op, credential: { value: canary, scheme }, request: r.request ?? {} }));
+  if (tls.status === status && comparable(tls) === comparable(plainRes)) {
+    return fail(
+      ctx,
+      expectation(
+        'plain HTTP refused as such (not the API answering)',
+        `the same ${status} the API gives the canary over HTTPS: plain HTTP reaches the API, so a real key would be served`,
+        label,
+        note,
+      ),
+    );
+  }
+  return pass(ctx, `${label} refused with ${status} (over HTTPS the canary gets ${tls.status})`);
+}
+
+/** Keys whose values differ between two identical answers: request ids, trace ids, timestamps. */
+const VOLATILE_KEY = /(^|[_-])(id|request|trace|time|timestamp|date)$|request|trace/i;
+
+/** The body with volatile parts removed, so two answers of the same handler compare equal. */
+function comparable(res: ProbeResponse): string {
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).filter(([k]) => !VOLATILE_KEY.test(k)).map(([k, x]) => [k, strip(x)]));
+    }
+    return v;
+  };
+  if (res.json !== undefined) return JSON.stringify(strip(res.json));
+  return res.body.replace(/[0-9a-f-]{8,}/gi, '#');
 }
 
 function plan(_contract: Contract, _fixtures: Fixtures, r: Requirement): Case[] {
