@@ -130,7 +130,7 @@ describe('transport family', () => {
   }
 
   it.each([
-    ['a 403', { status: 403, body: { code: 'https_required' } }, 'pass', 'GET /v1/things over plain HTTP refused with 403'],
+    ['a 403', { status: 403, body: { code: 'https_required' } }, 'pass', 'GET /v1/things over plain HTTP refused with 403 (over HTTPS the canary gets 401)'],
     [
       'a redirect to https',
       { status: 301, headers: { location: 'https://api.acme.test/v1/things' } },
@@ -146,6 +146,15 @@ describe('transport family', () => {
     const sent = seen[0]?.headers['authorization'] ?? '';
     expect(sent).toMatch(/^Bearer sk_live_[A-Za-z0-9]{25}$/); // the valid key body is 25 characters long
     expect(Object.values(KEYS).some((k) => sent.includes(k))).toBe(false);
+  });
+
+  it('fails when plain HTTP reaches the API: the canary gets the same answer as over HTTPS', async () => {
+    const { outcome } = await plainRun((r) => api.handler(r) as Reply);
+    expect({ verdict: outcome.verdict, message: outcome.message }).toEqual({
+      verdict: 'fail',
+      message:
+        'Expected plain HTTP refused as such (not the API answering), got the same 401 the API gives the canary over HTTPS: plain HTTP reaches the API, so a real key would be served for GET /v1/things over plain HTTP (canary key)',
+    });
   });
 
   it('passes when the connection is reset', async () => {
