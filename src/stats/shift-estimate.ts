@@ -19,7 +19,7 @@ export interface ShiftEstimate {
   superiority: number;
 }
 
-function median(sorted: readonly number[]): number {
+function median(sorted: Float64Array): number {
   const m = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
 }
@@ -39,8 +39,7 @@ export function shiftEstimate(x: readonly number[], y: readonly number[], level 
       greater += d > 0 ? 1 : d === 0 ? 0.5 : 0;
     }
   }
-  diffs.sort();
-  const sorted = Array.from(diffs);
+  const sorted = diffs.sort();
   const total = sorted.length;
   const z = normalQuantile(1 - (1 - level) / 2);
   const c = Math.floor(total / 2 - z * Math.sqrt((n1 * n2 * (n1 + n2 + 1)) / 12));
