@@ -7,6 +7,7 @@
  * - the probability of superiority P(Y > X) + ½·P(Y = X), i.e. U₂ / (n₁·n₂).
  */
 import { normalQuantile } from './normal.ts';
+import { selectKth } from './select.ts';
 
 export interface ShiftEstimate {
   /** Hodges–Lehmann estimate of the shift of y relative to x */
@@ -19,9 +20,9 @@ export interface ShiftEstimate {
   superiority: number;
 }
 
-function median(sorted: Float64Array): number {
-  const m = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
+function median(values: Float64Array): number {
+  const m = values.length >> 1;
+  return values.length % 2 === 1 ? selectKth(values, m) : (selectKth(values, m - 1) + selectKth(values, m)) / 2;
 }
 
 export function shiftEstimate(x: readonly number[], y: readonly number[], level = 0.95): ShiftEstimate {
@@ -39,16 +40,15 @@ export function shiftEstimate(x: readonly number[], y: readonly number[], level 
       greater += d > 0 ? 1 : d === 0 ? 0.5 : 0;
     }
   }
-  const sorted = diffs.sort();
-  const total = sorted.length;
+  const total = diffs.length;
   const z = normalQuantile(1 - (1 - level) / 2);
   const c = Math.floor(total / 2 - z * Math.sqrt((n1 * n2 * (n1 + n2 + 1)) / 12));
   const lowIndex = Math.max(0, c - 1);
   const highIndex = Math.min(total - 1, total - Math.max(c, 1));
   return {
-    shift: median(sorted),
-    lower: sorted[lowIndex]!,
-    upper: sorted[highIndex]!,
+    shift: median(diffs),
+    lower: selectKth(diffs, lowIndex),
+    upper: selectKth(diffs, highIndex),
     level,
     superiority: greater / total,
   };
