@@ -77,6 +77,12 @@ describe('the two profiles together', () => {
     const row = load('security').requirements.find((r) => r.kind === 'sec.login-password-exact');
     expect(row).toMatchObject({ id: 'SEC-LOGIN-PASSWORD-EXACT', level: 'MUST', source: { doc: 'asvs5' } });
   });
+
+  it('describe every kind in PROPOSAL.md', () => {
+    const proposal = readFileSync(new URL('profiles/PROPOSAL.md', root), 'utf8');
+    const kinds = PROFILES.flatMap(([name]) => load(name).requirements.map((r) => r.kind));
+    expect(kinds.filter((k) => !proposal.includes(`\`${k}\``))).toEqual([]);
+  });
 });
 
 describe('a waiver', () => {
