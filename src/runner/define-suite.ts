@@ -18,10 +18,12 @@ import type { TransportOptions } from '../transport/types.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import { caseTimeoutMs, describeLevel, levelFailsRun, resolveSuiteOptions, type SuiteOptions } from './options.ts';
 import { selectCases, type PlannedFamily } from './select-cases.ts';
+import { shardRuns, type PlanShard } from './shard.ts';
 import { prepareTarget, type PreparedTarget } from './target.ts';
 import { createRedactor, type Redactor } from './redactor.ts';
 import { runCaseTest } from './case-test.ts';
 import type { CaseMeta, FamilyMeta, SpecMeta } from './meta.ts';
+import { requirementFacts, sourceLine } from '../report/requirement-facts.ts';
 
 export type { SuiteOptions } from './options.ts';
 
@@ -35,6 +37,10 @@ export interface SuiteEntry {
   options?: Partial<SuiteOptions>;
   /** self-tests only: defects switched on in the embedded mock */
   mockDefects?: string[];
+  /** position of the spec in the whole run (record order) @default 0 */
+  order?: number;
+  /** a sharded run: the families this shard runs */
+  shard?: PlanShard;
 }
 
 /** One budget per process: `maxRequests` bounds the whole run, not each spec. */
@@ -49,13 +55,14 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
   const options = resolveSuiteOptions(entry.options);
   const contract = await loadContract(entry.spec);
   const target = await prepareTarget(contract, entry, options);
-  let families: PlannedFamily[];
+  let selected: PlannedFamily[];
   try {
-    families = selectCases(planCases(contract, target.fixtures, { mock: target.mock }), options);
+    selected = selectCases(planCases(contract, target.fixtures, { mock: target.mock }), options);
   } catch (err) {
     await target.close();
     throw err;
   }
+  const families = selected.filter(({ family }) => shardRuns(entry.shard, family.id));
   if (families.length === 0) {
     // --only / --level leave nothing of this spec: no empty describe (vitest would call it an error)
     await target.close();
@@ -74,6 +81,9 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
     mock: target.mock,
     level: describeLevel(options),
     keyPrefixes,
+    roles: Object.entries(target.fixtures.credentials).filter(([, c]) => c !== undefined).map(([role]) => role),
+    families: selected.map(({ family }) => family.id),
+    order: entry.order ?? 0,
   };
 
   describe(contract.name, { meta: { authconformSpec: specMeta } }, () => {
@@ -135,15 +145,16 @@ function transportOptions(contract: Contract, target: PreparedTarget, options: S
 }
 
 function caseMeta(contract: Contract, spec: SpecMeta, c: Case, options: SuiteOptions): CaseMeta {
-  const source = contract.sources[c.requirement.source.doc];
-  const quote = c.requirement.source.quote === undefined ? '' : `: "${c.requirement.source.quote}"`;
+  const facts = requirementFacts(contract, c.requirement);
   return {
     spec: contract.name,
     family: c.family,
-    requirementId: c.requirement.id,
+    requirementId: facts.id,
     level: c.level,
-    statement: c.requirement.statement,
-    source: `${source?.title ?? c.requirement.source.doc} › ${c.requirement.source.section}${quote}`,
+    kind: facts.kind,
+    statement: facts.statement,
+    source: sourceLine(facts.source),
+    sourceRef: facts.source,
     sha256: spec.sha256,
     target: spec.target,
     evidence: [],

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { SuiteOptions } from './options.ts';
+import type { PlanShard } from './shard.ts';
 import { AuthconformError } from '../util/errors.ts';
 
 export const PLAN_ENV = 'AUTHCONFORM_PLAN';
@@ -18,6 +19,10 @@ export interface PlanSpec {
   fixtures?: string;
   /** self-tests only: defects switched on in the embedded mock (requirement ids) */
   mockDefects?: string[];
+  /** position of the spec in the whole (unsharded) run @default its index in the plan */
+  order?: number;
+  /** on a sharded run: the families of this spec the shard runs */
+  shard?: PlanShard;
 }
 
 export interface RunPlan {

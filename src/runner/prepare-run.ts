@@ -13,6 +13,8 @@ import { AuthconformError } from '../util/errors.ts';
 import type { PlanSpec, RunPlan } from './plan.ts';
 import { checkTargetSafety } from './safety.ts';
 import { resolveSuiteOptions, type SuiteOptions } from './options.ts';
+import { selectCases } from './select-cases.ts';
+import { assignShards, shardUnits, type ShardOption } from './shard.ts';
 
 export interface RunRequestSpec {
   /** bundled name or path of a spec file */
@@ -39,6 +41,7 @@ export async function prepareRun(
   partial: Partial<SuiteOptions>,
   env: NodeJS.ProcessEnv,
   cwd: string,
+  shard?: ShardOption,
 ): Promise<PreparedRun> {
   const options = resolveSuiteOptions(partial);
   const requested: RunRequestSpec[] = specs.length > 0 ? specs : presentBundledSpecs().map((spec) => ({ spec }));
@@ -75,9 +78,31 @@ export async function prepareRun(
     out.plan.specs.push(planSpec);
   }
   checkOnly(options.only, out.contracts);
+  if (shard !== undefined) out.plan.specs = shardPlan(out.plan.specs, out.contracts, options, shard);
   out.envVars = [...new Set(out.envVars)];
   out.secrets = [...new Set(out.secrets.filter((s) => s !== ''))];
   return out;
+}
+
+/**
+ * The plan of one shard: every spec keeps its position (`order`) and gets the families this shard
+ * runs; specs with none are left out. Families are planned without fixtures, as `--only` is checked.
+ */
+function shardPlan(specs: PlanSpec[], contracts: Contract[], options: SuiteOptions, shard: ShardOption): PlanSpec[] {
+  const families = contracts.map((contract, i) =>
+    selectCases(planCases(contract, { credentials: {}, resources: {} }, { mock: specs[i]?.target === undefined }), options).map(({ family, cases }) => ({
+      id: family.id,
+      kinds: family.kinds,
+      cases: cases.length,
+    })),
+  );
+  const units = shardUnits(families);
+  const parts = assignShards(units, shard.count);
+  return specs.flatMap((spec, i) => {
+    const mine = units.filter((u, k) => u.spec === i && parts[k] === shard.index).flatMap((u) => u.families);
+    if (mine.length === 0) return [];
+    return [{ ...spec, order: i, shard: { families: mine, all: (families[i] ?? []).map((f) => f.id), index: shard.index } }];
+  });
 }
 
 /** Every id in `--only` must name a requirement or a probe family of one of the specs. */

@@ -1,0 +1,71 @@
+/**
+ * Writes the reports of a run record: the record is masked once (`maskRecord`), each format is a
+ * pure function of that masked record, and every rendered file passes the mask once more before
+ * it is written. The JSON record comes first: the attestation covers its digest.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { renderRunRecord } from '../../reporters/json-record.ts';
+import { renderJunit } from '../../reporters/junit-xml.ts';
+import { maskRecord, recordMask } from './mask.ts';
+import type { RunRecord } from './record.ts';
+import { checkWritableFile } from '../runner/output-file.ts';
+
+/** Report files, as given on the command line (relative to `cwd`). */
+export interface ReportFiles {
+  json?: string | undefined;
+  junit?: string | undefined;
+  html?: string | undefined;
+  sarif?: string | undefined;
+  attest?: string | undefined;
+  /** PEM file of the Ed25519 private key that signs the attestation (DSSE) */
+  signKey?: string | undefined;
+  badge?: string | undefined;
+}
+
+/** How the CLI names each file it wrote. */
+export const REPORT_LABELS: Record<keyof ReportFiles, string> = {
+  json: 'JSON',
+  junit: 'JUnit',
+  html: 'HTML',
+  sarif: 'SARIF',
+  attest: 'Attestation',
+  signKey: 'Signing key',
+  badge: 'Badge',
+};
+
+/** Every output path is checked before the run starts (a bad path must not cost the results). */
+export async function checkReportFiles(files: ReportFiles, cwd: string): Promise<void> {
+  for (const [format, file] of Object.entries(files) as Array<[keyof ReportFiles, string | undefined]>) {
+    if (file === undefined || format === 'signKey') continue;
+    await checkWritableFile(resolve(cwd, file), `--${format} ${file}`);
+  }
+}
+
+/** Rendering order; `attest` reads the record's digest and `signKey`. */
+const FORMATS = ['json', 'junit'] as const satisfies ReadonlyArray<keyof ReportFiles>;
+type Format = (typeof FORMATS)[number];
+
+const RENDER: Record<Format, (record: RunRecord) => string> = {
+  json: renderRunRecord,
+  junit: renderJunit,
+};
+
+/** @returns the absolute path of every file written, by format */
+export function writeReports(record: RunRecord, files: ReportFiles, secrets: readonly string[], cwd: string): Partial<Record<keyof ReportFiles, string>> {
+  const masked = maskRecord(record, secrets);
+  const mask = recordMask(masked, secrets);
+  const written: Partial<Record<keyof ReportFiles, string>> = {};
+  for (const format of FORMATS) {
+    const file = files[format];
+    if (file === undefined) continue;
+    written[format] = writeText(resolve(cwd, file), mask(RENDER[format](masked)));
+  }
+  return written;
+}
+
+function writeText(file: string, text: string): string {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}
