@@ -9,6 +9,7 @@ import { repoRoot } from '../spec/bundled.ts';
 import { AuthconformError, formatProblem } from '../util/errors.ts';
 import type { CliCommand, CliIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { helpText } from './parse-args.ts';
 
 const USAGE = 'usage: authconform <command> [options]   (authconform help for the commands)';
 
@@ -28,12 +29,8 @@ function helpLines(): string[] {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     `  ${'help'.padEnd(width)}  show this help, or the usage of one command (authconform help <command>)`,
     '',
-    'options: --help, --version',
+    'options: --help, --version; every command takes --no-color (or NO_COLOR=1)',
   ];
-}
-
-function commandHelp(command: CliCommand): string[] {
-  return [`${command.name} — ${command.summary}`, '', `usage: ${command.usage}`];
 }
 
 function findCommand(name: string): CliCommand | undefined {
@@ -54,7 +51,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     }
     const command = findCommand(topic);
     if (command === undefined) throw new AuthconformError('AC_USAGE', `no command "${topic}"; commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
-    for (const line of commandHelp(command)) io.stdout(line);
+    for (const line of helpText(command)) io.stdout(line);
     return 0;
   }
   if (first === '--version' || first === '-v') {
@@ -68,7 +65,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    for (const line of commandHelp(command)) io.stdout(line);
+    for (const line of helpText(command)) io.stdout(line);
     return 0;
   }
   return command.run(rest, io);

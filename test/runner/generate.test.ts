@@ -68,7 +68,7 @@ describe('authconform generate', () => {
     expect(await runCommand(generate, ['linkfetch'], captured)).toBe(2);
     expect(captured.stderr).toEqual([
       'authconform: test/auth.test.ts exists; pass --force to overwrite it',
-      'authconform: --out is required; usage: authconform generate <spec> --out FILE [--target URL] [--fixtures FILE] [--force]',
+      'authconform: --out is required; usage: authconform generate <spec> [options]',
     ]);
   });
 

@@ -10,77 +10,60 @@ import { CONTROL_PREFIX, MOCK_DEFAULTS } from '../../mock/options.ts';
 import type { MockServer } from '../../mock/server.ts';
 import { listVariants } from '../../mock/variants.ts';
 import type { CliCommand, CliIO } from '../command.ts';
-import { parseCommandArgs, usageError } from '../parse-args.ts';
+import { parseCommandArgs, read, usageError } from '../parse-args.ts';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 export const command: CliCommand = {
   name: 'mock',
   summary: "serve a spec's reference mock on loopback (fake credentials, control API, defects)",
-  usage: [
-    'authconform mock <spec> [--port N] [--host 127.0.0.1] [--defect ID ...] [--variant NAME ...] [--no-control]',
-    '    [--unlimited] [--dispatch direct|msw] [--list-defects] [--list-variants]',
-    '  --port           TCP port (default 0: any free port; the URL is printed)',
-    '  --host           interface to bind (default 127.0.0.1)',
-    '  --defect         switch on a defect (repeatable); see --list-defects',
-    '  --variant        switch on a conformant variant (repeatable, or all); see --list-variants',
-    '  --no-control     do not serve the control API under /__authconform/',
-    '  --unlimited      lift rate limits (headers are still sent)',
-    "  --dispatch       direct (default): call the matching msw handler's resolver; msw: through msw's getResponse",
-    '  --list-defects   print the defect ids of the spec with what they break, and exit',
-    '  --list-variants  print the conformant variants, and exit',
-  ].join('\n'),
+  args: '[spec]',
+  argsHelp: 'a bundled spec name or a .yaml path',
+  options: [
+    { flags: '--port <N>', help: 'TCP port (0: any free port; the URL is printed)', integer: { min: 0, max: 65535 }, default: String(MOCK_DEFAULTS.port) },
+    { flags: '--host <HOST>', help: 'interface to bind', default: MOCK_DEFAULTS.host },
+    { flags: '--defect <ID>', help: 'switch on a defect (repeatable); see --list-defects', repeatable: true },
+    { flags: '--variant <NAME>', help: 'switch on a conformant variant (repeatable, or all); see --list-variants', repeatable: true },
+    { flags: '--no-control', help: 'do not serve the control API under /__authconform/' },
+    { flags: '--unlimited', help: 'lift rate limits (headers are still sent)' },
+    { flags: '--dispatch <MODE>', help: "direct: call the matching msw handler's resolver; msw: through msw's getResponse", choices: ['direct', 'msw'], default: 'direct' },
+    { flags: '--list-defects', help: 'print the defect ids of the spec with what they break, and exit' },
+    { flags: '--list-variants', help: 'print the conformant variants, and exit' },
+  ],
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(command, argv, {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      defect: { type: 'string', multiple: true },
-      variant: { type: 'string', multiple: true },
-      'no-control': { type: 'boolean' },
-      unlimited: { type: 'boolean' },
-      dispatch: { type: 'string' },
-      'list-defects': { type: 'boolean' },
-      'list-variants': { type: 'boolean' },
-    });
-    if (values['list-variants'] === true) {
+    const parsed = parseCommandArgs(command, argv);
+    const { positionals } = parsed;
+    if (read.flag(parsed, 'list-variants')) {
       for (const v of listVariants()) io.stdout(`${v.name.padEnd(14)}  ${v.description}`);
       return 0;
     }
-    if (positionals.length !== 1) throw usageError(command, positionals.length === 0 ? 'no spec given' : 'give exactly one spec');
+    if (positionals.length !== 1) throw usageError(command, 'no spec given');
     const contract = await loadContract(positionals[0]!, { cwd: io.cwd });
-    if (values['list-defects'] === true) {
+    if (read.flag(parsed, 'list-defects')) {
       const defects = listDefects(contract);
       const width = Math.max(...defects.map((d) => d.id.length));
       for (const d of defects) io.stdout(`${d.id.padEnd(width)}  ${d.description}`);
       return 0;
     }
-    const port = parsePort(values.port);
-    const dispatch = values.dispatch ?? 'direct';
-    if (dispatch !== 'direct' && dispatch !== 'msw') throw usageError(command, `--dispatch must be direct or msw, got "${dispatch}"`);
+    const control = !read.flag(parsed, 'no-control');
     // the server (msw and the handlers) loads only when a mock is served
     const { startMock } = await import('../../mock/server.ts');
     const mock = await startMock(contract, {
-      port,
-      host: values.host ?? MOCK_DEFAULTS.host,
-      defects: values.defect ?? [],
-      variants: values.variant ?? [],
-      control: values['no-control'] !== true,
-      unlimited: values.unlimited === true,
-      dispatch,
+      port: read.number(parsed, 'port') ?? MOCK_DEFAULTS.port,
+      host: read.string(parsed, 'host') ?? MOCK_DEFAULTS.host,
+      defects: read.strings(parsed, 'defect'),
+      variants: read.strings(parsed, 'variant'),
+      control,
+      unlimited: read.flag(parsed, 'unlimited'),
+      dispatch: read.string(parsed, 'dispatch') as 'direct' | 'msw',
     });
-    printBanner(contract, mock, values['no-control'] !== true, io);
+    printBanner(contract, mock, control, io);
     const signal = await untilSignal();
     await mock.close();
     io.stderr(`authconform mock: ${signal}, stopped`);
     return 0;
   },
 };
-
-function parsePort(text: string | undefined): number {
-  if (text === undefined) return MOCK_DEFAULTS.port;
-  if (!/^\d+$/.test(text) || Number(text) > 65535) throw usageError(command, `--port must be an integer from 0 to 65535, got "${text}"`);
-  return Number(text);
-}
 
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
