@@ -18,6 +18,7 @@ export const SCHEMA_FILES = {
   runRecord: 'run-record.schema.json',
   sarif: 'sarif-2.1.0.schema.json',
   inTotoStatement: 'in-toto-statement-v1.schema.json',
+  dsseEnvelope: 'dsse-envelope.schema.json',
 } as const;
 
 const compiled = new Map<string, ValidateFunction>();

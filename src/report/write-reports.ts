@@ -5,11 +5,18 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { renderRunRecord } from '../../reporters/json-record.ts';
 import { renderJunit } from '../../reporters/junit-xml.ts';
+import { renderHtml } from '../../reporters/html-report.ts';
+import { renderSarif } from '../../reporters/sarif.ts';
+import { renderBadge } from '../../reporters/badge.ts';
+import { buildStatement } from '../../reporters/attestation.ts';
+import { IN_TOTO_PAYLOAD_TYPE, readEd25519Key, signEnvelope } from './dsse.ts';
 import { maskRecord, recordMask } from './mask.ts';
 import type { RunRecord } from './record.ts';
 import { checkWritableFile } from '../runner/output-file.ts';
+import { AuthconformError } from '../util/errors.ts';
 
 /** Report files, as given on the command line (relative to `cwd`). */
 export interface ReportFiles {
@@ -40,15 +47,20 @@ export async function checkReportFiles(files: ReportFiles, cwd: string): Promise
     if (file === undefined || format === 'signKey') continue;
     await checkWritableFile(resolve(cwd, file), `--${format} ${file}`);
   }
+  if (files.signKey !== undefined && files.attest === undefined) throw new AuthconformError('AC_USAGE', '--sign-key signs the attestation: give --attest FILE with it');
+  if (files.signKey !== undefined) readEd25519Key(resolve(cwd, files.signKey), 'private', `--sign-key ${files.signKey}`);
 }
 
 /** Rendering order; `attest` reads the record's digest and `signKey`. */
-const FORMATS = ['json', 'junit'] as const satisfies ReadonlyArray<keyof ReportFiles>;
+const FORMATS = ['json', 'junit', 'html', 'sarif', 'badge'] as const satisfies ReadonlyArray<keyof ReportFiles>;
 type Format = (typeof FORMATS)[number];
 
 const RENDER: Record<Format, (record: RunRecord) => string> = {
   json: renderRunRecord,
   junit: renderJunit,
+  html: renderHtml,
+  sarif: (record) => renderSarif(record),
+  badge: renderBadge,
 };
 
 /** @returns the absolute path of every file written, by format */
@@ -61,7 +73,20 @@ export function writeReports(record: RunRecord, files: ReportFiles, secrets: rea
     if (file === undefined) continue;
     written[format] = writeText(resolve(cwd, file), mask(RENDER[format](masked)));
   }
+  if (files.attest !== undefined) written.attest = writeText(resolve(cwd, files.attest), attestation(masked, mask, files.signKey, cwd));
   return written;
+}
+
+/**
+ * The in-toto statement of the masked record (its digest: the JSON record's bytes as `json`
+ * writes them), wrapped in a DSSE envelope signed with `signKey` when one is given.
+ */
+function attestation(masked: RunRecord, mask: (text: string) => string, signKey: string | undefined, cwd: string): string {
+  const recordSha256 = createHash('sha256').update(mask(renderRunRecord(masked))).digest('hex');
+  const statement = `${JSON.stringify(buildStatement(masked, recordSha256), null, 2)}\n`;
+  if (signKey === undefined) return mask(statement);
+  const key = readEd25519Key(resolve(cwd, signKey), 'private', `--sign-key ${signKey}`);
+  return `${JSON.stringify(signEnvelope(Buffer.from(mask(statement)), IN_TOTO_PAYLOAD_TYPE, key), null, 2)}\n`;
 }
 
 function writeText(file: string, text: string): string {

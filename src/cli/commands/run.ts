@@ -9,12 +9,14 @@ import type { RunRequestSpec } from '../../runner/prepare-run.ts';
 import { isHttpUrl } from '../../fixtures/fixture-reader.ts';
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, read, usageError } from '../parse-args.ts';
+import { JSON_OPTION, readReportFiles, REPORT_OPTIONS } from '../report-options.ts';
+import { parseShard } from '../../runner/shard.ts';
 
 const LEVELS: readonly LevelOption[] = ['must', 'should', 'all'];
 
 export const command: CliCommand = {
   name: 'run',
-  summary: 'run the conformance suite against a target (default: the embedded mock) and write JUnit XML',
+  summary: 'run the conformance suite against a target (default: the embedded mock) and write JUnit XML and the other reports',
   args: '[spec...]',
   argsHelp: 'bundled names (linkfetch) or .yaml paths (also --spec); none = every bundled spec',
   options: [
@@ -22,6 +24,9 @@ export const command: CliCommand = {
     { flags: '--target <URL>', help: 'base URL of the API under test; none = the embedded mock' },
     { flags: '--fixtures <FILE>', help: 'credentials and resources of the target (YAML, ${VAR} from the environment)' },
     { flags: '--junit <FILE>', help: 'JUnit XML file', default: 'reports/junit.xml' },
+    JSON_OPTION,
+    ...REPORT_OPTIONS,
+    { flags: '--shard <I/N>', help: 'run part I of N (deterministic: by spec, then by probe family; a spec\'s rate-limit families stay together); merge the records with `authconform merge`' },
     { flags: '--only <IDS>', help: 'requirement ids or probe families to run (comma-separated, repeatable)', repeatable: true },
     {
       flags: '--level <LEVEL>',
@@ -74,11 +79,15 @@ export const command: CliCommand = {
       ...(values.target === undefined ? {} : { target: values.target }),
       ...(values.fixtures === undefined ? {} : { fixtures: values.fixtures }),
     }));
+    const shard = read.string(parsed, 'shard');
+    const { junit: _junit, ...reports } = readReportFiles(parsed);
     const { runConformance } = await import('../../runner/run-conformance.ts');
     const summary = await runConformance(
       {
         specs,
         options,
+        reports,
+        ...(shard === undefined ? {} : { shard: parseShard(shard) }),
         ...(values.junit === undefined ? {} : { junit: values.junit }),
         ...(read.flag(parsed, 'no-color') ? { color: false } : {}),
       },
