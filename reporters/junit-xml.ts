@@ -1,15 +1,16 @@
 /**
- * Run record → JUnit XML, valid against the Jenkins junit-4 schema kept in
- * schemas/jenkins-junit.xsd: one `<testsuite>` per spec and family with the spec's facts as
+ * Run record → JUnit XML, valid against the JUnit schema of the Jenkins xUnit plugin kept in
+ * schemas/junit-10.xsd: one `<testsuite>` per spec and family with the spec's facts as
  * properties, one `<testcase>` per case. A pure function of the (masked) record.
  *
  * Read right by consumers within that schema: each testsuite carries tests/failures/errors/
  * skipped; the root `<testsuites>` carries no counts, because the schema allows no `skipped` there
  * and a root `tests` without it makes readers such as test-results-parser count skipped cases as
- * passed (they sum the testsuites instead). A skip reason is the `<skipped>` text (the schema allows
- * no attribute). Requirement id, level and source are testcase properties in the
- * `[[PROPERTY|name=value]]` form of system-out that JUnit readers take as testcase properties
- * (the schema allows no `<properties>` in a testcase).
+ * passed (without root counts they sum the testsuites). A skip reason is both the `message` of
+ * `<skipped>` (junit2json, GitLab, Jenkins read it) and its text. Requirement id, level, kind and
+ * source are testcase properties in the `[[PROPERTY|name=value]]` form of system-out that JUnit
+ * readers (test-results-parser, Jenkins) take as testcase properties: the schema allows no
+ * `<properties>` in a testcase.
  */
 import { create } from 'xmlbuilder2';
 import { caseFailureText, warningWhy } from '../src/report/case-text.ts';
@@ -64,7 +65,7 @@ function writeSuite(root: XMLBuilder, record: RunRecord, spec: RecordSpec, group
 function writeCase(suite: XMLBuilder, spec: RecordSpec, c: RecordCase): void {
   const el = suite.ele('testcase', { name: c.name, classname: `authconform.${spec.name}.${c.family}`, time: seconds(c.durationMs) });
   const reason = c.reason ?? '';
-  if (c.verdict === 'skip') el.ele('skipped').txt(reason);
+  if (c.verdict === 'skip') el.ele('skipped', { message: reason }).txt(reason);
   if (c.verdict === 'error') el.ele('error', { message: reason, type: 'error' }).txt(reason);
   if (c.verdict === 'fail' && c.failsRun) el.ele('failure', { message: reason, type: c.level }).txt(caseFailureText(c));
   el.ele('system-out').txt(systemOut(c));

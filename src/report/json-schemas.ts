@@ -27,7 +27,7 @@ function validatorFor(file: string): ValidateFunction {
   let validate = compiled.get(file);
   if (validate === undefined) {
     const schema = JSON.parse(readFileSync(new URL(file, SCHEMAS_DIR), 'utf8')) as { $schema?: string };
-    const ajv = schema.$schema?.includes('2020-12') === true ? new Ajv2020({ allErrors: true, strict: false }) : new Ajv({ allErrors: true, strict: false });
+    const ajv = schema.$schema?.includes('2020-12') === true ? new Ajv2020({ allErrors: true, strict: false, unicodeRegExp: false }) : new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
     validate = ajv.compile(schema);
     compiled.set(file, validate);

@@ -5,7 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
+import { renderAnnotations } from '../../reporters/github-annotations.ts';
+import { renderStepSummary } from '../../reporters/github-summary.ts';
 import { renderRunRecord } from '../../reporters/json-record.ts';
 import { renderJunit } from '../../reporters/junit-xml.ts';
 import { renderHtml } from '../../reporters/html-report.ts';
@@ -63,30 +65,39 @@ const RENDER: Record<Format, (record: RunRecord) => string> = {
   badge: renderBadge,
 };
 
-/** @returns the absolute path of every file written, by format */
-export function writeReports(record: RunRecord, files: ReportFiles, secrets: readonly string[], cwd: string): Partial<Record<keyof ReportFiles, string>> {
-  const masked = maskRecord(record, secrets);
-  const mask = recordMask(masked, secrets);
-  const written: Partial<Record<keyof ReportFiles, string>> = {};
-  for (const format of FORMATS) {
-    const file = files[format];
-    if (file === undefined) continue;
-    written[format] = writeText(resolve(cwd, file), mask(RENDER[format](masked)));
-  }
-  if (files.attest !== undefined) written.attest = writeText(resolve(cwd, files.attest), attestation(masked, mask, files.signKey, cwd));
-  return written;
+/** Every rendered report of a record, masked: what `writeReports` writes (and what red teams scan). */
+export interface RenderedReports extends Record<Format | 'attest', string> {
+  /** the GitHub step summary (Markdown) */
+  summary: string;
+  /** the GitHub workflow-command annotations, one per line */
+  annotations: string[];
 }
 
 /**
- * The in-toto statement of the masked record (its digest: the JSON record's bytes as `json`
- * writes them), wrapped in a DSSE envelope signed with `signKey` when one is given.
+ * Renders every format from the record masked once (`maskRecord`), then masks each rendered text
+ * once more. The attestation is the in-toto statement of the masked record (its digest: the JSON
+ * record's bytes as written), wrapped in a DSSE envelope signed with `signKey` when one is given.
  */
-function attestation(masked: RunRecord, mask: (text: string) => string, signKey: string | undefined, cwd: string): string {
-  const recordSha256 = createHash('sha256').update(mask(renderRunRecord(masked))).digest('hex');
-  const statement = `${JSON.stringify(buildStatement(masked, recordSha256), null, 2)}\n`;
-  if (signKey === undefined) return mask(statement);
-  const key = readEd25519Key(resolve(cwd, signKey), 'private', `--sign-key ${signKey}`);
-  return `${JSON.stringify(signEnvelope(Buffer.from(mask(statement)), IN_TOTO_PAYLOAD_TYPE, key), null, 2)}\n`;
+export function renderReports(record: RunRecord, secrets: readonly string[], signKey?: KeyObject): RenderedReports {
+  const masked = maskRecord(record, secrets);
+  const mask = recordMask(masked, secrets);
+  const out = Object.fromEntries(FORMATS.map((format) => [format, mask(RENDER[format](masked))])) as Record<Format, string>;
+  const recordSha256 = createHash('sha256').update(out.json).digest('hex');
+  const statement = mask(`${JSON.stringify(buildStatement(masked, recordSha256), null, 2)}\n`);
+  const attest = signKey === undefined ? statement : `${JSON.stringify(signEnvelope(Buffer.from(statement), IN_TOTO_PAYLOAD_TYPE, signKey), null, 2)}\n`;
+  return { ...out, attest, summary: mask(renderStepSummary(masked)), annotations: renderAnnotations(masked).map(mask) };
+}
+
+/** @returns the absolute path of every file written, by format */
+export function writeReports(record: RunRecord, files: ReportFiles, secrets: readonly string[], cwd: string): Partial<Record<keyof ReportFiles, string>> {
+  const key = files.signKey === undefined ? undefined : readEd25519Key(resolve(cwd, files.signKey), 'private', `--sign-key ${files.signKey}`);
+  const rendered = renderReports(record, secrets, key);
+  const written: Partial<Record<keyof ReportFiles, string>> = {};
+  for (const format of [...FORMATS, 'attest'] as const) {
+    const file = files[format];
+    if (file !== undefined) written[format] = writeText(resolve(cwd, file), rendered[format]);
+  }
+  return written;
 }
 
 function writeText(file: string, text: string): string {

@@ -7,7 +7,7 @@ import { SECRET, SHA, sampleRecord } from './record-fixture.ts';
 describe('renderJunit', () => {
   const xml = renderJunit(maskRecord(sampleRecord(), [SECRET]));
 
-  it('validates against the vendored Jenkins junit-4 schema', async () => {
+  it('validates against the vendored JUnit schema (Jenkins xUnit junit-10.xsd)', async () => {
     expect(await junitSchemaProblems(xml)).toEqual([]);
   });
 
@@ -41,7 +41,7 @@ describe('renderJunit', () => {
   });
 
   it('writes skip, error, failure and warning where readers look', () => {
-    expect(xml).toContain('<skipped>no `expired_token` credential in the fixtures</skipped>');
+    expect(xml).toContain('<skipped message="no `expired_token` credential in the fixtures">no `expired_token` credential in the fixtures</skipped>');
     expect(xml).toContain('<error message="Test timed out in 5000ms." type="error">Test timed out in 5000ms.</error>');
     expect(xml).toContain('<failure message="Expected 401 invalid_key, got 200 for GET /v1/x (key sk_live_…cdef)" type="MUST">');
     expect(xml).toContain('warning (SHOULD; fails the run only with --level should/all or --strict): bodies differ');

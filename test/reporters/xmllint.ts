@@ -1,9 +1,9 @@
-/** Validation of JUnit XML against the Jenkins junit-4 schema with xmllint (libxml2-utils). */
+/** Validation of JUnit XML against the vendored JUnit schema (schemas/junit-10.xsd) with xmllint (libxml2-utils). */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The schema, next to the repository: `<repo>/../shared/schemas/jenkins-junit.xsd`. */
-export const JUNIT_XSD = fileURLToPath(new URL('../../../shared/schemas/jenkins-junit.xsd', import.meta.url));
+/** The schema kept in the repository (Jenkins xUnit plugin's JUnit model, MIT). */
+export const JUNIT_XSD = fileURLToPath(new URL('../../schemas/junit-10.xsd', import.meta.url));
 
 /** Runs xmllint; returns its verdict line (`<file> validates`), throws with its output otherwise. */
 export function validateJunit(file: string): string {
