@@ -193,7 +193,7 @@ const ROWS: Row[] = [
     name: 'an unknown command (plus the usage hint)',
     argv: () => ['frobnicate'],
     stderr: () => [
-      'authconform: unknown command "frobnicate"; commands: run, mock, validate, list, generate, help',
+      'authconform: unknown command "frobnicate"; commands: run, report, merge, verify, mock, validate, list, generate, help',
       'usage: authconform <command> [options]   (authconform help for the commands)',
     ],
   },

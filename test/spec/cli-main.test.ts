@@ -6,7 +6,7 @@ import { runCli, STACK_LINE } from './cli-capture.ts';
 
 describe('authconform main', () => {
   it('registers every command', () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(['run', 'mock', 'validate', 'list', 'generate']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['run', 'report', 'merge', 'verify', 'mock', 'validate', 'list', 'generate']);
   });
 
   it('prints the version', async () => {
