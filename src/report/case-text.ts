@@ -1,14 +1,11 @@
 /** Text of a record case shared by the projections: the failure with its evidence. */
+import { failureText } from '../runner/failure-text.ts';
 import type { RecordCase } from './record.ts';
 
 /** The one-line reason, then expected/actual, findings and the redacted exchanges. */
 export function caseFailureText(c: RecordCase): string {
-  const lines = [c.reason ?? 'failed'];
-  if (c.expected !== undefined) lines.push(`expected: ${c.expected}`);
-  if (c.actual !== undefined) lines.push(`actual:   ${c.actual}`);
-  for (const finding of c.findings) lines.push(`finding:  ${finding}`);
-  for (const exchange of c.exchanges) lines.push('', exchange);
-  return lines.join('\n');
+  const facts = { message: c.reason, expected: c.expected, actual: c.actual, findings: c.findings, evidence: c.exchanges };
+  return failureText(facts);
 }
 
 /** Why a failed SHOULD/MAY case does not fail the run. */
