@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as junit2json, type TestSuites } from 'junit2json';
 import { convertJUnitToCTRFReport } from 'junit-to-ctrf';
@@ -18,7 +19,8 @@ import { startMock, type MockServer } from '../../src/mock/server.ts';
 import { loadContract } from '../../src/spec/load.ts';
 import { SCHEMA_FILES, schemaProblems } from '../../src/report/json-schemas.ts';
 import type { RunRecord } from '../../src/report/record.ts';
-import { tallyCases } from '../../src/report/tally.ts';
+import { tallyByLevel, tallyCases } from '../../src/report/tally.ts';
+import { CHROMIUM, NO_CHROMIUM, renderInChromium } from './chromium.ts';
 import { captureIO, runCommand, type Captured } from '../runner/cli-io.ts';
 import { junitSchemaProblems } from './junit-schema.ts';
 
@@ -124,6 +126,16 @@ describe('run with every report', () => {
     expect(annotations.length).toBe(t.failed + t.errors + t.warnings);
     for (const a of annotations) expect(a).toMatch(new RegExp(`^::error title=linkfetch ${DEFECT} \\(MUST\\)::${DEFECT} `));
   });
+
+  it.skipIf(CHROMIUM === undefined)(`renders the HTML in headless Chromium with the run's tallies${CHROMIUM === undefined ? ` (skipped: ${NO_CHROMIUM})` : ''}`, async () => {
+    const page = await renderInChromium(file('r.html'));
+    expect(page.problems).toEqual([]);
+    expect(page.requests).toEqual([pathToFileURL(file('r.html')).href]);
+    expect([page.runVerdict, page.specVerdicts, page.sha256]).toEqual(['not conformant', ['not conformant'], [record.specs[0]!.sha256]]);
+    expect(page.tallies).toEqual([tallyByLevel(record.specs[0]!.cases).map((t) => [t.level, t.passed, t.failed, t.skipped, t.total])]);
+    const failing = record.specs[0]!.cases.filter((c) => c.verdict === 'fail' || c.verdict === 'error');
+    expect(page.failures).toBe(failing.length);
+  }, 60_000);
 
   it('draws the badge', () => {
     const must = record.specs[0]!.cases.filter((c) => c.level === 'MUST');
