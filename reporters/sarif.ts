@@ -2,25 +2,21 @@
  * Run record → SARIF 2.1.0 (schemas/sarif-2.1.0.schema.json): one rule per requirement of the
  * run (help text = statement + quoted source sentence), one result per failed case: level `error`
  * for MUST, `warning` for SHOULD, `note` for MAY; a case that could not run is an `error`. Results
- * point at the spec file by name (relative to the repository root, as code scanning expects) and
- * carry a stable fingerprint (spec + case name) so code scanning tracks them across runs.
+ * point at the spec file as the record names it (relative to where the run started: the
+ * repository root in CI, as code scanning expects) and carry a stable fingerprint (spec + case
+ * name) so code scanning tracks them across runs.
  */
 import type { RecordCase, RecordSpec, RunRecord } from '../src/report/record.ts';
 import { sourceLine } from '../src/report/requirement-facts.ts';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-export interface SarifOptions {
-  /** where each spec file lives, by spec name, relative to the repository root @default `specs/<name>.yaml` */
-  specPaths?: Record<string, string>;
-}
-
-export function renderSarif(record: RunRecord, options: SarifOptions = {}): string {
+export function renderSarif(record: RunRecord): string {
   const rules = new Map<string, { id: string; c: RecordCase; spec: RecordSpec }>();
   for (const spec of record.specs) for (const c of spec.cases) if (!rules.has(c.requirementId)) rules.set(c.requirementId, { id: c.requirementId, c, spec });
   const ruleIndex = new Map([...rules.keys()].map((id, i) => [id, i]));
   const results = record.specs.flatMap((spec) =>
-    spec.cases.filter((c) => c.verdict === 'fail' || c.verdict === 'error').map((c) => result(spec, c, ruleIndex.get(c.requirementId)!, options)),
+    spec.cases.filter((c) => c.verdict === 'fail' || c.verdict === 'error').map((c) => result(spec, c, ruleIndex.get(c.requirementId)!)),
   );
   const log = {
     $schema: SARIF_SCHEMA_URI,
@@ -68,7 +64,7 @@ function rule(id: string, c: RecordCase): object {
   };
 }
 
-function result(spec: RecordSpec, c: RecordCase, ruleIndex: number, options: SarifOptions): object {
+function result(spec: RecordSpec, c: RecordCase, ruleIndex: number): object {
   const lines = [c.reason ?? c.verdict];
   if (c.expected !== undefined) lines.push(`expected: ${c.expected}`);
   if (c.actual !== undefined) lines.push(`actual: ${c.actual}`);
@@ -79,7 +75,7 @@ function result(spec: RecordSpec, c: RecordCase, ruleIndex: number, options: Sar
     message: { text: `${spec.name}: ${c.name}: ${lines.join('; ')}` },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: options.specPaths?.[spec.name] ?? `specs/${spec.name}.yaml` }, region: { startLine: 1 } },
+        physicalLocation: { artifactLocation: { uri: spec.file ?? `specs/${spec.name}.yaml` }, region: { startLine: 1 } },
         logicalLocations: [{ name: c.name, fullyQualifiedName: `${spec.name}/${c.family}/${c.name}`, kind: 'test' }],
       },
     ],

@@ -16,6 +16,8 @@ export interface RecordInput {
   destructive: boolean;
   only: string[];
   shard?: RecordShard | undefined;
+  /** spec files by spec name, relative to the run's directory */
+  specFiles?: Record<string, string>;
 }
 
 export function buildRunRecord(input: RecordInput): RunRecord {
@@ -28,14 +30,15 @@ export function buildRunRecord(input: RecordInput): RunRecord {
     options: { level: input.level, destructive: input.destructive, only: [...input.only], shard: input.shard ?? null },
     interrupted: input.results.interrupted,
     errors: [...input.results.collectionErrors],
-    specs: input.results.specs.map(specRecord),
+    specs: input.results.specs.map((spec, i) => specRecord(spec, i, input.specFiles?.[spec.spec])),
   };
 }
 
-function specRecord(spec: SpecResult, index: number): RecordSpec {
+function specRecord(spec: SpecResult, index: number, file: string | undefined): RecordSpec {
   const m = spec.meta;
   return {
     name: spec.spec,
+    ...(file === undefined ? {} : { file }),
     title: m?.title ?? spec.spec,
     sha256: m?.sha256 ?? '',
     target: m?.target ?? '',

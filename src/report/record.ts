@@ -46,6 +46,8 @@ export interface RecordCase {
 
 export interface RecordSpec {
   name: string;
+  /** the spec file, relative to the directory the run started in (`/` separated) */
+  file?: string;
   title: string;
   sha256: string;
   /** masked target URL (the embedded mock's when `mock`) */

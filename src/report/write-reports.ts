@@ -61,7 +61,7 @@ const RENDER: Record<Format, (record: RunRecord) => string> = {
   json: renderRunRecord,
   junit: renderJunit,
   html: renderHtml,
-  sarif: (record) => renderSarif(record),
+  sarif: renderSarif,
   badge: renderBadge,
 };
 

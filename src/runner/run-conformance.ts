@@ -5,7 +5,7 @@
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { Writable } from 'node:stream';
 import type { CliIO } from '../cli/command.ts';
 import { AuthconformError } from '../util/errors.ts';
@@ -73,6 +73,7 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
     destructive: prepared.options.destructive,
     only: prepared.options.only,
     shard: request.shard,
+    specFiles: Object.fromEntries(prepared.contracts.map((c) => [c.name, relative(io.cwd, c.file).split(sep).join('/')])),
   });
   const written = writeReports(record, files, prepared.secrets, io.cwd);
   emitCiReports(record, prepared.secrets, io);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { command as merge } from '../../src/cli/commands/merge.ts';
+import { command as run } from '../../src/cli/commands/run.ts';
 import { command as report } from '../../src/cli/commands/report.ts';
 import { command as verify } from '../../src/cli/commands/verify.ts';
 import { renderRunRecord } from '../../reporters/json-record.ts';
@@ -63,6 +64,29 @@ describe('authconform merge', () => {
     expect(io.stderr).toEqual([
       "authconform: other.json: tool version 1.0.0 differs from s1.json's 9.9.9; records of one run only",
       'authconform: s1.json: case "ACME-AUTH-03 unknown key with a documented prefix" of acme is in s1.json too (the same shard twice?)',
+    ]);
+  });
+});
+
+describe('authconform run, report options', () => {
+  it('a shard with nothing to run writes an empty record and exits 0', async () => {
+    const io = captureIO({}, dir);
+    // part 2 of 1000 holds a unit only if one's weight midpoint lies in the run's first 0.2 %: never, with < 500 cases
+    expect(await runCommand(run, ['linkfetch', '--shard', '2/1000', '--json', 'empty.json', '--junit', 'empty.xml'], io)).toBe(0);
+    const record = JSON.parse(readFileSync(path('empty.json'), 'utf8')) as RunRecord;
+    expect([record.specs, record.options.shard]).toEqual([[], { index: 2, count: 1000 }]);
+    expect(io.stderr).toEqual([]);
+  });
+
+  it('refuses a bad --shard and a --sign-key without --attest before running (exit 2)', async () => {
+    const io = captureIO({}, dir);
+    expect(await runCommand(run, ['linkfetch', '--shard', '4/3'], io)).toBe(2);
+    expect(await runCommand(run, ['linkfetch', '--sign-key', 'k.pem', '--json', 'x.json'], io)).toBe(2);
+    expect(await runCommand(run, ['linkfetch', '--attest', 'a.json', '--sign-key', 'whole.json'], io)).toBe(2);
+    expect(io.stderr).toEqual([
+      'authconform: --shard must be i/n with 1 ≤ i ≤ n (e.g. 2/3), got "4/3"',
+      'authconform: --sign-key signs the attestation: give --attest FILE with it',
+      'authconform: --sign-key whole.json: not a PEM private key',
     ]);
   });
 });

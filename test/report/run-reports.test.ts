@@ -117,6 +117,9 @@ describe('run with every report', () => {
     expect(schemaProblems(SCHEMA_FILES.sarif, sarif)).toEqual([]);
     const failed = record.specs[0]!.cases.filter((c) => c.verdict === 'fail' || c.verdict === 'error');
     expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(failed.map((c) => c.requirementId));
+    // the spec file as the run found it, relative to where it started
+    expect(record.specs[0]!.file).toMatch(/^(\.\.\/)+.*specs\/linkfetch\.yaml$/);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(record.specs[0]!.file);
   });
 
   it('appends the GitHub step summary and annotates each failed case', () => {
