@@ -90,9 +90,9 @@ describe('SIGINT during a run', () => {
     expect(result.stdout.endsWith(`JUnit: ${junit}\n`)).toBe(true);
   });
 
-  it('writes a JUnit that validates against the Jenkins junit-4 schema', () => {
+  it('writes a JUnit that validates against the Jenkins junit-4 schema', async () => {
     expect(existsSync(junit)).toBe(true);
-    expect(validateJunit(junit)).toBe(`${junit} validates`);
+    expect(await validateJunit(junit)).toBe(`${junit} validates`);
   });
 
   it('keeps the finished case, and marks every other case skipped: "interrupted"', () => {

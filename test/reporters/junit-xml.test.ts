@@ -81,7 +81,7 @@ describe('buildJunitXml', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ac-junit-'));
     const file = join(dir, 'junit.xml');
     await writeFile(file, xml);
-    expect(validateJunit(file)).toBe(`${file} validates`);
+    expect(await validateJunit(file)).toBe(`${file} validates`);
 
     expect(xml).not.toContain('SECRETsecret');
     expect(xml).toContain('sk_live_…cdef');

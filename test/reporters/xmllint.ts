@@ -1,14 +1,18 @@
-/** Validation of JUnit XML against the Jenkins junit-4 schema with xmllint (libxml2-utils). */
-import { spawnSync } from 'node:child_process';
+/**
+ * Validation of JUnit XML against the Jenkins junit-4 schema (vendored in test/support/schemas/,
+ * MIT licence header kept) with libxml2 compiled to WebAssembly (npm `xmllint-wasm`): no apt package.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validateXML } from 'xmllint-wasm';
 
-/** The schema, next to the repository: `<repo>/../shared/schemas/jenkins-junit.xsd`. */
-export const JUNIT_XSD = fileURLToPath(new URL('../../../shared/schemas/jenkins-junit.xsd', import.meta.url));
+export const JUNIT_XSD = fileURLToPath(new URL('../support/schemas/jenkins-junit.xsd', import.meta.url));
 
-/** Runs xmllint; returns its verdict line (`<file> validates`), throws with its output otherwise. */
-export function validateJunit(file: string): string {
-  const r = spawnSync('xmllint', ['--noout', '--schema', JUNIT_XSD, file], { encoding: 'utf8' });
-  if (r.error !== undefined) throw new Error(`xmllint could not run: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`xmllint: ${r.stderr}`);
-  return r.stderr.trim();
+/** Validates `file`; returns the verdict line (`<file> validates`), throws with its errors otherwise. */
+export async function validateJunit(file: string): Promise<string> {
+  const fileName = basename(file);
+  const result = await validateXML({ xml: [{ fileName, contents: readFileSync(file, 'utf8') }], schema: [readFileSync(JUNIT_XSD, 'utf8')] });
+  if (!result.valid) throw new Error(`xmllint: ${result.rawOutput}`);
+  return `${file} validates`;
 }
