@@ -3,20 +3,13 @@
  * handles help and version, and turns every error into `authconform: <message>` and exit 2 —
  * problem lines for spec errors, never a stack trace.
  */
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { repoRoot } from '../spec/bundled.ts';
+import { TOOL_VERSION } from '../runner/tool-version.ts';
 import { AuthconformError, formatProblem } from '../util/errors.ts';
 import type { CliCommand, CliIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { helpText } from './parse-args.ts';
 
 const USAGE = 'usage: authconform <command> [options]   (authconform help for the commands)';
-
-function version(): string {
-  const pkg = createRequire(import.meta.url)(join(repoRoot, 'package.json')) as { version?: string };
-  return pkg.version ?? 'unknown';
-}
 
 function helpLines(): string[] {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 'help'.length);
@@ -55,7 +48,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (first === '--version' || first === '-v') {
-    io.stdout(version());
+    io.stdout(TOOL_VERSION);
     return 0;
   }
   const command = findCommand(first);

@@ -4,14 +4,17 @@
  * lines, empty when the value validates.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { repoRoot } from '../spec/bundled.ts';
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default;
 
-export const SCHEMAS_DIR = new URL('../../schemas/', import.meta.url);
+/** schemas/ at the package root (from the sources and from the compiled dist/ alike) */
+export const SCHEMAS_DIR = join(repoRoot, 'schemas');
 
 /** File names in schemas/. */
 export const SCHEMA_FILES = {
@@ -26,7 +29,7 @@ const compiled = new Map<string, ValidateFunction>();
 function validatorFor(file: string): ValidateFunction {
   let validate = compiled.get(file);
   if (validate === undefined) {
-    const schema = JSON.parse(readFileSync(new URL(file, SCHEMAS_DIR), 'utf8')) as { $schema?: string };
+    const schema = JSON.parse(readFileSync(join(SCHEMAS_DIR, file), 'utf8')) as { $schema?: string };
     const ajv = schema.$schema?.includes('2020-12') === true ? new Ajv2020({ allErrors: true, strict: false, unicodeRegExp: false }) : new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
     validate = ajv.compile(schema);

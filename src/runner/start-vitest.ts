@@ -6,11 +6,12 @@
  */
 import type { Writable } from 'node:stream';
 import { createVitest, type Reporter, type TestModule } from 'vitest/node';
-import { repoRoot } from '../spec/bundled.ts';
+import { isCompiled, repoRoot } from '../spec/bundled.ts';
 import { AuthconformError } from '../util/errors.ts';
 import { caseTimeoutMs, type SuiteOptions } from './options.ts';
 
-export const CONFORMANCE_ENTRY = 'suites/conformance.test.ts';
+/** the vitest entry, relative to the package root: compiled JS in the package, TypeScript in a checkout's tests */
+export const CONFORMANCE_ENTRY = isCompiled ? 'dist/suites/conformance.test.js' : 'suites/conformance.test.ts';
 
 export interface VitestRunInput {
   /** environment of the worker (the plan's path, the fixtures' variables) */

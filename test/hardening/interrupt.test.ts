@@ -13,6 +13,7 @@ import { validateJunit } from '../reporters/xmllint.ts';
 import { junitCases, type JunitCaseResult } from './support/junit.ts';
 import { canaryKey, FIXTURES, MANY_SPEC, STACK_LINE, removeTempDirs, tempDir } from './support/run.ts';
 import { startHttp, type Hostile } from './support/servers.ts';
+import { CLI_ARGS } from '../support/cli-bin.ts';
 
 afterAll(removeTempDirs);
 
@@ -48,7 +49,7 @@ describe('SIGINT during a run', () => {
     junit = join(tempDir('interrupt'), 'junit.xml');
     const child = spawn(
       process.execPath,
-      [join(repoRoot, 'bin', 'authconform.js'), 'run', MANY_SPEC, '--target', server.url, '--fixtures', FIXTURES, '--junit', junit,
+      [...CLI_ARGS, 'run', MANY_SPEC, '--target', server.url, '--fixtures', FIXTURES, '--junit', junit,
         '--allow-live', '--timeout', '5000'],
       { cwd: repoRoot, env: { PATH: process.env.PATH, NO_COLOR: '1', HOSTILE_VALID_KEY: key } },
     );
@@ -90,9 +91,9 @@ describe('SIGINT during a run', () => {
     expect(result.stdout.endsWith(`JUnit: ${junit}\n`)).toBe(true);
   });
 
-  it('writes a JUnit that validates against the vendored JUnit schema (schemas/junit-10.xsd)', () => {
+  it('writes a JUnit that validates against the vendored JUnit schema (schemas/junit-10.xsd)', async () => {
     expect(existsSync(junit)).toBe(true);
-    expect(validateJunit(junit)).toBe(`${junit} validates`);
+    expect(await validateJunit(junit)).toBe(`${junit} validates`);
   });
 
   it('keeps the finished case, and marks every other case skipped: "interrupted"', () => {

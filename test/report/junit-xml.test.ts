@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderJunit } from '../../reporters/junit-xml.ts';
 import { maskRecord } from '../../src/report/mask.ts';
-import { junitSchemaProblems } from './junit-schema.ts';
+import { junitSchemaProblems } from '../reporters/xmllint.ts';
 import { SECRET, SHA, sampleRecord } from './record-fixture.ts';
 
 describe('renderJunit', () => {

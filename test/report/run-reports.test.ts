@@ -22,7 +22,7 @@ import type { RunRecord } from '../../src/report/record.ts';
 import { tallyByLevel, tallyCases } from '../../src/report/tally.ts';
 import { CHROMIUM, NO_CHROMIUM, renderInChromium } from './chromium.ts';
 import { captureIO, runCommand, type Captured } from '../runner/cli-io.ts';
-import { junitSchemaProblems } from './junit-schema.ts';
+import { junitSchemaProblems } from '../reporters/xmllint.ts';
 
 const DEFECT = 'LINKFETCH-AUTH-03';
 let mock: MockServer;

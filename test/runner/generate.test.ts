@@ -33,8 +33,6 @@ describe('authconform generate', () => {
         '//   npx vitest run test/auth.test.ts                  (the embedded mock)',
         '//   AUTHCONFORM_TARGET=https://staging.example.com npx vitest run test/auth.test.ts',
         '//   npx vitest run test/auth.test.ts -t LINKFETCH-AUTH-01   (one requirement)',
-        '// authconform is TypeScript: when it is installed under node_modules, let vitest transform it',
-        "// with `server: { deps: { inline: ['authconform'] } }` in your vitest config.",
         "import { defineConformanceSuite } from 'authconform/suite';",
         '',
         'const target = process.env.AUTHCONFORM_TARGET;',

@@ -8,6 +8,7 @@ import { loadContract } from '../../src/spec/load.ts';
 import type { Contract } from '../../src/spec/contract.ts';
 import { repoRoot } from '../../src/spec/bundled.ts';
 import { captureIO, runCommand } from './cli-io.ts';
+import { CLI_ARGS } from '../support/cli-bin.ts';
 
 let dir: string;
 let contract: Contract;
@@ -51,7 +52,7 @@ describe('authconform run: bad input exits 2 with one line, before vitest starts
 describe('authconform run against the embedded mock (the real binary)', () => {
   it('exits 0, writes the JUnit, and never shows a seeded credential unmasked on stdout, stderr or in the JUnit', async () => {
     const junit = join(dir, 'clean', 'junit.xml');
-    const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'authconform.js'), 'run', 'linkfetch', '--junit', junit], {
+    const result = spawnSync(process.execPath, [...CLI_ARGS, 'run', 'linkfetch', '--junit', junit], {
       cwd: repoRoot,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
@@ -65,5 +66,5 @@ describe('authconform run against the embedded mock (the real binary)', () => {
       for (const value of seeded) expect(output).not.toContain(value);
     }
     expect(result.stdout.split('\n').at(-2)).toBe(`JUnit: ${junit}`);
-  });
+  }, 90_000);
 });

@@ -86,8 +86,6 @@ export function suiteSource(input: SuiteSourceInput): string {
     `//   AUTHCONFORM_TARGET=https://staging.example.com npx vitest run ${input.file}`,
     `//   npx vitest run ${input.file} -t ${input.exampleId}   (one requirement)`,
     ...(input.fixtures === undefined ? [] : ['// The fixtures file reads ${VAR}s from the environment when the suite runs.']),
-    '// authconform is TypeScript: when it is installed under node_modules, let vitest transform it',
-    "// with `server: { deps: { inline: ['authconform'] } }` in your vitest config.",
     "import { defineConformanceSuite } from 'authconform/suite';",
   ];
   if (usesPaths) lines.push("import { fileURLToPath } from 'node:url';", '', 'const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));');
