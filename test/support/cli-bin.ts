@@ -5,5 +5,8 @@
 import { join } from 'node:path';
 import { repoRoot } from '../../src/spec/bundled.ts';
 
-/** `spawn(process.execPath, [...CLI_ARGS, 'run', ...])` */
-export const CLI_ARGS: readonly string[] = ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'entry.ts')];
+/**
+ * `spawn(process.execPath, [...CLI_ARGS, 'run', ...])`. tsx is named by its resolved URL: a bare
+ * `--import tsx` resolves from the child's cwd, which tests set to empty temporary directories.
+ */
+export const CLI_ARGS: readonly string[] = ['--import', import.meta.resolve('tsx'), join(repoRoot, 'src', 'cli', 'entry.ts')];
