@@ -10,7 +10,7 @@ describe('JUnit schema validation (xmllint-wasm, vendored XSD)', () => {
 
   it('accepts a minimal valid report', async () => {
     const file = join(dir, 'ok.xml');
-    writeFileSync(file, '<testsuites><testsuite name="s" tests="1"><testcase name="c" classname="k"/></testsuite></testsuites>');
+    writeFileSync(file, '<testsuites><testsuite name="s" tests="1" failures="0" errors="0"><testcase name="c" classname="k"/></testsuite></testsuites>');
     expect(await validateJunit(file)).toBe(`${file} validates`);
   });
 
