@@ -6,8 +6,8 @@
  * sha256 of the public key's SPKI DER, so `verify` can say which key signed.
  */
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { AuthconformError } from '../util/errors.ts';
+import { readInput } from './read-input.ts';
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 
@@ -46,12 +46,7 @@ export function envelopeVerifies(envelope: DsseEnvelope, publicKey: KeyObject): 
 
 /** An Ed25519 key from a PEM file. @throws AuthconformError AC_USAGE naming the flag and file */
 export function readEd25519Key(file: string, kind: 'private' | 'public', shown: string): KeyObject {
-  let pem: string;
-  try {
-    pem = readFileSync(file, 'utf8');
-  } catch {
-    throw new AuthconformError('AC_USAGE', `${shown}: cannot read the key file`);
-  }
+  const pem = readInput(file, shown).bytes.toString('utf8');
   let key: KeyObject;
   try {
     key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);

@@ -2,10 +2,10 @@
  * Reading a saved run record for `report`, `merge` and `verify`: JSON, then the record's schema
  * (schemas/run-record.schema.json). Bad input is an AuthconformError (exit 2) naming the file.
  */
-import { readFileSync } from 'node:fs';
 import { AuthconformError } from '../util/errors.ts';
 import { SCHEMA_FILES, schemaProblems } from './json-schemas.ts';
 import type { RunRecord } from './record.ts';
+import { readInput } from './read-input.ts';
 
 export function recordProblems(value: unknown): string[] {
   return schemaProblems(SCHEMA_FILES.runRecord, value);
@@ -13,12 +13,7 @@ export function recordProblems(value: unknown): string[] {
 
 /** @throws AuthconformError AC_USAGE naming the file and the first problem */
 export function readRunRecord(file: string, shown = file): RunRecord {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new AuthconformError('AC_USAGE', `${shown}: cannot read the run record`);
-  }
+  const text = readInput(file, shown).bytes.toString('utf8');
   let value: unknown;
   try {
     value = JSON.parse(text);

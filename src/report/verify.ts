@@ -5,34 +5,26 @@
  * files, not JSON, not a key) is an AuthconformError (exit 2).
  */
 import { createHash, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { PREDICATE_TYPE, type InTotoStatement } from '../../reporters/attestation.ts';
 import { AuthconformError } from '../util/errors.ts';
 import { envelopeVerifies, IN_TOTO_PAYLOAD_TYPE, keyId, type DsseEnvelope } from './dsse.ts';
 import { SCHEMA_FILES, schemaProblems } from './json-schemas.ts';
+import type { InputFile } from './read-input.ts';
 
 export interface VerifyInput {
   /** the attestation file's bytes and how to name it */
-  attestation: { bytes: Buffer; shown: string };
+  attestation: InputFile;
   /** the public key; required for an envelope */
   key?: KeyObject;
   /** the JSON record's bytes */
-  record?: { bytes: Buffer; shown: string };
-  specs: Array<{ bytes: Buffer; shown: string }>;
+  record?: InputFile;
+  specs: InputFile[];
 }
 
 export interface VerifyResult {
   verified: boolean;
   /** what is certified (verified) or every reason it is not */
   lines: string[];
-}
-
-export function readInput(file: string, shown: string): { bytes: Buffer; shown: string } {
-  try {
-    return { bytes: readFileSync(file), shown };
-  } catch {
-    throw new AuthconformError('AC_USAGE', `${shown}: cannot read the file`);
-  }
 }
 
 export function verifyAttestation(input: VerifyInput): VerifyResult {
@@ -85,7 +77,7 @@ function certifiedLines(s: InTotoStatement, input: VerifyInput): string[] {
   ];
 }
 
-function parseJson(input: { bytes: Buffer; shown: string }): unknown {
+function parseJson(input: InputFile): unknown {
   try {
     return JSON.parse(input.bytes.toString('utf8')) as unknown;
   } catch {

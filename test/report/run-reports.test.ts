@@ -168,7 +168,7 @@ describe('run with every report', () => {
 
     const noKey = captureIO({}, dir);
     expect(await runCommand(verify, ['a.json', '--key', 'k-missing.pem'], noKey)).toBe(2);
-    expect(noKey.stderr).toEqual(['authconform: --key k-missing.pem: cannot read the key file']);
+    expect(noKey.stderr).toEqual(['authconform: --key k-missing.pem: cannot read the file']);
   });
 
   it('never shows the key: not in any report, not on stdout', () => {

@@ -5,7 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { readEd25519Key } from '../../report/dsse.ts';
-import { readInput, verifyAttestation } from '../../report/verify.ts';
+import { readInput } from '../../report/read-input.ts';
+import { verifyAttestation } from '../../report/verify.ts';
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, read } from '../parse-args.ts';
 
