@@ -92,7 +92,7 @@ function shardPlan(specs: PlanSpec[], contracts: Contract[], options: SuiteOptio
   const families = contracts.map((contract, i) =>
     selectCases(planCases(contract, { credentials: {}, resources: {} }, { mock: specs[i]?.target === undefined }), options).map(({ family, cases }) => ({
       id: family.id,
-      kinds: family.kinds,
+      kinds: [...new Set(cases.map((c) => c.requirement.kind))],
       cases: cases.length,
     })),
   );
