@@ -8,33 +8,25 @@
  */
 import { afterAll, describe, test } from 'vitest';
 import type { Contract } from '../spec/contract.ts';
-import { loadContract } from '../spec/load.ts';
 import { planCases } from '../probes/registry.ts';
 import { createProbeContext } from '../probes/context.ts';
 import type { Case } from '../probes/model.ts';
 import { createTransport } from '../transport/client.ts';
 import { RequestBudget } from '../transport/budget.ts';
 import type { TransportOptions } from '../transport/types.ts';
-import type { Fixtures } from '../fixtures/fixtures.ts';
 import { caseTimeoutMs, describeLevel, levelFailsRun, resolveSuiteOptions, type SuiteOptions } from './options.ts';
 import { selectCases, type PlannedFamily } from './select-cases.ts';
 import { prepareTarget, type PreparedTarget } from './target.ts';
+import { fixtureSecrets, resolveEntry, type SpecEntry } from './spec-entry.ts';
 import { createRedactor, type Redactor } from './redactor.ts';
 import { runCaseTest } from './case-test.ts';
 import type { CaseMeta, FamilyMeta, SpecMeta } from './meta.ts';
 
 export type { SuiteOptions } from './options.ts';
 
-export interface SuiteEntry {
-  /** bundled spec name (`linkfetch`) or path of a spec file */
-  spec: string;
-  /** target URL; absent (and no fixtures) = the embedded mock */
-  target?: string | undefined;
-  /** fixtures file for a real target */
-  fixtures?: string | undefined;
+/** One spec of a suite: the run's `SpecEntry` and the options. */
+export interface SuiteEntry extends SpecEntry {
   options?: Partial<SuiteOptions>;
-  /** self-tests only: defects switched on in the embedded mock */
-  mockDefects?: string[];
 }
 
 /** One budget per process: `maxRequests` bounds the whole run, not each spec. */
@@ -47,8 +39,9 @@ function sharedBudget(maxRequests: number | undefined): RequestBudget {
 
 export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
   const options = resolveSuiteOptions(entry.options);
-  const contract = await loadContract(entry.spec);
-  const target = await prepareTarget(contract, entry, options);
+  const resolved = await resolveEntry(entry, { options });
+  const { contract } = resolved;
+  const target = await prepareTarget(resolved, entry.mockDefects);
   let families: PlannedFamily[];
   try {
     families = selectCases(planCases(contract, target.fixtures, { mock: target.mock }), options);
@@ -63,8 +56,8 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
   }
   const transport = createTransport(transportOptions(contract, target, options));
   const keyPrefixes = [...contract.keyFormat.live, ...contract.keyFormat.test];
-  const fixtureSecrets = secretsOf(target.fixtures);
-  const redactorFor = (extra: string[]): Redactor => createRedactor([...fixtureSecrets, ...extra], keyPrefixes);
+  const secrets = fixtureSecrets(target.fixtures);
+  const redactorFor = (extra: string[]): Redactor => createRedactor([...secrets, ...extra], keyPrefixes);
   const redact = redactorFor([]);
   const specMeta: SpecMeta = {
     spec: contract.name,
@@ -150,15 +143,4 @@ function caseMeta(contract: Contract, spec: SpecMeta, c: Case, options: SuiteOpt
     findings: [],
     failsRun: levelFailsRun(c.level, options),
   };
-}
-
-/** Every secret value in the fixtures (keys, tokens, passwords). */
-function secretsOf(fixtures: Fixtures): string[] {
-  const out: string[] = [];
-  for (const c of Object.values(fixtures.credentials)) {
-    if (c === undefined) continue;
-    if (c.value !== '') out.push(c.value);
-    if (c.password !== undefined && c.password !== '') out.push(c.password);
-  }
-  return out;
 }
