@@ -1,7 +1,8 @@
 /**
  * The programmatic `authconform run`: checks everything, writes the plan, runs the conformance
  * suite in vitest (one file, one worker) with the console and JUnit reporters, and turns the
- * results into an exit code: 0 clean, 1 conformance failure, 2 tool/usage error, 130 interrupted.
+ * results into an exit code: 0 clean, 1 conformance failure, 2 tool/usage error, 130/143/129
+ * interrupted by SIGINT/SIGTERM/SIGHUP (the reports then hold what finished).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { prepareRun } from './prepare-run.ts';
 import type { SpecEntry } from './spec-entry.ts';
 import { describeLevel, type SuiteOptions } from './options.ts';
 import { checkWritableFile } from './output-file.ts';
-import { startConformanceVitest } from './start-vitest.ts';
+import { startConformanceVitest, STOP_SIGNALS, type StopSignal } from './start-vitest.ts';
 
 export interface RunRequest {
   /** specs to run; empty = every bundled spec against the embedded mock */
@@ -72,7 +73,7 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
         },
       }),
     });
-    const results = consoleReporter.results ?? collectResults(run.testModules, run.interrupted ? 'interrupted' : 'passed');
+    const results = consoleReporter.results ?? collectResults(run.testModules, run.interrupted !== undefined ? 'interrupted' : 'passed');
     const summary: RunSummary = { exitCode: exitCodeOf(results, run.unhandledErrors, run.interrupted), results, junitFile };
     io.stdout(`JUnit: ${junitFile}`);
     if (io.env.AUTHCONFORM_DEBUG !== undefined && vitestLog.length > 0) io.stderr(vitestLog.join(''));
@@ -82,8 +83,9 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
   }
 }
 
-function exitCodeOf(results: RunResults, unhandledErrors: readonly unknown[], interrupted: boolean): number {
-  if (interrupted || results.interrupted) return EXIT.interrupted;
+function exitCodeOf(results: RunResults, unhandledErrors: readonly unknown[], interrupted: StopSignal | undefined): number {
+  if (interrupted !== undefined) return STOP_SIGNALS[interrupted];
+  if (results.interrupted) return EXIT.interrupted;
   if (results.collectionErrors.length > 0) {
     throw new AuthconformError('AC_INTERNAL', `the conformance suite did not load: ${results.collectionErrors[0]}`);
   }

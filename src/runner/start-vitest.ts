@@ -33,11 +33,17 @@ export interface VitestRunInput {
 export interface VitestRunOutput {
   testModules: TestModule[];
   unhandledErrors: unknown[];
-  interrupted: boolean;
+  /** the signal that cancelled the run (SIGINT, SIGTERM or SIGHUP); absent when it ran to the end */
+  interrupted?: StopSignal;
 }
 
+/** The signals that cancel a run (Ctrl+C, a CI's cancel, a closed terminal) and their exit codes (128 + number). */
+export const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+export type StopSignal = keyof typeof STOP_SIGNALS;
+const SIGNAL_NAMES = Object.keys(STOP_SIGNALS) as StopSignal[];
+
 export async function startConformanceVitest(input: VitestRunInput): Promise<VitestRunOutput> {
-  const foreignListeners = new Set(process.listeners('SIGINT'));
+  const foreignListeners = new Set(SIGNAL_NAMES.flatMap((name) => process.listeners(name)));
   let vitest;
   try {
     vitest = await createVitest(
@@ -71,24 +77,26 @@ export async function startConformanceVitest(input: VitestRunInput): Promise<Vit
   } catch (err) {
     throw new AuthconformError('AC_INTERNAL', `vitest could not start: ${firstLine(err)}`);
   }
-  // vitest's logger exits the process on SIGINT; we cancel instead, so the report gets written
-  for (const listener of process.listeners('SIGINT')) {
-    if (!foreignListeners.has(listener)) process.off('SIGINT', listener);
+  // vitest's logger exits the process on a signal; we cancel instead, so the reports get written
+  for (const name of SIGNAL_NAMES) {
+    for (const listener of process.listeners(name)) {
+      if (!foreignListeners.has(listener)) process.off(name, listener);
+    }
   }
-  let interrupted = false;
-  const onSigint = (): void => {
-    if (interrupted) process.exit(130); // a second Ctrl+C does not wait
-    interrupted = true;
+  let interrupted: StopSignal | undefined;
+  const onSignal = (signal: StopSignal): void => {
+    if (interrupted !== undefined) process.exit(STOP_SIGNALS[signal]); // a second signal does not wait
+    interrupted = signal;
     void vitest.cancelCurrentRun('keyboard-input');
   };
-  process.on('SIGINT', onSigint);
+  for (const name of SIGNAL_NAMES) process.on(name, onSignal);
   try {
     const result = await vitest.start();
-    return { testModules: result.testModules, unhandledErrors: result.unhandledErrors, interrupted };
+    return { testModules: result.testModules, unhandledErrors: result.unhandledErrors, ...(interrupted === undefined ? {} : { interrupted }) };
   } catch (err) {
     throw new AuthconformError('AC_INTERNAL', `vitest failed: ${firstLine(err)}`);
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const name of SIGNAL_NAMES) process.off(name, onSignal);
     await vitest.close();
   }
 }

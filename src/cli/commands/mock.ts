@@ -1,5 +1,6 @@
 /**
- * `authconform mock <spec>`: serves the spec's reference mock on loopback until SIGINT/SIGTERM,
+ * `authconform mock <spec>`: serves the spec's reference mock on loopback until SIGINT, SIGTERM or
+ * SIGHUP, or until the process that started it (npx) exits,
  * printing its URL and its (fake, mock-only) credentials by role; `--list-defects` prints the
  * defects the mock can switch on.
  */
@@ -12,7 +13,9 @@ import { listVariants } from '../../mock/variants.ts';
 import type { CliCommand, CliIO } from '../command.ts';
 import { parseCommandArgs, read, usageError } from '../parse-args.ts';
 
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** how often the mock checks that the process that started it (npx, a shell) still runs */
+const PARENT_POLL_MS = 500;
 
 export const command: CliCommand = {
   name: 'mock',
@@ -65,16 +68,24 @@ export const command: CliCommand = {
   },
 };
 
+/**
+ * Resolves with the signal that stops the mock, or "parent exited" when the process that started
+ * it is gone: `kill <pid of npx>` ends npx without passing the signal on, and the mock would be
+ * left holding its port (its parent then becomes another process, so `process.ppid` changes).
+ */
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
-    const handlers = SIGNALS.map((name) => {
-      const handler = (): void => {
-        for (const [n, h] of handlers) process.off(n, h);
-        resolve(name);
-      };
-      return [name, handler] as const;
-    });
+    const parent = process.ppid;
+    const stop = (reason: string): void => {
+      clearInterval(watch);
+      for (const [n, h] of handlers) process.off(n, h);
+      resolve(reason);
+    };
+    const handlers = SIGNALS.map((name) => [name, (): void => stop(name)] as const);
     for (const [n, h] of handlers) process.once(n, h);
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) stop('parent exited');
+    }, PARENT_POLL_MS);
   });
 }
 
