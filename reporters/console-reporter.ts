@@ -8,6 +8,7 @@ import type { Reporter, TestModule, TestRunEndReason, TestSuite } from 'vitest/n
 import { createRedactor, type Redactor } from '../src/runner/redactor.ts';
 import { caseOf, casesOf, collectResults, spanMs, tally, type CaseResult, type RunResults } from './collect-results.ts';
 import { formatSeconds, formatTable, summaryRows } from './summary-table.ts';
+import { groupedSkipReasons } from './skip-reasons.ts';
 
 export interface ConsoleReporterOptions {
   /**
@@ -68,9 +69,9 @@ export default class ConsoleReporter implements Reporter {
       `${t.passed} passed`,
       failed > 0 ? this.#c.red(`${failed} failed`) : `${failed} failed`,
       ...(t.warnings > 0 ? [this.#c.yellow(`${t.warnings} warning${t.warnings === 1 ? '' : 's'}`)] : []),
-      `${t.skipped} skipped`,
+      t.skipped > 0 ? `${t.skipped} skipped: ${groupedSkipReasons(cases)}` : '0 skipped',
     ];
-    this.#write(`  ${family.spec} › ${family.family}  ${counts.join(', ')}`);
+    this.#write(redact(`  ${family.spec} › ${family.family}  ${counts.join(', ')}`));
     for (const c of cases) {
       const line = this.#caseLine(c);
       if (line !== undefined) this.#write(redact(line));
