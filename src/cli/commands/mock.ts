@@ -6,6 +6,7 @@
  */
 import { loadContract } from '../../spec/load.ts';
 import type { Contract } from '../../spec/contract.ts';
+import { sdkBasePath } from '../../mock/api-paths.ts';
 import { listDefects } from '../../mock/defects.ts';
 import { CONTROL_PREFIX, MOCK_DEFAULTS } from '../../mock/options.ts';
 import type { MockServer } from '../../mock/server.ts';
@@ -59,6 +60,8 @@ export const command: CliCommand = {
       control,
       unlimited: read.flag(parsed, 'unlimited'),
       dispatch: read.string(parsed, 'dispatch') as 'direct' | 'msw',
+      // a client developer's mock runs on the real time (the suite's own runs keep the seed's fixed start)
+      clockStartMs: Date.now(),
     });
     printBanner(contract, mock, control, io);
     const signal = await untilSignal();
@@ -96,7 +99,9 @@ function printBanner(contract: Contract, mock: MockServer, control: boolean, io:
     io.stdout(`  plain-HTTP port of this HTTPS-only API (refuses every request): ${mock.plainUrl}`);
     io.stdout(`  ${mock.url} plays the TLS endpoint (plain HTTP on loopback)`);
   }
-  if (control) io.stdout(`  control API: ${mock.url}${CONTROL_PREFIX} (clock, keys, keys/revoke, reset)`);
+  const sdkBase = sdkBasePath(contract);
+  if (sdkBase !== '') io.stdout(`  SDK base URL: ${mock.url}${sdkBase} (the API's paths start with ${sdkBase})`);
+  if (control) io.stdout(`  control API: ${mock.url}${CONTROL_PREFIX} (GET it for the list: clock, keys, keys/revoke, reset)`);
   if (mock.defects.length > 0) io.stdout(`  defects: ${mock.defects.join(', ')}`);
   if (mock.variants.length > 0) io.stdout(`  variants: ${mock.variants.join(', ')}`);
   io.stdout('credentials (fake, valid only on this mock):');
