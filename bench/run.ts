@@ -11,57 +11,18 @@
  * Needs `npm run build` first. Not a test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../src/spec/bundled.ts';
 import { loadContract } from '../src/spec/load.ts';
+import { cpuOf, rssKb, TICK_MS, tree } from './proc.ts';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
 const BIN = join(repoRoot, 'bin', 'authconform.js');
-const TICK_MS = 10; // Linux USER_HZ = 100
 
 interface Sample {
   cpuS: number;
   wallS: number;
   rssMB: number;
-}
-
-function stat(pid: number): string[] | undefined {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return text.slice(text.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return undefined;
-  }
-}
-
-/** utime+stime (+cutime+cstime with `children`) of a process, seconds */
-function cpuOf(pid: number, children = false): number {
-  const f = stat(pid);
-  if (f === undefined) return 0;
-  const ticks = Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
-  return (ticks * TICK_MS) / 1000;
-}
-
-function rssKb(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
-/** pid and every descendant */
-function tree(root: number): number[] {
-  const parent = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const f = stat(Number(name));
-    if (f !== undefined) parent.set(Number(name), Number(f[1]));
-  }
-  const out = [root];
-  for (let i = 0; i < out.length; i++) for (const [pid, ppid] of parent) if (ppid === out[i]) out.push(pid);
-  return out;
 }
 
 /**
