@@ -4,11 +4,13 @@
  * totals line. Colours follow picocolors (NO_COLOR / FORCE_COLOR / TTY).
  */
 import pc from 'picocolors';
+import type { UserConsoleLog } from 'vitest';
 import type { Reporter, TestModule, TestRunEndReason, TestSuite } from 'vitest/node';
 import { createRedactor, type Redactor } from '../src/runner/redactor.ts';
 import { caseOf, casesOf, collectResults, spanMs, tally, type CaseResult, type RunResults } from './collect-results.ts';
 import { formatSeconds, formatTable, summaryRows } from './summary-table.ts';
 import { groupedSkipReasons } from './skip-reasons.ts';
+import { waitNoticeLine } from '../src/runner/wait-notice.ts';
 
 export interface ConsoleReporterOptions {
   /**
@@ -55,6 +57,11 @@ export default class ConsoleReporter implements Reporter {
     if (suite.parent.type !== 'module' || spec === undefined) return;
     const where = spec.mock ? `embedded mock ${spec.target}` : spec.target;
     this.#write(this.#c.bold(`${spec.spec}`) + this.#c.dim(` ${spec.title} → ${this.#redact(spec.keyPrefixes)(where)}`));
+  }
+
+  onUserConsoleLog(log: UserConsoleLog): void {
+    const line = waitNoticeLine(log.content.trimEnd());
+    if (line !== undefined) this.#write(this.#c.dim(line));
   }
 
   onTestSuiteResult(suite: TestSuite): void {

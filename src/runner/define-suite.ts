@@ -20,6 +20,7 @@ import { prepareTarget, type PreparedTarget } from './target.ts';
 import { fixtureSecrets, resolveEntry, type SpecEntry } from './spec-entry.ts';
 import { createRedactor, type Redactor } from './redactor.ts';
 import { runCaseTest } from './case-test.ts';
+import { announceWait } from './wait-notice.ts';
 import type { CaseMeta, FamilyMeta, SpecMeta } from './meta.ts';
 
 export type { SuiteOptions } from './options.ts';
@@ -54,7 +55,12 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
     await target.close();
     return;
   }
-  const transport = createTransport(transportOptions(contract, target, options));
+  const transport = createTransport({
+    ...transportOptions(contract, target, options),
+    onRateLimitPause: (p) => {
+      if (!p.skipped) announceWait({ where: contract.name, ms: p.waitMs, what: `the rate-limit window (${p.reason === 'retry-after' ? 'Retry-After' : 'Remaining 0, until Reset'})` });
+    },
+  });
   const keyPrefixes = [...contract.keyFormat.live, ...contract.keyFormat.test];
   const secrets = fixtureSecrets(target.fixtures);
   const redactorFor = (extra: string[]): Redactor => createRedactor([...secrets, ...extra], keyPrefixes);
@@ -95,6 +101,10 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
                     send: (req) => transport.send(req),
                     ...(target.control === undefined ? {} : { control: target.control }),
                     options: { destructive: options.destructive, maxWaitMs: options.maxWaitMs },
+                    sleep: (ms) => {
+                      announceWait({ where: `${contract.name} › ${testCase.family}`, ms, what: 'the rate-limit window (Reset)' });
+                      return new Promise((resolve) => setTimeout(resolve, ms));
+                    },
                   });
                 },
               },
