@@ -7,11 +7,11 @@
  * the median and range of req/s and of server CPU per request (from /proc), and the median ratios.
  * Needs `npm run build` first. Usage: npx tsx bench/mock-throughput.ts [rounds] [seconds]
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '../src/spec/bundled.ts';
 import { loadContract } from '../src/spec/load.ts';
-import { cpuOf } from './proc.ts';
+import { cpuOf, serve } from './proc.ts';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
 const DURATION = Number(process.argv[3] ?? 5);
@@ -28,20 +28,6 @@ const server = require('node:http').createServer({ keepAlive: true }, (_req, res
 });
 server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
 `;
-
-async function serve(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      text += d.toString();
-      const m = / on (http:\/\/[^\s]+)/.exec(text);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}`)));
-  });
-  return { child, url };
-}
 
 interface Sample {
   rps: number;

@@ -1,5 +1,7 @@
-/** Process figures from Linux /proc for the benchmarks: CPU seconds, RSS, a process tree. */
+/** Process figures from Linux /proc for the benchmarks (CPU seconds, RSS, a process tree), and their servers. */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { repoRoot } from '../src/spec/bundled.ts';
 
 /** clock ticks (Linux USER_HZ = 100) in ms */
 export const TICK_MS = 10;
@@ -43,3 +45,18 @@ export function tree(root: number): number[] {
   return out;
 }
 
+
+/** Starts `node <args>` (a server that prints `... on http://HOST:PORT`) and resolves with its URL. */
+export async function serve(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      text += d.toString();
+      const m = / on (http:\/\/[^\s]+)/.exec(text);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}`)));
+  });
+  return { child, url };
+}

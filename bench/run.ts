@@ -10,11 +10,11 @@
  * includes the mock processes). Prints every round, then min and median, and the run/floor ratios.
  * Needs `npm run build` first. Not a test.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '../src/spec/bundled.ts';
 import { loadContract } from '../src/spec/load.ts';
-import { cpuOf, rssKb, TICK_MS, tree } from './proc.ts';
+import { cpuOf, rssKb, serve, TICK_MS, tree } from './proc.ts';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
 const BIN = join(repoRoot, 'bin', 'authconform.js');
@@ -62,27 +62,13 @@ function requestsPerSpec(stdout: string, specs: string[]): Map<string, number> {
   return out;
 }
 
-async function startMock(spec: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'mock', spec, '--unlimited'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      text += d.toString();
-      const m = / on (http:\/\/[^\s]+)/.exec(text);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`mock ${spec} exited ${code}`)));
-  });
-  return { child, url };
-}
-
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { min: s[0]!, median: s[Math.floor(s.length / 2)]! };
 };
 
 const SPECS = ['linkt', 'linkkit', 'linkit', 'linkfetch', 'linq'];
-const mocks = await Promise.all(SPECS.map(startMock));
+const mocks = await Promise.all(SPECS.map((spec) => serve([BIN, 'mock', spec, '--unlimited'])));
 try {
   // each floor request goes to the spec's first operation, without a credential (the mock's 401 path)
   const paths = await Promise.all(SPECS.map(async (s) => (await loadContract(s)).operations[0]!.path.replace(/\{[^}]+\}/g, 'x')));
