@@ -53,8 +53,7 @@ export async function startConformanceVitest(input: VitestRunInput): Promise<Vit
         root: repoRoot,
         include: [CONFORMANCE_ENTRY],
         watch: false,
-        // one file in one worker thread: less CPU and one process's memory instead of a fork's
-        // (bench/run.ts: forks 8.95 s CPU, threads 8.19 s; RSS 155 MB parent + the fork, threads 246 MB)
+        // one file in one worker thread: one process's memory instead of a fork's (npm run bench:run)
         pool: 'threads',
         maxWorkers: 1,
         fileParallelism: false,
