@@ -8,39 +8,29 @@
  */
 import { afterAll, describe, test } from 'vitest';
 import type { Contract } from '../spec/contract.ts';
-import { loadContract } from '../spec/load.ts';
 import { planCases } from '../probes/registry.ts';
 import { createProbeContext } from '../probes/context.ts';
 import type { Case } from '../probes/model.ts';
 import { createTransport } from '../transport/client.ts';
 import { RequestBudget } from '../transport/budget.ts';
 import type { TransportOptions } from '../transport/types.ts';
-import type { Fixtures } from '../fixtures/fixtures.ts';
 import { caseTimeoutMs, describeLevel, levelFailsRun, resolveSuiteOptions, type SuiteOptions } from './options.ts';
 import { selectCases, type PlannedFamily } from './select-cases.ts';
-import { shardRuns, type PlanShard } from './shard.ts';
 import { prepareTarget, type PreparedTarget } from './target.ts';
+import { fixtureSecrets, resolveEntry } from './spec-entry.ts';
+import { shardRuns } from './shard.ts';
+import type { PlanSpec } from './plan.ts';
 import { createRedactor, type Redactor } from './redactor.ts';
 import { runCaseTest } from './case-test.ts';
+import { announceWait } from './wait-notice.ts';
 import type { CaseMeta, FamilyMeta, SpecMeta } from './meta.ts';
 import { requirementFacts, sourceLine } from '../report/requirement-facts.ts';
 
 export type { SuiteOptions } from './options.ts';
 
-export interface SuiteEntry {
-  /** bundled spec name (`linkfetch`) or path of a spec file */
-  spec: string;
-  /** target URL; absent (and no fixtures) = the embedded mock */
-  target?: string | undefined;
-  /** fixtures file for a real target */
-  fixtures?: string | undefined;
+/** One spec of a suite: the plan's entry (position and shard included) and the options. */
+export interface SuiteEntry extends PlanSpec {
   options?: Partial<SuiteOptions>;
-  /** self-tests only: defects switched on in the embedded mock */
-  mockDefects?: string[];
-  /** position of the spec in the whole run (record order) @default 0 */
-  order?: number;
-  /** a sharded run: the families this shard runs */
-  shard?: PlanShard;
 }
 
 /** One budget per process: `maxRequests` bounds the whole run, not each spec. */
@@ -53,8 +43,9 @@ function sharedBudget(maxRequests: number | undefined): RequestBudget {
 
 export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
   const options = resolveSuiteOptions(entry.options);
-  const contract = await loadContract(entry.spec);
-  const target = await prepareTarget(contract, entry, options);
+  const resolved = await resolveEntry(entry, { options });
+  const { contract } = resolved;
+  const target = await prepareTarget(resolved, entry.mockDefects);
   let selected: PlannedFamily[];
   try {
     selected = selectCases(planCases(contract, target.fixtures, { mock: target.mock }), options);
@@ -68,10 +59,15 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
     await target.close();
     return;
   }
-  const transport = createTransport(transportOptions(contract, target, options));
+  const transport = createTransport({
+    ...transportOptions(contract, target, options),
+    onRateLimitPause: (p) => {
+      if (!p.skipped) announceWait({ where: contract.name, ms: p.waitMs, what: `the rate-limit window (${p.reason === 'retry-after' ? 'Retry-After' : 'Remaining 0, until Reset'})` });
+    },
+  });
   const keyPrefixes = [...contract.keyFormat.live, ...contract.keyFormat.test];
-  const fixtureSecrets = secretsOf(target.fixtures);
-  const redactorFor = (extra: string[]): Redactor => createRedactor([...fixtureSecrets, ...extra], keyPrefixes);
+  const secrets = fixtureSecrets(target.fixtures);
+  const redactorFor = (extra: string[]): Redactor => createRedactor([...secrets, ...extra], keyPrefixes);
   const redact = redactorFor([]);
   const specMeta: SpecMeta = {
     spec: contract.name,
@@ -112,6 +108,10 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
                     send: (req) => transport.send(req),
                     ...(target.control === undefined ? {} : { control: target.control }),
                     options: { destructive: options.destructive, maxWaitMs: options.maxWaitMs },
+                    sleep: (ms) => {
+                      announceWait({ where: `${contract.name} › ${testCase.family}`, ms, what: 'the rate-limit window (Reset)' });
+                      return new Promise((resolve) => setTimeout(resolve, ms));
+                    },
                   });
                 },
               },
@@ -161,15 +161,4 @@ function caseMeta(contract: Contract, spec: SpecMeta, c: Case, options: SuiteOpt
     findings: [],
     failsRun: levelFailsRun(c.level, options),
   };
-}
-
-/** Every secret value in the fixtures (keys, tokens, passwords). */
-function secretsOf(fixtures: Fixtures): string[] {
-  const out: string[] = [];
-  for (const c of Object.values(fixtures.credentials)) {
-    if (c === undefined) continue;
-    if (c.value !== '') out.push(c.value);
-    if (c.password !== undefined && c.password !== '') out.push(c.password);
-  }
-  return out;
 }

@@ -17,14 +17,15 @@ import { checkReportFiles, REPORT_LABELS, writeReports, type ReportFiles } from 
 import { emitCiReports } from '../report/ci-reports.ts';
 import type { ShardOption } from './shard.ts';
 import { PLAN_ENV } from './plan.ts';
-import { prepareRun, type PreparedRun, type RunRequestSpec } from './prepare-run.ts';
+import { prepareRun, type PreparedRun } from './prepare-run.ts';
+import type { SpecEntry } from './spec-entry.ts';
 import { describeLevel, type SuiteOptions } from './options.ts';
 import { checkWritableFile } from './output-file.ts';
-import { startConformanceVitest, type VitestRunOutput } from './start-vitest.ts';
+import { startConformanceVitest, STOP_SIGNALS, type StopSignal, type VitestRunOutput } from './start-vitest.ts';
 
 export interface RunRequest {
   /** specs to run; empty = every bundled spec against the embedded mock */
-  specs: RunRequestSpec[];
+  specs: SpecEntry[];
   options?: Partial<SuiteOptions>;
   /** JUnit file, relative to cwd @default 'reports/junit.xml' */
   junit?: string;
@@ -50,7 +51,8 @@ export const DEFAULT_JUNIT_FILE = 'reports/junit.xml';
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 export async function runConformance(request: RunRequest, io: CliIO): Promise<RunSummary> {
-  const startedAt = performance.now();
+  // the printed wall time counts from process start (performance.now() is 0 there), start-up included
+  const startedAt = 0;
   const started = new Date();
   const prepared = await prepareRun(request.specs, request.options ?? {}, io.env, io.cwd, request.shard);
   const files: ReportFiles = { ...request.reports, junit: request.junit ?? DEFAULT_JUNIT_FILE };
@@ -64,7 +66,7 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
     ...(request.color === undefined ? {} : { color: request.color }),
   });
   const run = prepared.plan.specs.length === 0 ? EMPTY_RUN : await runVitest(prepared, consoleReporter, io);
-  const results = consoleReporter.results ?? collectResults(run.testModules, run.interrupted ? 'interrupted' : 'passed');
+  const results = consoleReporter.results ?? collectResults(run.testModules, run.interrupted !== undefined ? 'interrupted' : 'passed');
   const record = buildRunRecord({
     results,
     startedAt: started,
@@ -82,7 +84,7 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
 }
 
 /** A shard with nothing to run: no vitest, an empty record. */
-const EMPTY_RUN: VitestRunOutput = { testModules: [], unhandledErrors: [], interrupted: false };
+const EMPTY_RUN: VitestRunOutput = { testModules: [], unhandledErrors: [] };
 
 async function runVitest(prepared: PreparedRun, consoleReporter: ConsoleReporter, io: CliIO): Promise<VitestRunOutput> {
   const dir = await mkdtemp(join(tmpdir(), 'authconform-'));
@@ -113,8 +115,9 @@ async function runVitest(prepared: PreparedRun, consoleReporter: ConsoleReporter
   }
 }
 
-function exitCodeOf(results: RunResults, unhandledErrors: readonly unknown[], interrupted: boolean, shard: ShardOption | undefined): number {
-  if (interrupted || results.interrupted) return EXIT.interrupted;
+function exitCodeOf(results: RunResults, unhandledErrors: readonly unknown[], interrupted: StopSignal | undefined, shard: ShardOption | undefined): number {
+  if (interrupted !== undefined) return STOP_SIGNALS[interrupted];
+  if (results.interrupted) return EXIT.interrupted;
   if (results.collectionErrors.length > 0) {
     throw new AuthconformError('AC_INTERNAL', `the conformance suite did not load: ${results.collectionErrors[0]}`);
   }

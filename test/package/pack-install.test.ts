@@ -2,10 +2,11 @@
  * The package as a user installs it: `npm pack` (which builds dist/ through `prepare`), the tarball
  * installed into an empty project, then `npx authconform run` (exit 0, a valid JUnit),
  * `npx authconform validate` on a spec of the project's own, and `import('authconform/mock')` in
- * plain Node (no loader). Node comes from AUTHCONFORM_PACK_NODE (default: the Node running vitest);
+ * plain Node (no loader), and `npx authconform mock` killed by the npx PID. Node comes from AUTHCONFORM_PACK_NODE (default: the Node running vitest);
  * .ci/run runs this file on Node 20 and 22. Not part of `npm test`: `npm run test:package`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -68,4 +69,31 @@ describe(`the packed package, installed (node ${execFileSync(node, ['--version']
     const r = inProject(node, ['--input-type=module', '-e', script]);
     expect({ status: r.status, stdout: r.stdout.trim(), stderr: r.stderr }).toEqual({ status: 0, stdout: 'function function function', stderr: '' });
   });
+
+  it('npx authconform mock stops and frees its port when the npx process gets SIGTERM', async () => {
+    const npx = spawn('npx', ['authconform', 'mock', 'linkfetch', '--port', '0'], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      npx.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = / on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+      });
+      npx.once('exit', () => reject(new Error(`the mock did not start: ${out}`)));
+    });
+    const refused = (): Promise<boolean> =>
+      new Promise((resolve) => {
+        const socket = connect(port, '127.0.0.1');
+        socket.once('connect', () => (socket.destroy(), resolve(false)));
+        socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED'));
+      });
+    expect(await refused()).toBe(false);
+    npx.kill('SIGTERM');
+    let freed = false;
+    for (let i = 0; i < 100 && !freed; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      freed = await refused();
+    }
+    expect(freed).toBe(true);
+  }, 120_000);
 });

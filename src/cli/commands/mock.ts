@@ -1,10 +1,12 @@
 /**
- * `authconform mock <spec>`: serves the spec's reference mock on loopback until SIGINT/SIGTERM,
+ * `authconform mock <spec>`: serves the spec's reference mock on loopback until SIGINT, SIGTERM or
+ * SIGHUP, or until the process that started it (npx) exits,
  * printing its URL and its (fake, mock-only) credentials by role; `--list-defects` prints the
  * defects the mock can switch on.
  */
 import { loadContract } from '../../spec/load.ts';
 import type { Contract } from '../../spec/contract.ts';
+import { sdkBasePath } from '../../mock/api-paths.ts';
 import { listDefects } from '../../mock/defects.ts';
 import { CONTROL_PREFIX, MOCK_DEFAULTS } from '../../mock/options.ts';
 import type { MockServer } from '../../mock/server.ts';
@@ -12,7 +14,9 @@ import { listVariants } from '../../mock/variants.ts';
 import type { CliCommand, CliIO } from '../command.ts';
 import { parseCommandArgs, read, usageError } from '../parse-args.ts';
 
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** how often the mock checks that the process that started it (npx, a shell) still runs */
+const PARENT_POLL_MS = 500;
 
 export const command: CliCommand = {
   name: 'mock',
@@ -56,6 +60,8 @@ export const command: CliCommand = {
       control,
       unlimited: read.flag(parsed, 'unlimited'),
       dispatch: read.string(parsed, 'dispatch') as 'direct' | 'msw',
+      // a client developer's mock runs on the real time (the suite's own runs keep the seed's fixed start)
+      clockStartMs: Date.now(),
     });
     printBanner(contract, mock, control, io);
     const signal = await untilSignal();
@@ -65,16 +71,24 @@ export const command: CliCommand = {
   },
 };
 
+/**
+ * Resolves with the signal that stops the mock, or "parent exited" when the process that started
+ * it is gone: `kill <pid of npx>` ends npx without passing the signal on, and the mock would be
+ * left holding its port (its parent then becomes another process, so `process.ppid` changes).
+ */
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
-    const handlers = SIGNALS.map((name) => {
-      const handler = (): void => {
-        for (const [n, h] of handlers) process.off(n, h);
-        resolve(name);
-      };
-      return [name, handler] as const;
-    });
+    const parent = process.ppid;
+    const stop = (reason: string): void => {
+      clearInterval(watch);
+      for (const [n, h] of handlers) process.off(n, h);
+      resolve(reason);
+    };
+    const handlers = SIGNALS.map((name) => [name, (): void => stop(name)] as const);
     for (const [n, h] of handlers) process.once(n, h);
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) stop('parent exited');
+    }, PARENT_POLL_MS);
   });
 }
 
@@ -85,7 +99,9 @@ function printBanner(contract: Contract, mock: MockServer, control: boolean, io:
     io.stdout(`  plain-HTTP port of this HTTPS-only API (refuses every request): ${mock.plainUrl}`);
     io.stdout(`  ${mock.url} plays the TLS endpoint (plain HTTP on loopback)`);
   }
-  if (control) io.stdout(`  control API: ${mock.url}${CONTROL_PREFIX} (clock, keys, keys/revoke, reset)`);
+  const sdkBase = sdkBasePath(contract);
+  if (sdkBase !== '') io.stdout(`  SDK base URL: ${mock.url}${sdkBase} (the API's paths start with ${sdkBase})`);
+  if (control) io.stdout(`  control API: ${mock.url}${CONTROL_PREFIX} (GET it for the list: clock, keys, keys/revoke, reset)`);
   if (mock.defects.length > 0) io.stdout(`  defects: ${mock.defects.join(', ')}`);
   if (mock.variants.length > 0) io.stdout(`  variants: ${mock.variants.join(', ')}`);
   io.stdout('credentials (fake, valid only on this mock):');

@@ -5,7 +5,7 @@
  */
 import { SUITE_DEFAULTS } from '../../runner/options.ts';
 import type { LevelOption, SuiteOptions } from '../../runner/options.ts';
-import type { RunRequestSpec } from '../../runner/prepare-run.ts';
+import type { SpecEntry } from '../../runner/spec-entry.ts';
 import { isHttpUrl } from '../../fixtures/fixture-reader.ts';
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, read, usageError } from '../parse-args.ts';
@@ -74,7 +74,7 @@ export const command: CliCommand = {
       allowInsecure: read.flag(parsed, 'allow-insecure'),
       allowLive: read.flag(parsed, 'allow-live'),
     };
-    const specs: RunRequestSpec[] = positionals.map((spec) => ({
+    const specs: SpecEntry[] = positionals.map((spec) => ({
       spec,
       ...(values.target === undefined ? {} : { target: values.target }),
       ...(values.fixtures === undefined ? {} : { fixtures: values.fixtures }),
