@@ -7,7 +7,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['suites/**', 'node_modules/**'],
+    // the pack-and-install test builds and installs the package: `npm run test:package`
+    exclude: ['suites/**', 'node_modules/**', 'test/package/**'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',

@@ -1,88 +1,80 @@
 /**
- * Throughput of the mock server against a bare node:http server answering a small JSON, both on
- * loopback, driven by undici (keep-alive, 50 concurrent) with a valid key. Not a test: prints
- * requests/second for both and the ratio. Run: `npx tsx bench/mock-throughput.ts [requests]`.
- *
- * The mock runs the linkfetch contract with `unlimited: true` (rate-limit bookkeeping runs, never a
- * 429), so the limiter does not throttle the benchmark. It is measured in both dispatch modes: the
- * default `direct` one (the ratio that counts) and `msw` (every request through msw's getResponse).
+ * `npm run bench`: throughput of the LinkFetch mock against a bare node:http server answering a
+ * small JSON. Every server runs in its own process (`authconform mock linkfetch --unlimited`, the
+ * compiled package, in both dispatch modes; a bare `node:http` script), and the load comes from
+ * autocannon in another process (50 connections, keep-alive, DURATION s each, a valid key).
+ * Rounds are interleaved (bare, mock, mock via msw, bare, ...); prints every round, then per server
+ * the median and range of req/s and of server CPU per request (from /proc), and the median ratios.
+ * Needs `npm run build` first. Usage: npx tsx bench/mock-throughput.ts [rounds] [seconds]
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Agent, request } from 'undici';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from '../src/spec/bundled.ts';
 import { loadContract } from '../src/spec/load.ts';
-import { startMock } from '../src/mock/server.ts';
+import { cpuOf, serve } from './proc.ts';
 
-const TOTAL = Number(process.argv[2] ?? 20_000);
-const CONCURRENCY = 50;
-const MAX_MS = 5_000;
+const ROUNDS = Number(process.argv[2] ?? 5);
+const DURATION = Number(process.argv[3] ?? 5);
+const CONNECTIONS = 50;
+const PATH = '/v1/profiles?url=linkedin.com/in/ada-lovelace';
+const BIN = join(repoRoot, 'bin', 'authconform.js');
+const AUTOCANNON = join(repoRoot, 'node_modules', 'autocannon', 'autocannon.js');
 
-interface Result {
-  requests: number;
-  ms: number;
+const BARE = `
+const body = JSON.stringify({ name: 'Ada Lovelace', headline: 'Analyst of engines' });
+const server = require('node:http').createServer({ keepAlive: true }, (_req, res) => {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+});
+server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
+`;
+
+interface Sample {
   rps: number;
-  statuses: Record<number, number>;
+  requests: number;
+  cpuUsPerRequest: number;
 }
 
-async function drive(url: string, headers: Record<string, string>): Promise<Result> {
-  const agent = new Agent({ connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 10_000 });
-  const statuses: Record<number, number> = {};
-  let sent = 0;
-  const started = performance.now();
-  const worker = async (): Promise<void> => {
-    while (sent < TOTAL && performance.now() - started < MAX_MS) {
-      sent++;
-      const res = await request(url, { dispatcher: agent, headers });
-      await res.body.dump();
-      statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const ms = performance.now() - started;
-  await agent.close();
-  const requests = Object.values(statuses).reduce((a, b) => a + b, 0);
-  return { requests, ms, rps: (requests / ms) * 1000, statuses };
-}
-
-async function bare(): Promise<{ url: string; close(): Promise<void> }> {
-  const body = JSON.stringify({ name: 'Ada Lovelace', headline: 'Analyst of engines' });
-  const server = createServer({ keepAlive: true }, (_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-    res.end(body);
+function load(url: string, pid: number, key: string): Sample {
+  const before = cpuOf(pid);
+  const r = spawnSync(process.execPath, [AUTOCANNON, '-c', String(CONNECTIONS), '-d', String(DURATION), '-j', '-H', `authorization=Bearer ${key}`, url], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}/v1/profiles?url=linkedin.com/in/ada-lovelace`,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
+  const cpu = cpuOf(pid) - before;
+  const json = JSON.parse(r.stdout) as { requests: { average: number; total: number }; non2xx: number };
+  if (json.non2xx > 0) throw new Error(`${url}: ${json.non2xx} answers were not 2xx`);
+  return { rps: json.requests.average, requests: json.requests.total, cpuUsPerRequest: (cpu * 1e6) / json.requests.total };
 }
 
-const contract = await loadContract('linkfetch');
-const mock = await startMock(contract, { unlimited: true });
-const viaMsw = await startMock(contract, { unlimited: true, dispatch: 'msw' });
-const plain = await bare();
-const key = mock.fixtures.credentials.valid!.value;
-const headers = { authorization: `Bearer ${key}` };
-const path = '/v1/profiles?url=linkedin.com/in/ada-lovelace';
-
-// warm-up (JIT, connections)
-await drive(plain.url, headers);
-await drive(mock.url + path, headers);
-await drive(viaMsw.url + path, headers);
-
-const b = await drive(plain.url, headers);
-const m = await drive(mock.url + path, headers);
-const w = await drive(viaMsw.url + path, headers);
-await Promise.all([mock.close(), viaMsw.close(), plain.close()]);
-
-const line = (name: string, r: Result): string =>
-  `${name.padEnd(14)} ${String(Math.round(r.rps)).padStart(7)} req/s  (${r.requests} requests in ${Math.round(r.ms)} ms, statuses ${JSON.stringify(r.statuses)})`;
-console.log(`node ${process.version}, ${CONCURRENCY} concurrent, keep-alive, up to ${TOTAL} requests or ${MAX_MS} ms each`);
-console.log(line('bare node:http', b));
-console.log(line('mock (direct)', m));
-console.log(line('mock (msw)', w));
-console.log(`ratio mock/bare: ${(m.rps / b.rps).toFixed(2)} (dispatch 'direct', the default); ${(w.rps / b.rps).toFixed(2)} (dispatch 'msw')`);
+const key = (await loadContract('linkfetch')).mock.credentials.find((c) => c.role === 'valid')!.value;
+const servers = [
+  { name: 'bare node:http', ...(await serve(['-e', BARE])), path: '/' },
+  { name: 'mock (direct)', ...(await serve([BIN, 'mock', 'linkfetch', '--unlimited'])), path: PATH },
+  { name: 'mock (msw)', ...(await serve([BIN, 'mock', 'linkfetch', '--unlimited', '--dispatch', 'msw'])), path: PATH },
+];
+try {
+  const samples = new Map<string, Sample[]>(servers.map((s) => [s.name, []]));
+  for (const s of servers) load(s.url + s.path, s.child.pid!, key); // warm-up
+  console.log(`node ${process.version}; autocannon ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} interleaved rounds`);
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const s of servers) {
+      const sample = load(s.url + s.path, s.child.pid!, key);
+      samples.get(s.name)!.push(sample);
+      console.log(`round ${round}  ${s.name.padEnd(15)} ${Math.round(sample.rps).toString().padStart(6)} req/s  server CPU ${sample.cpuUsPerRequest.toFixed(1)} µs/request`);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const range = (xs: number[], digits: number) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
+  const bare = samples.get('bare node:http')!;
+  for (const [name, xs] of samples) {
+    const rps = xs.map((x) => x.rps);
+    const cpu = xs.map((x) => x.cpuUsPerRequest);
+    console.log(
+      `${name.padEnd(15)} req/s median ${Math.round(median(rps))} (${range(rps, 0)}), ratio ${(median(rps) / median(bare.map((x) => x.rps))).toFixed(2)}` +
+        ` · CPU/request median ${median(cpu).toFixed(1)} µs (${range(cpu, 1)}), ratio ${(median(cpu) / median(bare.map((x) => x.cpuUsPerRequest))).toFixed(2)}`,
+    );
+  }
+} finally {
+  for (const s of servers) s.child.kill('SIGTERM');
+}

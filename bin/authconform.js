@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// Entry point for `npx authconform`. The engine is TypeScript run through tsx's ESM loader:
-// no build step, so a checkout works right after `npm ci`, and stack traces point at the sources.
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// Entry point for `npx authconform`: the compiled CLI in dist/ (built by `npm run build`, which
+// `npm ci` runs through `prepare`). The tool's own tests run the TypeScript sources instead.
+try {
+  await import('../dist/src/cli/entry.js');
+} catch (err) {
+  if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/src/cli/entry.js')) {
+    process.stderr.write('authconform: not built (dist/ is missing); run `npm run build` (npm ci and npm install do it)\n');
+    process.exitCode = 2;
+  } else {
+    throw err;
+  }
+}

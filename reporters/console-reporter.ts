@@ -4,10 +4,13 @@
  * totals line. Colours follow picocolors (NO_COLOR / FORCE_COLOR / TTY).
  */
 import pc from 'picocolors';
+import type { UserConsoleLog } from 'vitest';
 import type { Reporter, TestModule, TestRunEndReason, TestSuite } from 'vitest/node';
 import { createRedactor, type Redactor } from '../src/runner/redactor.ts';
 import { caseOf, casesOf, collectResults, spanMs, tally, type CaseResult, type RunResults } from './collect-results.ts';
 import { formatSeconds, formatTable, summaryRows } from './summary-table.ts';
+import { groupedSkipReasons } from './skip-reasons.ts';
+import { waitNoticeLine } from '../src/runner/wait-notice.ts';
 
 export interface ConsoleReporterOptions {
   /**
@@ -56,6 +59,11 @@ export default class ConsoleReporter implements Reporter {
     this.#write(this.#c.bold(`${spec.spec}`) + this.#c.dim(` ${spec.title} → ${this.#redact(spec.keyPrefixes)(where)}`));
   }
 
+  onUserConsoleLog(log: UserConsoleLog): void {
+    const line = waitNoticeLine(log.content.trimEnd());
+    if (line !== undefined) this.#write(this.#c.dim(line));
+  }
+
   onTestSuiteResult(suite: TestSuite): void {
     const family = suite.meta().authconformFamily;
     if (family === undefined || suite.parent.type !== 'suite' || this.#done.has(suite.id)) return;
@@ -68,9 +76,9 @@ export default class ConsoleReporter implements Reporter {
       `${t.passed} passed`,
       failed > 0 ? this.#c.red(`${failed} failed`) : `${failed} failed`,
       ...(t.warnings > 0 ? [this.#c.yellow(`${t.warnings} warning${t.warnings === 1 ? '' : 's'}`)] : []),
-      `${t.skipped} skipped`,
+      t.skipped > 0 ? `${t.skipped} skipped: ${groupedSkipReasons(cases)}` : '0 skipped',
     ];
-    this.#write(`  ${family.spec} › ${family.family}  ${counts.join(', ')}`);
+    this.#write(redact(`  ${family.spec} › ${family.family}  ${counts.join(', ')}`));
     for (const c of cases) {
       const line = this.#caseLine(c);
       if (line !== undefined) this.#write(redact(line));

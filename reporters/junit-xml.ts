@@ -1,130 +1,138 @@
 /**
- * Run results → JUnit XML (Jenkins junit-4 schema, /work/shared/schemas/jenkins-junit.xsd): one
- * `<testsuite>` per spec and family with the spec's facts as properties, one `<testcase>` per case.
- * Built with xmlbuilder2; every string passes through the redactor once more on the way out.
+ * Run record → JUnit XML, valid against the JUnit schema of the Jenkins xUnit plugin kept in
+ * schemas/junit-10.xsd: one `<testsuite>` per spec and family with the spec's facts as
+ * properties, one `<testcase>` per case. A pure function of the (masked) record.
+ *
+ * Read right by consumers within that schema: each testsuite carries tests/failures/errors/
+ * skipped; the root `<testsuites>` carries no counts, because the schema allows no `skipped` there
+ * and a root `tests` without it makes readers such as test-results-parser count skipped cases as
+ * passed (without root counts they sum the testsuites). A skip reason is both the `message` of
+ * `<skipped>` (junit2json, GitLab, Jenkins read it) and its text. Requirement id, level, kind and
+ * source are testcase properties in the `[[PROPERTY|name=value]]` form of system-out that JUnit
+ * readers (test-results-parser, Jenkins) take as testcase properties: the schema allows no
+ * `<properties>` in a testcase.
  */
-import { hostname } from 'node:os';
 import { create } from 'xmlbuilder2';
-import { failureText } from '../src/runner/failure-text.ts';
-import { createRedactor, type Redactor } from '../src/runner/redactor.ts';
-import { casesOf, spanMs, tally, type CaseResult, type FamilyResult, type RunResults, type SpecResult } from './collect-results.ts';
+import { caseFailureText, warningWhy } from '../src/report/case-text.ts';
+import type { RecordCase, RecordSpec, RunRecord } from '../src/report/record.ts';
+import { sourceLine } from '../src/report/requirement-facts.ts';
+import { tallyCases } from '../src/report/tally.ts';
 
 type XMLBuilder = ReturnType<typeof create>;
 
-export interface JunitXmlOptions {
-  /** secret values to mask (defence in depth: the metas are redacted already) */
-  secrets: string[];
-  toolVersion: string;
-  /** the run's level option, when the metas do not carry it */
-  level?: string;
-  /** @default os.hostname() */
-  hostname?: string;
-  /** timestamp of suites that did not run, ms since epoch @default Date.now() */
-  now?: number;
-}
-
-export function buildJunitXml(results: RunResults, options: JunitXmlOptions): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' }).ele('testsuites', {
-    name: 'authconform',
-  });
-  const all = results.specs.flatMap(casesOf);
-  const t = tally(all);
-  root.att({ tests: String(t.total), failures: String(t.failed), errors: String(t.errors + results.collectionErrors.length) });
-  root.att('time', seconds(results.specs.reduce((sum, s) => sum + spanMs(casesOf(s)), 0)));
-  for (const spec of results.specs) {
-    const redact = createRedactor(options.secrets, spec.meta?.keyPrefixes ?? []);
-    for (const family of spec.families) writeSuite(root, spec, family, options, redact);
+export function renderJunit(record: RunRecord): string {
+  const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' }).ele('testsuites', { name: 'authconform' });
+  root.att('time', seconds(record.specs.reduce((sum, s) => sum + spanMs(s.cases), 0)));
+  for (const spec of record.specs) {
+    for (const family of familiesOf(spec)) writeSuite(root, record, spec, family);
   }
-  if (results.collectionErrors.length > 0) writeCollectionErrors(root, results.collectionErrors, options);
+  if (record.errors.length > 0) writeRunErrors(root, record);
   return root.end({ prettyPrint: true });
 }
 
-function writeSuite(root: XMLBuilder, spec: SpecResult, family: FamilyResult, options: JunitXmlOptions, redact: Redactor): void {
-  const t = tally(family.cases);
-  const started = family.cases.map((c) => c.startTime).filter((s): s is number => s !== undefined);
+/** The spec's cases grouped by family, in the record's family order. */
+export function familiesOf(spec: RecordSpec): Array<{ family: string; cases: RecordCase[] }> {
+  const out = new Map<string, RecordCase[]>();
+  for (const c of spec.cases) out.set(c.family, [...(out.get(c.family) ?? []), c]);
+  return [...out].map(([family, cases]) => ({ family, cases }));
+}
+
+function writeSuite(root: XMLBuilder, record: RunRecord, spec: RecordSpec, group: { family: string; cases: RecordCase[] }): void {
+  const t = tallyCases(group.cases);
+  const started = group.cases.map((c) => c.startedAt).filter((s): s is string => s !== undefined).sort();
   const suite = root.ele('testsuite', {
-    name: redact(`${spec.spec} › ${family.family}`),
+    name: `${spec.name} › ${group.family}`,
     tests: String(t.total),
     failures: String(t.failed),
     errors: String(t.errors),
     skipped: String(t.skipped),
-    time: seconds(spanMs(family.cases)),
-    timestamp: isoSeconds(started.length > 0 ? Math.min(...started) : (options.now ?? Date.now())),
-    hostname: options.hostname ?? hostname(),
+    time: seconds(spanMs(group.cases)),
+    timestamp: isoSeconds(started[0] ?? record.startedAt),
   });
   const props = suite.ele('properties');
-  const property = (name: string, value: string): void => void props.ele('property', { name, value: redact(value) });
-  property('spec', spec.spec);
-  property('spec_sha256', spec.meta?.sha256 ?? '');
-  property('target', spec.meta?.target ?? '');
-  property('target_is_mock', String(spec.meta?.mock ?? false));
-  property('level', spec.meta?.level ?? options.level ?? 'default');
-  property('tool_version', options.toolVersion);
-  property('authconform_family', family.family);
-  if (spec.meta?.requests !== undefined) property('spec_requests', String(spec.meta.requests));
-  for (const c of family.cases) writeCase(suite, spec, family, c, redact);
+  const property = (name: string, value: string): void => void props.ele('property', { name, value });
+  property('spec', spec.name);
+  property('spec_sha256', spec.sha256);
+  property('target', spec.target);
+  property('target_is_mock', String(spec.mock));
+  property('level', record.options.level);
+  property('tool_version', record.tool.version);
+  property('authconform_family', group.family);
+  property('spec_requests', String(spec.requests));
+  for (const c of group.cases) writeCase(suite, spec, c);
 }
 
-function writeCase(suite: XMLBuilder, spec: SpecResult, family: FamilyResult, c: CaseResult, redact: Redactor): void {
-  const el = suite.ele('testcase', {
-    name: redact(c.name),
-    classname: redact(`authconform.${spec.spec}.${family.family}`),
-    time: seconds(c.durationMs),
-  });
-  const message = redact(c.message ?? '');
-  if (c.status === 'skipped') el.ele('skipped').txt(message);
-  if (c.status === 'error') el.ele('error', { message, type: 'error' }).txt(message);
-  if (c.status === 'failed') {
-    const text = c.meta === undefined ? message : failureText(c.meta);
-    el.ele('failure', { message, type: c.level ?? 'MUST' }).txt(redact(text));
-  }
-  const out = systemOut(c);
-  if (out !== '') el.ele('system-out').txt(redact(out));
+function writeCase(suite: XMLBuilder, spec: RecordSpec, c: RecordCase): void {
+  const el = suite.ele('testcase', { name: c.name, classname: `authconform.${spec.name}.${c.family}`, time: seconds(c.durationMs) });
+  const reason = c.reason ?? '';
+  if (c.verdict === 'skip') el.ele('skipped', { message: reason }).txt(reason);
+  if (c.verdict === 'error') el.ele('error', { message: reason, type: 'error' }).txt(reason);
+  if (c.verdict === 'fail' && c.failsRun) el.ele('failure', { message: reason, type: c.level }).txt(caseFailureText(c));
+  el.ele('system-out').txt(systemOut(c));
 }
 
 /**
- * Level, statement, source; for a warning, the failure it stands for; for a pass, the redacted
- * exchanges that show it (a conformance report is evidence, not only a verdict).
+ * The case's properties (requirement id, level, kind, source), statement and source; for a
+ * warning, the failure it stands for; for a pass, the redacted exchanges that show it.
  */
-function systemOut(c: CaseResult): string {
-  const m = c.meta;
-  if (m === undefined) return '';
-  const lines = [`requirement: ${m.requirementId} (${m.level})`, `statement: ${m.statement}`, `source: ${m.source}`];
-  if (c.warning) {
-    const why = m.level === 'MAY' ? 'MAY, informational' : 'SHOULD; fails the run only with --level should/all or --strict';
-    lines.push('', `warning (${why}): ${failureText(m)}`);
-  } else if (c.status === 'passed') {
-    lines.push(...m.findings.map((f) => `finding: ${f}`));
-    if (m.message) lines.push('', `verdict: ${m.message}`);
-    if (m.evidence.length > 0) lines.push('', 'evidence:', ...m.evidence);
+function systemOut(c: RecordCase): string {
+  const lines = [
+    `[[PROPERTY|requirement_id=${c.requirementId}]]`,
+    `[[PROPERTY|level=${c.level}]]`,
+    `[[PROPERTY|kind=${c.kind}]]`,
+    `[[PROPERTY|source=${propertyValue(sourceLine(c.source))}]]`,
+    `requirement: ${c.requirementId} (${c.level})`,
+    `statement: ${c.statement}`,
+    `source: ${sourceLine(c.source)}`,
+  ];
+  if (c.verdict === 'fail' && !c.failsRun) lines.push('', `warning (${warningWhy(c)}): ${caseFailureText(c)}`);
+  else if (c.verdict === 'pass') {
+    lines.push(...c.findings.map((f) => `finding: ${f}`));
+    if (c.reason) lines.push('', `verdict: ${c.reason}`);
+    if (c.exchanges.length > 0) lines.push('', 'evidence:', ...c.exchanges);
   }
   return lines.join('\n');
 }
 
-function writeCollectionErrors(root: XMLBuilder, errors: string[], options: JunitXmlOptions): void {
+/** A property value on one line without `]` (which would end the marker). */
+function propertyValue(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\]/g, ')');
+}
+
+function writeRunErrors(root: XMLBuilder, record: RunRecord): void {
   const suite = root.ele('testsuite', {
     name: 'authconform › collection',
-    tests: String(errors.length),
+    tests: String(record.errors.length),
     failures: '0',
-    errors: String(errors.length),
+    errors: String(record.errors.length),
     skipped: '0',
     time: '0.000',
-    timestamp: isoSeconds(options.now ?? Date.now()),
-    hostname: options.hostname ?? hostname(),
+    timestamp: isoSeconds(record.startedAt),
   });
-  const redact = createRedactor(options.secrets, []);
-  errors.forEach((error, i) => {
-    const message = redact(error);
+  record.errors.forEach((error, i) => {
     suite.ele('testcase', { name: `collection error ${i + 1}`, classname: 'authconform.collection', time: '0.000' })
-      .ele('error', { message, type: 'collection' })
-      .txt(message);
+      .ele('error', { message: error, type: 'collection' })
+      .txt(error);
   });
+}
+
+/** Wall-clock span of cases, ms (first start to last end); the sum of durations when none started. */
+function spanMs(cases: RecordCase[]): number {
+  let start = Infinity;
+  let end = 0;
+  for (const c of cases) {
+    if (c.startedAt === undefined) continue;
+    const at = Date.parse(c.startedAt);
+    start = Math.min(start, at);
+    end = Math.max(end, at + c.durationMs);
+  }
+  return end > start ? end - start : cases.reduce((sum, c) => sum + c.durationMs, 0);
 }
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(3);
 }
 
-function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+function isoSeconds(iso: string): string {
+  return iso.replace(/\.\d{3}Z$/, 'Z');
 }

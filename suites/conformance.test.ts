@@ -14,6 +14,6 @@ const plan: RunPlan =
     ? { specs: presentBundledSpecs().map((spec) => ({ spec })), options: {} }
     : readPlan(planFile);
 
-for (const entry of plan.specs) {
-  await defineConformanceSuite({ ...entry, options: plan.options });
+for (const [i, entry] of plan.specs.entries()) {
+  await defineConformanceSuite({ order: i, ...entry, options: plan.options });
 }

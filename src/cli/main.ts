@@ -3,19 +3,13 @@
  * handles help and version, and turns every error into `authconform: <message>` and exit 2 —
  * problem lines for spec errors, never a stack trace.
  */
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { repoRoot } from '../spec/bundled.ts';
+import { TOOL_VERSION } from '../runner/tool-version.ts';
 import { AuthconformError, formatProblem } from '../util/errors.ts';
 import type { CliCommand, CliIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { helpText } from './parse-args.ts';
 
 const USAGE = 'usage: authconform <command> [options]   (authconform help for the commands)';
-
-function version(): string {
-  const pkg = createRequire(import.meta.url)(join(repoRoot, 'package.json')) as { version?: string };
-  return pkg.version ?? 'unknown';
-}
 
 function helpLines(): string[] {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 'help'.length);
@@ -28,12 +22,8 @@ function helpLines(): string[] {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     `  ${'help'.padEnd(width)}  show this help, or the usage of one command (authconform help <command>)`,
     '',
-    'options: --help, --version',
+    'options: --help, --version; every command takes --no-color (or NO_COLOR=1)',
   ];
-}
-
-function commandHelp(command: CliCommand): string[] {
-  return [`${command.name} — ${command.summary}`, '', `usage: ${command.usage}`];
 }
 
 function findCommand(name: string): CliCommand | undefined {
@@ -54,11 +44,11 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     }
     const command = findCommand(topic);
     if (command === undefined) throw new AuthconformError('AC_USAGE', `no command "${topic}"; commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
-    for (const line of commandHelp(command)) io.stdout(line);
+    for (const line of helpText(command)) io.stdout(line);
     return 0;
   }
   if (first === '--version' || first === '-v') {
-    io.stdout(version());
+    io.stdout(TOOL_VERSION);
     return 0;
   }
   const command = findCommand(first);
@@ -68,7 +58,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    for (const line of commandHelp(command)) io.stdout(line);
+    for (const line of helpText(command)) io.stdout(line);
     return 0;
   }
   return command.run(rest, io);

@@ -30,7 +30,16 @@ export function controlEndpoints(rt: Runtime): Endpoint[] {
       serve: (request) => serve(request),
     };
   };
+  const index = [
+    { method: 'GET', path: 'clock', does: 'the mock time: { now } in ms' },
+    { method: 'POST', path: 'clock', does: '{ advanceMs }: moves the clock forward' },
+    { method: 'POST', path: 'keys', does: '{ like }: creates a key like an existing one, answers { value }' },
+    { method: 'POST', path: 'keys/revoke', does: '{ value }: revokes a key (its grace window starts now)' },
+    { method: 'POST', path: 'reset', does: 'back to the seed: keys, data, counters, clock' },
+  ].map((e) => ({ ...e, path: `${CONTROL_PREFIX}${e.path}` }));
   return [
+    // the index: what a client developer can do with the mock
+    endpoint('GET', '', async () => ok({ endpoints: index })),
     endpoint('GET', 'clock', async () => ok({ now: state.clock.now() })),
     endpoint('POST', 'clock', async (request) => {
       const ms = (await fields(request)).advanceMs;

@@ -45,6 +45,12 @@ export interface MockOptions extends BehaviourOptions {
    * Request and goes through msw's `getResponse`. @default 'direct'
    */
   dispatch?: 'direct' | 'msw';
+  /**
+   * Where the mock clock starts (ms since epoch). The seed's fixed `clockStart` keeps the suite's
+   * own runs reproducible; `authconform mock` starts at the real time, so a client that computes
+   * `reset - now` from the rate-limit headers waits as long as it should. @default the seed's clockStart
+   */
+  clockStartMs?: number;
 }
 
 export const MOCK_DEFAULTS = {

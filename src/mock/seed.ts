@@ -26,9 +26,12 @@ export interface SeedRecords {
 
 const DEFAULT_EXPIRED_AGO_MS = 60_000;
 
-/** Fixes the seed of a run; `regenerateKeys` gives every seeded key and token a new random body. */
-export function compileSeed(contract: Contract, regenerateKeys: boolean): SeedView {
-  const start = Date.parse(contract.mock.clockStart ?? MOCK_DEFAULTS.clockStart);
+/**
+ * Fixes the seed of a run; `regenerateKeys` gives every seeded key and token a new random body.
+ * `clockStartMs` overrides the seed's clock start (`authconform mock` starts at the real time).
+ */
+export function compileSeed(contract: Contract, regenerateKeys: boolean, clockStartMs?: number): SeedView {
+  const start = clockStartMs ?? Date.parse(contract.mock.clockStart ?? MOCK_DEFAULTS.clockStart);
   const lifetime = contract.mock.tokenLifetime !== undefined ? durationMs(contract.mock.tokenLifetime) : undefined;
   return {
     clockStartMs: Number.isFinite(start) ? start : Date.parse(MOCK_DEFAULTS.clockStart),

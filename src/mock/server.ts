@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from 'msw';
 import type { Fixtures } from '../fixtures/fixtures.ts';
+import { operationList } from './api-paths.ts';
 import type { Contract } from '../spec/contract.ts';
 import { AuthconformError } from '../util/errors.ts';
 import type { Endpoint } from './endpoint.ts';
@@ -72,7 +73,8 @@ function notFound(rt: Runtime) {
   return (method: string, pathname: string): Reply => {
     const headers = {};
     anonymousRateHeaders(rt, 'anonymous', rt.state.clock.now(), headers);
-    return jsonReply(rt, 404, { error: 'not_found', message: `No route for ${method} ${pathname}` }, headers);
+    // a client developer's typo: the answer lists what the spec serves
+    return jsonReply(rt, 404, { error: 'not_found', message: `No route for ${method} ${pathname}`, operations: operationList(rt.contract) }, headers);
   };
 }
 
@@ -101,7 +103,10 @@ function plainEndpoints(contract: Contract, state: MockState, options: MockOptio
 export async function startMock(contract: Contract, options: MockOptions = {}): Promise<MockServer> {
   const host = options.host ?? MOCK_DEFAULTS.host;
   const dispatch = options.dispatch ?? MOCK_DEFAULTS.dispatch;
-  const state = createMockState(contract, options.variants !== undefined ? { variants: options.variants } : {});
+  const state = createMockState(contract, {
+    ...(options.variants !== undefined ? { variants: options.variants } : {}),
+    ...(options.clockStartMs !== undefined ? { clockStartMs: options.clockStartMs } : {}),
+  });
   const rt = createRuntime(contract, state, options);
   const endpoints = buildEndpoints(rt, options.control ?? MOCK_DEFAULTS.control);
   const names = headerNames(contract, rt.variants);

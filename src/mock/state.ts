@@ -121,7 +121,7 @@ export class MockState {
 }
 
 /** A fresh state for `contract`; the `key-strings` variant regenerates the seeded keys once, here. */
-export function createMockState(contract: Contract, options: { variants?: string[] } = {}): MockState {
+export function createMockState(contract: Contract, options: { variants?: string[]; clockStartMs?: number } = {}): MockState {
   const variants = resolveVariants(options.variants);
-  return new MockState(contract, compileSeed(contract, variants.has('key-strings')));
+  return new MockState(contract, compileSeed(contract, variants.has('key-strings'), options.clockStartMs));
 }

@@ -8,33 +8,29 @@
  */
 import { afterAll, describe, test } from 'vitest';
 import type { Contract } from '../spec/contract.ts';
-import { loadContract } from '../spec/load.ts';
 import { planCases } from '../probes/registry.ts';
 import { createProbeContext } from '../probes/context.ts';
 import type { Case } from '../probes/model.ts';
 import { createTransport } from '../transport/client.ts';
 import { RequestBudget } from '../transport/budget.ts';
 import type { TransportOptions } from '../transport/types.ts';
-import type { Fixtures } from '../fixtures/fixtures.ts';
 import { caseTimeoutMs, describeLevel, levelFailsRun, resolveSuiteOptions, type SuiteOptions } from './options.ts';
 import { selectCases, type PlannedFamily } from './select-cases.ts';
 import { prepareTarget, type PreparedTarget } from './target.ts';
+import { fixtureSecrets, resolveEntry } from './spec-entry.ts';
+import { shardRuns } from './shard.ts';
+import type { PlanSpec } from './plan.ts';
 import { createRedactor, type Redactor } from './redactor.ts';
 import { runCaseTest } from './case-test.ts';
+import { announceWait } from './wait-notice.ts';
 import type { CaseMeta, FamilyMeta, SpecMeta } from './meta.ts';
+import { requirementFacts, sourceLine } from '../report/requirement-facts.ts';
 
 export type { SuiteOptions } from './options.ts';
 
-export interface SuiteEntry {
-  /** bundled spec name (`linkfetch`) or path of a spec file */
-  spec: string;
-  /** target URL; absent (and no fixtures) = the embedded mock */
-  target?: string | undefined;
-  /** fixtures file for a real target */
-  fixtures?: string | undefined;
+/** One spec of a suite: the plan's entry (position and shard included) and the options. */
+export interface SuiteEntry extends PlanSpec {
   options?: Partial<SuiteOptions>;
-  /** self-tests only: defects switched on in the embedded mock */
-  mockDefects?: string[];
 }
 
 /** One budget per process: `maxRequests` bounds the whole run, not each spec. */
@@ -47,24 +43,31 @@ function sharedBudget(maxRequests: number | undefined): RequestBudget {
 
 export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
   const options = resolveSuiteOptions(entry.options);
-  const contract = await loadContract(entry.spec);
-  const target = await prepareTarget(contract, entry, options);
-  let families: PlannedFamily[];
+  const resolved = await resolveEntry(entry, { options });
+  const { contract } = resolved;
+  const target = await prepareTarget(resolved, entry.mockDefects);
+  let selected: PlannedFamily[];
   try {
-    families = selectCases(planCases(contract, target.fixtures, { mock: target.mock }), options);
+    selected = selectCases(planCases(contract, target.fixtures, { mock: target.mock }), options);
   } catch (err) {
     await target.close();
     throw err;
   }
+  const families = selected.filter(({ family }) => shardRuns(entry.shard, family.id));
   if (families.length === 0) {
     // --only / --level leave nothing of this spec: no empty describe (vitest would call it an error)
     await target.close();
     return;
   }
-  const transport = createTransport(transportOptions(contract, target, options));
+  const transport = createTransport({
+    ...transportOptions(contract, target, options),
+    onRateLimitPause: (p) => {
+      if (!p.skipped) announceWait({ where: contract.name, ms: p.waitMs, what: `the rate-limit window (${p.reason === 'retry-after' ? 'Retry-After' : 'Remaining 0, until Reset'})` });
+    },
+  });
   const keyPrefixes = [...contract.keyFormat.live, ...contract.keyFormat.test];
-  const fixtureSecrets = secretsOf(target.fixtures);
-  const redactorFor = (extra: string[]): Redactor => createRedactor([...fixtureSecrets, ...extra], keyPrefixes);
+  const secrets = fixtureSecrets(target.fixtures);
+  const redactorFor = (extra: string[]): Redactor => createRedactor([...secrets, ...extra], keyPrefixes);
   const redact = redactorFor([]);
   const specMeta: SpecMeta = {
     spec: contract.name,
@@ -74,6 +77,9 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
     mock: target.mock,
     level: describeLevel(options),
     keyPrefixes,
+    roles: Object.entries(target.fixtures.credentials).filter(([, c]) => c !== undefined).map(([role]) => role),
+    families: selected.map(({ family }) => family.id),
+    order: entry.order ?? 0,
   };
 
   describe(contract.name, { meta: { authconformSpec: specMeta } }, () => {
@@ -102,6 +108,10 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
                     send: (req) => transport.send(req),
                     ...(target.control === undefined ? {} : { control: target.control }),
                     options: { destructive: options.destructive, maxWaitMs: options.maxWaitMs },
+                    sleep: (ms) => {
+                      announceWait({ where: `${contract.name} › ${testCase.family}`, ms, what: 'the rate-limit window (Reset)' });
+                      return new Promise((resolve) => setTimeout(resolve, ms));
+                    },
                   });
                 },
               },
@@ -135,30 +145,20 @@ function transportOptions(contract: Contract, target: PreparedTarget, options: S
 }
 
 function caseMeta(contract: Contract, spec: SpecMeta, c: Case, options: SuiteOptions): CaseMeta {
-  const source = contract.sources[c.requirement.source.doc];
-  const quote = c.requirement.source.quote === undefined ? '' : `: "${c.requirement.source.quote}"`;
+  const facts = requirementFacts(contract, c.requirement);
   return {
     spec: contract.name,
     family: c.family,
-    requirementId: c.requirement.id,
+    requirementId: facts.id,
     level: c.level,
-    statement: c.requirement.statement,
-    source: `${source?.title ?? c.requirement.source.doc} › ${c.requirement.source.section}${quote}`,
+    kind: facts.kind,
+    statement: facts.statement,
+    source: sourceLine(facts.source),
+    sourceRef: facts.source,
     sha256: spec.sha256,
     target: spec.target,
     evidence: [],
     findings: [],
     failsRun: levelFailsRun(c.level, options),
   };
-}
-
-/** Every secret value in the fixtures (keys, tokens, passwords). */
-function secretsOf(fixtures: Fixtures): string[] {
-  const out: string[] = [];
-  for (const c of Object.values(fixtures.credentials)) {
-    if (c === undefined) continue;
-    if (c.value !== '') out.push(c.value);
-    if (c.password !== undefined && c.password !== '') out.push(c.password);
-  }
-  return out;
 }

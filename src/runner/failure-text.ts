@@ -1,8 +1,15 @@
 /** The text of a failure, shared by the thrown error and the reports. */
-import type { CaseMeta } from './meta.ts';
+/** What a failure text is made of (a case's meta, or a run record case mapped onto it). */
+export interface FailureFacts {
+  message?: string | undefined;
+  expected?: string | undefined;
+  actual?: string | undefined;
+  findings: string[];
+  evidence: string[];
+}
 
 /** The one-line message, then expected/actual, findings and the redacted exchanges. */
-export function failureText(meta: CaseMeta): string {
+export function failureText(meta: FailureFacts): string {
   const lines = [meta.message ?? 'failed'];
   if (meta.expected !== undefined) lines.push(`expected: ${meta.expected}`);
   if (meta.actual !== undefined) lines.push(`actual:   ${meta.actual}`);

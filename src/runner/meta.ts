@@ -4,6 +4,7 @@
  * verdict on each test. Every string in here is already redacted.
  */
 import type { Level } from '../spec/contract.ts';
+import type { RecordSource } from '../report/record.ts';
 
 export interface SpecMeta {
   spec: string;
@@ -18,6 +19,12 @@ export interface SpecMeta {
   keyPrefixes: string[];
   /** requests the spec's transport sent; set when the spec's suite ends */
   requests?: number;
+  /** credential roles the fixtures provide (names only) */
+  roles: string[];
+  /** the spec's families in plan order (the whole run's, not only this shard's) */
+  families: string[];
+  /** position of the spec in the whole run */
+  order: number;
 }
 
 export interface FamilyMeta {
@@ -37,6 +44,9 @@ export interface CaseMeta {
   statement: string;
   /** `<doc title> › <section>: "<quote>"` */
   source: string;
+  kind: string;
+  /** the source, structured (for the run record) */
+  sourceRef: RecordSource;
   sha256: string;
   target: string;
   /** set once the case ran */

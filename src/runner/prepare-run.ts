@@ -3,26 +3,15 @@
  * target exists for fixtures, the safety rails hold, `--only` names something that exists.
  * The result is the plan for the worker plus what the reporters need (secrets to mask).
  */
-import { resolve } from 'node:path';
 import type { Contract } from '../spec/contract.ts';
-import { loadContract } from '../spec/load.ts';
 import { presentBundledSpecs } from '../spec/bundled.ts';
 import { planCases } from '../probes/registry.ts';
-import { loadFixtures, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
 import { AuthconformError } from '../util/errors.ts';
 import type { PlanSpec, RunPlan } from './plan.ts';
-import { checkTargetSafety } from './safety.ts';
+import { planEntry, resolveEntry, type SpecEntry } from './spec-entry.ts';
 import { resolveSuiteOptions, type SuiteOptions } from './options.ts';
-
-export interface RunRequestSpec {
-  /** bundled name or path of a spec file */
-  spec: string;
-  target?: string;
-  /** fixtures file, relative to cwd */
-  fixtures?: string;
-  /** self-tests only: defects switched on in the embedded mock */
-  mockDefects?: string[];
-}
+import { selectCases } from './select-cases.ts';
+import { assignShards, shardUnits, type ShardOption } from './shard.ts';
 
 export interface PreparedRun {
   plan: RunPlan;
@@ -35,49 +24,49 @@ export interface PreparedRun {
 }
 
 export async function prepareRun(
-  specs: RunRequestSpec[],
+  specs: SpecEntry[],
   partial: Partial<SuiteOptions>,
   env: NodeJS.ProcessEnv,
   cwd: string,
+  shard?: ShardOption,
 ): Promise<PreparedRun> {
   const options = resolveSuiteOptions(partial);
-  const requested: RunRequestSpec[] = specs.length > 0 ? specs : presentBundledSpecs().map((spec) => ({ spec }));
+  const requested: SpecEntry[] = specs.length > 0 ? specs : presentBundledSpecs().map((spec) => ({ spec }));
   if (requested.length === 0) throw new AuthconformError('AC_SPEC_NOT_FOUND', 'no spec given and no bundled spec found');
   const out: PreparedRun = { plan: { specs: [], options: partial }, contracts: [], options, secrets: [], envVars: [] };
   for (const entry of requested) {
-    const contract = await loadContract(entry.spec, { cwd });
-    out.contracts.push(contract);
-    const planSpec: PlanSpec = { spec: contract.file };
-    let loaded: LoadedFixtures | undefined;
-    if (entry.fixtures !== undefined) {
-      loaded = await loadFixtures(entry.fixtures, contract, env, cwd);
-      planSpec.fixtures = resolve(cwd, entry.fixtures);
-      out.envVars.push(...loaded.envVars);
-      out.secrets.push(...secretsOf(loaded));
-    }
-    const target = entry.target ?? loaded?.target;
-    if (target !== undefined) {
-      planSpec.target = target;
-      checkTargetSafety({
-        contract,
-        fixtures: loaded?.fixtures ?? { credentials: {}, resources: {} },
-        target,
-        ...(entry.fixtures === undefined ? {} : { fixturesFile: entry.fixtures }),
-        allowInsecure: options.allowInsecure,
-        allowLive: options.allowLive,
-      });
-    } else if (entry.fixtures !== undefined) {
-      throw new AuthconformError('AC_TARGET_INVALID', `${entry.fixtures}: no target: give --target or set target: in the fixtures`);
-    } else {
-      out.secrets.push(...contract.mock.credentials.map((c) => c.value));
-      if (entry.mockDefects !== undefined && entry.mockDefects.length > 0) planSpec.mockDefects = entry.mockDefects;
-    }
-    out.plan.specs.push(planSpec);
+    const resolved = await resolveEntry(entry, { env, cwd, options });
+    out.contracts.push(resolved.contract);
+    out.secrets.push(...resolved.secrets);
+    out.envVars.push(...(resolved.fixtures?.envVars ?? []));
+    out.plan.specs.push(planEntry(entry, resolved, cwd));
   }
   checkOnly(options.only, out.contracts);
+  if (shard !== undefined) out.plan.specs = shardPlan(out.plan.specs, out.contracts, options, shard);
   out.envVars = [...new Set(out.envVars)];
-  out.secrets = [...new Set(out.secrets.filter((s) => s !== ''))];
+  out.secrets = [...new Set(out.secrets)];
   return out;
+}
+
+/**
+ * The plan of one shard: every spec keeps its position (`order`) and gets the families this shard
+ * runs; specs with none are left out. Families are planned without fixtures, as `--only` is checked.
+ */
+function shardPlan(specs: PlanSpec[], contracts: Contract[], options: SuiteOptions, shard: ShardOption): PlanSpec[] {
+  const families = contracts.map((contract, i) =>
+    selectCases(planCases(contract, { credentials: {}, resources: {} }, { mock: specs[i]?.target === undefined }), options).map(({ family, cases }) => ({
+      id: family.id,
+      kinds: [...new Set(cases.map((c) => c.requirement.kind))],
+      cases: cases.length,
+    })),
+  );
+  const units = shardUnits(families);
+  const parts = assignShards(units, shard.count);
+  return specs.flatMap((spec, i) => {
+    const mine = units.filter((u, k) => u.spec === i && parts[k] === shard.index).flatMap((u) => u.families);
+    if (mine.length === 0) return [];
+    return [{ ...spec, order: i, shard: { families: mine, all: (families[i] ?? []).map((f) => f.id), index: shard.index } }];
+  });
 }
 
 /** Every id in `--only` must name a requirement or a probe family of one of the specs. */
@@ -96,8 +85,4 @@ function checkOnly(only: string[], contracts: Contract[]): void {
       `--only: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} neither a requirement id nor a probe family of ${names} (authconform list shows them)`,
     );
   }
-}
-
-function secretsOf(loaded: LoadedFixtures): string[] {
-  return Object.values(loaded.fixtures.credentials).flatMap((c) => (c === undefined ? [] : [c.value, c.password ?? '']));
 }

@@ -5,25 +5,34 @@
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { Writable } from 'node:stream';
 import type { CliIO } from '../cli/command.ts';
 import { AuthconformError } from '../util/errors.ts';
 import ConsoleReporter from '../../reporters/console-reporter.ts';
-import JunitReporter, { DEFAULT_JUNIT_FILE } from '../../reporters/junit-reporter.ts';
 import { casesOf, collectResults, type RunResults } from '../../reporters/collect-results.ts';
+import { buildRunRecord } from '../report/build-record.ts';
+import type { RunRecord } from '../report/record.ts';
+import { checkReportFiles, REPORT_LABELS, writeReports, type ReportFiles } from '../report/write-reports.ts';
+import { emitCiReports } from '../report/ci-reports.ts';
+import type { ShardOption } from './shard.ts';
 import { PLAN_ENV } from './plan.ts';
-import { prepareRun, type RunRequestSpec } from './prepare-run.ts';
+import { prepareRun, type PreparedRun } from './prepare-run.ts';
+import type { SpecEntry } from './spec-entry.ts';
 import { describeLevel, type SuiteOptions } from './options.ts';
 import { checkWritableFile } from './output-file.ts';
-import { startConformanceVitest } from './start-vitest.ts';
+import { startConformanceVitest, STOP_SIGNALS, type StopSignal, type VitestRunOutput } from './start-vitest.ts';
 
 export interface RunRequest {
   /** specs to run; empty = every bundled spec against the embedded mock */
-  specs: RunRequestSpec[];
+  specs: SpecEntry[];
   options?: Partial<SuiteOptions>;
   /** JUnit file, relative to cwd @default 'reports/junit.xml' */
   junit?: string;
+  /** the other report files (JSON record, HTML, SARIF, attestation, badge), relative to cwd */
+  reports?: Omit<ReportFiles, 'junit'>;
+  /** run one part of the whole run (`--shard i/n`) */
+  shard?: ShardOption;
   /** colour in the console output @default picocolors' detection */
   color?: boolean;
 }
@@ -33,22 +42,51 @@ export interface RunSummary {
   results: RunResults;
   /** absolute path of the JUnit file written */
   junitFile: string;
+  /** the run record every report was projected from (unmasked: masking happens on writing) */
+  record: RunRecord;
 }
+
+export const DEFAULT_JUNIT_FILE = 'reports/junit.xml';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 export async function runConformance(request: RunRequest, io: CliIO): Promise<RunSummary> {
-  const startedAt = performance.now();
-  const prepared = await prepareRun(request.specs, request.options ?? {}, io.env, io.cwd);
-  const junitFile = resolve(io.cwd, request.junit ?? DEFAULT_JUNIT_FILE);
-  await checkWritableFile(junitFile, `--junit ${request.junit ?? DEFAULT_JUNIT_FILE}`);
+  // the printed wall time counts from process start (performance.now() is 0 there), start-up included
+  const startedAt = 0;
+  const started = new Date();
+  const prepared = await prepareRun(request.specs, request.options ?? {}, io.env, io.cwd, request.shard);
+  const files: ReportFiles = { ...request.reports, junit: request.junit ?? DEFAULT_JUNIT_FILE };
+  const junitFile = resolve(io.cwd, files.junit!);
+  await checkWritableFile(junitFile, `--junit ${files.junit}`);
+  await checkReportFiles(files, io.cwd);
   const consoleReporter = new ConsoleReporter({
     write: io.stdout,
     secrets: prepared.secrets,
     startedAt,
     ...(request.color === undefined ? {} : { color: request.color }),
   });
-  const junitReporter = new JunitReporter({ outputFile: junitFile, secrets: prepared.secrets, level: describeLevel(prepared.options) });
+  const run = prepared.plan.specs.length === 0 ? EMPTY_RUN : await runVitest(prepared, consoleReporter, io);
+  const results = consoleReporter.results ?? collectResults(run.testModules, run.interrupted !== undefined ? 'interrupted' : 'passed');
+  const record = buildRunRecord({
+    results,
+    startedAt: started,
+    endedAt: new Date(),
+    level: describeLevel(prepared.options),
+    destructive: prepared.options.destructive,
+    only: prepared.options.only,
+    shard: request.shard,
+    specFiles: Object.fromEntries(prepared.contracts.map((c) => [c.name, relative(io.cwd, c.file).split(sep).join('/')])),
+  });
+  const written = writeReports(record, files, prepared.secrets, io.cwd);
+  emitCiReports(record, prepared.secrets, io);
+  for (const [format, file] of Object.entries(written)) io.stdout(`${REPORT_LABELS[format as keyof ReportFiles]}: ${file}`);
+  return { exitCode: exitCodeOf(results, run.unhandledErrors, run.interrupted, request.shard), results, junitFile, record };
+}
+
+/** A shard with nothing to run: no vitest, an empty record. */
+const EMPTY_RUN: VitestRunOutput = { testModules: [], unhandledErrors: [] };
+
+async function runVitest(prepared: PreparedRun, consoleReporter: ConsoleReporter, io: CliIO): Promise<VitestRunOutput> {
   const dir = await mkdtemp(join(tmpdir(), 'authconform-'));
   const planFile = join(dir, 'plan.json');
   const vitestLog: string[] = [];
@@ -61,7 +99,7 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
     }
     const run = await startConformanceVitest({
       env,
-      reporters: [consoleReporter, junitReporter],
+      reporters: [consoleReporter],
       options: prepared.options,
       log: new Writable({
         write(chunk: Buffer, _encoding, done) {
@@ -70,18 +108,16 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
         },
       }),
     });
-    const results = consoleReporter.results ?? collectResults(run.testModules, run.interrupted ? 'interrupted' : 'passed');
-    const summary: RunSummary = { exitCode: exitCodeOf(results, run.unhandledErrors, run.interrupted), results, junitFile };
-    io.stdout(`JUnit: ${junitFile}`);
     if (io.env.AUTHCONFORM_DEBUG !== undefined && vitestLog.length > 0) io.stderr(vitestLog.join(''));
-    return summary;
+    return run;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-function exitCodeOf(results: RunResults, unhandledErrors: readonly unknown[], interrupted: boolean): number {
-  if (interrupted || results.interrupted) return EXIT.interrupted;
+function exitCodeOf(results: RunResults, unhandledErrors: readonly unknown[], interrupted: StopSignal | undefined, shard: ShardOption | undefined): number {
+  if (interrupted !== undefined) return STOP_SIGNALS[interrupted];
+  if (results.interrupted) return EXIT.interrupted;
   if (results.collectionErrors.length > 0) {
     throw new AuthconformError('AC_INTERNAL', `the conformance suite did not load: ${results.collectionErrors[0]}`);
   }
@@ -90,6 +126,6 @@ function exitCodeOf(results: RunResults, unhandledErrors: readonly unknown[], in
     throw new AuthconformError('AC_INTERNAL', `unhandled error during the run: ${String(first?.message ?? first).split('\n')[0]}`);
   }
   const cases = results.specs.flatMap(casesOf);
-  if (cases.length === 0) throw new AuthconformError('AC_USAGE', 'nothing to run: --only and --level select no case');
+  if (cases.length === 0 && shard === undefined) throw new AuthconformError('AC_USAGE', 'nothing to run: --only and --level select no case');
   return cases.some((c) => c.status === 'failed' || c.status === 'error') ? EXIT.failed : EXIT.ok;
 }

@@ -2,21 +2,11 @@
  * Where a spec's cases go: a real target with fixtures from a file, or the embedded mock (control
  * API on) with the fixtures it seeds.
  */
-import { resolve } from 'node:path';
 import type { Contract } from '../spec/contract.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
-import { loadFixtures } from '../fixtures/load-fixtures.ts';
 import { startMock } from '../mock/server.ts';
 import { createControlClient, type ControlClient } from '../mock/control-client.ts';
-import { AuthconformError } from '../util/errors.ts';
-import { checkTargetSafety } from './safety.ts';
-import type { SuiteOptions } from './options.ts';
-
-export interface TargetEntry {
-  target?: string | undefined;
-  fixtures?: string | undefined;
-  mockDefects?: string[] | undefined;
-}
+import type { ResolvedEntry } from './spec-entry.ts';
 
 export interface PreparedTarget {
   baseUrl: string;
@@ -27,23 +17,15 @@ export interface PreparedTarget {
   close(): Promise<void>;
 }
 
-export async function prepareTarget(contract: Contract, entry: TargetEntry, options: SuiteOptions): Promise<PreparedTarget> {
-  if (entry.target === undefined && entry.fixtures === undefined) return startEmbeddedMock(contract, entry.mockDefects ?? []);
-  const loaded = entry.fixtures === undefined ? undefined : await loadFixtures(resolve(entry.fixtures), contract);
-  const target = entry.target ?? loaded?.target;
-  if (target === undefined) {
-    throw new AuthconformError('AC_TARGET_INVALID', `${entry.fixtures}: no target: give --target or set target: in the fixtures`);
-  }
-  const fixtures = loaded?.fixtures ?? { credentials: {}, resources: {} };
-  checkTargetSafety({
-    contract,
-    fixtures,
-    target,
-    fixturesFile: entry.fixtures,
-    allowInsecure: options.allowInsecure,
-    allowLive: options.allowLive,
-  });
-  return { baseUrl: target, fixtures, mock: false, close: async () => {} };
+/** The resolved entry's real target, or the embedded mock started for it. */
+export async function prepareTarget(resolved: ResolvedEntry, mockDefects: string[] = []): Promise<PreparedTarget> {
+  if (resolved.target === undefined) return startEmbeddedMock(resolved.contract, mockDefects);
+  return {
+    baseUrl: resolved.target,
+    fixtures: resolved.fixtures?.fixtures ?? { credentials: {}, resources: {} },
+    mock: false,
+    close: async () => {},
+  };
 }
 
 async function startEmbeddedMock(contract: Contract, defects: string[]): Promise<PreparedTarget> {

@@ -6,8 +6,14 @@ import { fileURLToPath } from 'node:url';
 export const BUNDLED_SPECS = ['linkt', 'linkkit', 'linkit', 'linkfetch', 'linq'] as const;
 export type BundledSpec = (typeof BUNDLED_SPECS)[number];
 
-/** Root of the checkout (the folder holding package.json). */
-export const repoRoot: string = fileURLToPath(new URL('../../', import.meta.url));
+/** true when this code runs compiled from dist/ (an installed package), false from the TypeScript sources */
+export const isCompiled: boolean = import.meta.url.endsWith('.js');
+
+/**
+ * Root of the package (the folder holding package.json and specs/): two levels above this file
+ * in a checkout (src/spec/), three in the compiled package (dist/src/spec/).
+ */
+export const repoRoot: string = fileURLToPath(new URL(isCompiled ? '../../../' : '../../', import.meta.url));
 
 /** Absolute path of the bundled specs folder. */
 export const specsDir: string = join(repoRoot, 'specs');

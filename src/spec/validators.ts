@@ -1,13 +1,18 @@
 /**
- * The JSON Schema validators of the loader, compiled once per process on first use: the official
- * OpenAPI 3.1 schema (see openapi-schema.ts) and the
- * x-authconform extension schema (specs/authconform.schema.json).
+ * The JSON Schema validators of the loader: the official OpenAPI 3.1 schema (see
+ * openapi-schema.ts) and the x-authconform extension schema (specs/authconform.schema.json).
+ * The compiled package loads them precompiled (ajv standalone code written at build time by
+ * scripts/build.mjs, `validators.precompiled.cjs` beside this file); from the sources each is
+ * compiled on first use, once per process.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnySchemaObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import standaloneModule from 'ajv/dist/standalone/index.js';
 import { specsDir } from './bundled.ts';
 import { openApiSchema } from './openapi-schema.ts';
 
@@ -30,37 +35,95 @@ export interface SchemaValidators {
   seed: ValidateFunction;
 }
 
-let compiled: SchemaValidators | undefined;
-
 /** The extension schema as a JSON object. */
 export function extensionSchema(): AnySchemaObject {
   return require(EXTENSION_SCHEMA_FILE) as AnySchemaObject;
 }
 
-function compile(): SchemaValidators {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
-  addFormats(ajv);
+const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as typeof standaloneModule.default;
+
+/** The precompiled validators' file name (beside this module in dist/). */
+export const PRECOMPILED_FILE = 'validators.precompiled.cjs';
+
+function newAjv(source: boolean): Ajv2020 {
+  const a = new Ajv2020({ allErrors: true, verbose: true, strict: false, ...(source ? { code: { source: true } } : {}) });
+  addFormats(a);
   // a format the OpenAPI 3.1 schema names but ajv-formats does not define
-  ajv.addFormat('media-range', true);
-  const openapi = ajv.compile(openApiSchema());
-  const ext = extensionSchema();
-  ajv.addSchema(ext);
-  const id = String(ext.$id);
-  const def = (name: string): ValidateFunction => {
-    const fn = ajv.getSchema(`${id}#/$defs/${name}`);
-    if (fn === undefined) throw new Error(`extension schema has no $defs/${name}`);
-    return fn;
-  };
-  return {
-    openapi,
-    root: def('root'),
-    securityScheme: def('securityScheme'),
-    operation: def('operation'),
-    seed: def('seed'),
-  };
+  a.addFormat('media-range', true);
+  return a;
 }
 
+let ajv: Ajv2020 | undefined;
+
+function instance(): Ajv2020 {
+  ajv ??= newAjv(false);
+  return ajv;
+}
+
+/** The ajv standalone (CommonJS) module exporting every validator by its SchemaValidators name. */
+export function standaloneSource(): string {
+  const a = newAjv(true);
+  a.addSchema(openApiSchema(), 'openapi');
+  const ext = extensionSchema();
+  a.addSchema(ext);
+  const id = String(ext.$id);
+  return standaloneCode(a, {
+    openapi: 'openapi',
+    root: `${id}#/$defs/root`,
+    securityScheme: `${id}#/$defs/securityScheme`,
+    operation: `${id}#/$defs/operation`,
+    seed: `${id}#/$defs/seed`,
+  });
+}
+
+/** The precompiled validators when this is the compiled package and the build wrote them. */
+function precompiled(): SchemaValidators | undefined {
+  const file = fileURLToPath(new URL(PRECOMPILED_FILE, import.meta.url));
+  if (!import.meta.url.endsWith('.js') || !existsSync(file)) return undefined;
+  return require(file) as SchemaValidators;
+}
+
+let openapi: ValidateFunction | undefined;
+let extensionId: string | undefined;
+
+function def(name: string): ValidateFunction {
+  const a = instance();
+  if (extensionId === undefined) {
+    const ext = extensionSchema();
+    a.addSchema(ext);
+    extensionId = String(ext.$id);
+  }
+  const fn = a.getSchema(`${extensionId}#/$defs/${name}`);
+  if (fn === undefined) throw new Error(`extension schema has no $defs/${name}`);
+  return fn;
+}
+
+/**
+ * The validators, each compiled on first use: the large OpenAPI 3.1 schema only when a whole
+ * document is validated (not for a seed file, nor for a spec the run already validated).
+ */
+const validators: SchemaValidators = {
+  get openapi() {
+    openapi ??= instance().compile(openApiSchema());
+    return openapi;
+  },
+  get root() {
+    return def('root');
+  },
+  get securityScheme() {
+    return def('securityScheme');
+  },
+  get operation() {
+    return def('operation');
+  },
+  get seed() {
+    return def('seed');
+  },
+};
+
+let chosen: SchemaValidators | undefined;
+
 export function getValidators(): SchemaValidators {
-  compiled ??= compile();
-  return compiled;
+  chosen ??= precompiled() ?? validators;
+  return chosen;
 }

@@ -22,4 +22,9 @@ describe('interpolateEnv', () => {
   it('reads $${ as a literal ${', () => {
     expect(interpolateEnv('$${A}', { A: 'x' })).toEqual({ value: '${A}', used: [], missing: [] });
   });
+
+  it('${NAME:-default} takes the default when NAME is unset or empty, and is never missing', () => {
+    expect(interpolateEnv('${A:-x}/${B:-y}/${C:-}', { A: 'a', B: '' })).toEqual({ value: 'a/y/', used: ['A', 'B', 'C'], missing: [] });
+    expect(interpolateEnv('${A:-}', {})).toEqual({ value: '', used: ['A'], missing: [] });
+  });
 });

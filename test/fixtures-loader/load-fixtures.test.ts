@@ -155,3 +155,39 @@ describe('loadFixtures', () => {
     await expect(loadFixtures('nope.yaml', contract, {}, dir)).rejects.toThrow('nope.yaml: fixtures file not found');
   });
 });
+
+describe('${VAR:-} values left empty', () => {
+  const OPTIONAL = `target: \${ACME_URL:-}
+credentials:
+  valid: \${ACME_KEY}
+  test_mode: \${ACME_TEST_KEY:-}
+  scoped: { value: "\${ACME_SCOPED_KEY:-}", scheme: apiKeyHeader }
+  login: { email: "\${ACME_EMAIL:-}", password: "\${ACME_PASSWORD:-}" }
+organizations: { member: ["\${ACME_ORG:-}"], foreign: "\${ACME_FOREIGN:-}" }
+resources: { icp_id: "\${ACME_ICP:-}" }
+rateLimit: { perMinute: "\${ACME_RPM:-}" }
+plan: \${ACME_PLAN:-}
+`;
+
+  it('mean absent: no target, only the roles that are set, no resources, no rate limit', () => {
+    const loaded = parse(OPTIONAL, { ACME_KEY: 'sk_live_valid' });
+    expect(loaded.target).toBeUndefined();
+    expect(Object.keys(loaded.fixtures.credentials)).toEqual(['valid']);
+    expect(loaded.fixtures.resources).toEqual({});
+    expect(loaded.fixtures.organizations).toEqual({ member: [] });
+    expect(loaded.fixtures.rateLimit).toEqual({});
+    expect(loaded.fixtures.plan).toBeUndefined();
+  });
+
+  it('take their value when set', () => {
+    const loaded = parse(OPTIONAL, { ACME_KEY: 'k1', ACME_TEST_KEY: 'k2', ACME_URL: 'https://staging.acme.test', ACME_RPM: '60' });
+    expect(loaded.target).toBe('https://staging.acme.test');
+    expect(Object.keys(loaded.fixtures.credentials)).toEqual(['valid', 'test_mode']);
+    expect(loaded.fixtures.rateLimit).toEqual({ perMinute: 60 });
+  });
+
+  it('a required ${VAR} stays an error', () => {
+    expect(errorOf(OPTIONAL, {}).message).toBe('fixtures/acme.staging.yaml:3: environment variable ACME_KEY is not set');
+  });
+});
+

@@ -15,6 +15,7 @@ import { repoRoot } from '../../src/spec/bundled.ts';
 import { junitCases, type JunitCaseResult } from './support/junit.ts';
 import { canaryKey, cli, FIXTURES, HOSTILE_SPEC, STACK_LINE, removeTempDirs, tempDir, watchingRejections } from './support/run.ts';
 import { freePort, makeSelfSigned, startHttp, startHttps, startTcp, type Hostile, type SelfSigned } from './support/servers.ts';
+import { CLI_ARGS } from '../support/cli-bin.ts';
 
 afterAll(removeTempDirs);
 
@@ -321,7 +322,7 @@ describe('hostile targets through the binary', () => {
       const started = Date.now();
       const child = spawn(
         process.execPath,
-        [join(repoRoot, 'bin', 'authconform.js'), 'run', HOSTILE_SPEC, '--target', server.url, '--fixtures', FIXTURES,
+        [...CLI_ARGS, 'run', HOSTILE_SPEC, '--target', server.url, '--fixtures', FIXTURES,
           '--timeout', String(TIMEOUT_MS), '--junit', junit, '--allow-live', '--no-color'],
         { cwd: repoRoot, env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: tls.certFile, HOSTILE_VALID_KEY: key } },
       );

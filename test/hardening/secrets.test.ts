@@ -16,6 +16,7 @@ import { filesWrittenSince, readText } from './support/files.ts';
 import { junitCases, type JunitCaseResult } from './support/junit.ts';
 import { canaryKey, cli, FIXTURES, HOSTILE_SPEC, LIVE_PREFIX, MANY_SPEC, maskOf, STACK_LINE, removeTempDirs, tempDir, watchingRejections } from './support/run.ts';
 import { startHttp, type Hostile } from './support/servers.ts';
+import { CLI_ARGS } from '../support/cli-bin.ts';
 
 afterAll(removeTempDirs);
 
@@ -84,7 +85,7 @@ describe('secrets never leave the run unmasked (the real binary, files included)
     // everything the process may write goes under `root` (its cwd, TMPDIR, HOME)
     const child = spawn(
       process.execPath,
-      [join(repoRoot, 'bin', 'authconform.js'), 'run', MANY_SPEC, '--target', server.url, '--fixtures', FIXTURES,
+      [...CLI_ARGS, 'run', MANY_SPEC, '--target', server.url, '--fixtures', FIXTURES,
         '--junit', 'reports/junit.xml', '--allow-live', '--timeout', '5000'],
       { cwd: join(root, 'cwd'), env: { PATH: process.env.PATH, TMPDIR: join(root, 'tmp'), HOME: join(root, 'home'), NO_COLOR: '1', HOSTILE_VALID_KEY: key } },
     );

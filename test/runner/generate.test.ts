@@ -33,8 +33,6 @@ describe('authconform generate', () => {
         '//   npx vitest run test/auth.test.ts                  (the embedded mock)',
         '//   AUTHCONFORM_TARGET=https://staging.example.com npx vitest run test/auth.test.ts',
         '//   npx vitest run test/auth.test.ts -t LINKFETCH-AUTH-01   (one requirement)',
-        '// authconform is TypeScript: when it is installed under node_modules, let vitest transform it',
-        "// with `server: { deps: { inline: ['authconform'] } }` in your vitest config.",
         "import { defineConformanceSuite } from 'authconform/suite';",
         '',
         'const target = process.env.AUTHCONFORM_TARGET;',
@@ -68,7 +66,7 @@ describe('authconform generate', () => {
     expect(await runCommand(generate, ['linkfetch'], captured)).toBe(2);
     expect(captured.stderr).toEqual([
       'authconform: test/auth.test.ts exists; pass --force to overwrite it',
-      'authconform: --out is required; usage: authconform generate <spec> --out FILE [--target URL] [--fixtures FILE] [--force]',
+      'authconform: --out is required; usage: authconform generate <spec> [options]',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { loadContract } from '../../src/spec/load.ts';
 import type { Contract } from '../../src/spec/contract.ts';
 import { repoRoot } from '../../src/spec/bundled.ts';
 import { captureIO, runCommand } from './cli-io.ts';
+import { CLI_ARGS } from '../support/cli-bin.ts';
 
 let dir: string;
 let contract: Contract;
@@ -20,14 +21,14 @@ beforeAll(async () => {
 });
 
 describe('authconform run: bad input exits 2 with one line, before vitest starts', () => {
-  const usage = 'usage: authconform run [spec...] [--target URL] [--fixtures FILE] [--junit FILE] [--only ID,...]';
+  const usage = 'usage: authconform run [spec...] [options]';
   // argv and expected line are functions: the temp dir exists only once beforeAll ran
   const cases: Array<[string, () => string[], () => string]> = [
     ['unknown flag', () => ['linkfetch', '--bogus'], () => 'authconform: unknown option --bogus; ' + usage],
     ['target not http(s)', () => ['linkfetch', '--target', 'ftp://x.test'], () => 'authconform: --target must be an absolute http:// or https:// URL; ' + usage],
     ['non-integer number', () => ['linkfetch', '--concurrency', '2.5'], () => 'authconform: --concurrency must be an integer ≥ 1, got "2.5"; ' + usage],
     ['fixtures with several specs', () => ['linkfetch', 'linkt', '--fixtures', 'f.yaml'], () => 'authconform: --fixtures describes one target: give exactly one spec with it; ' + usage],
-    ['unknown level', () => ['linkfetch', '--level', 'most'], () => 'authconform: --level must be one of must, should, all; ' + usage],
+    ['unknown level', () => ['linkfetch', '--level', 'most'], () => 'authconform: --level must be one of must, should, all, got "most"; ' + usage],
     ['unknown requirement id', () => ['linkfetch', '--only', 'LINKFETCH-NOPE-9'], () => 'authconform: --only: LINKFETCH-NOPE-9 is neither a requirement id nor a probe family of linkfetch (authconform list shows them)'],
     ['missing environment variable', () => ['linkfetch', '--fixtures', join(dir, 'env.yaml')], () => `authconform: ${join(dir, 'env.yaml')}:1: environment variable LF_URL is not set (also unset or empty: LF_KEY)`],
     ['credentials over plain http', () => ['linkfetch', '--target', 'http://api.example.com', '--fixtures', join(dir, 'live.yaml')], () => 'authconform: refusing to send credentials over plain http to api.example.com: use an https target, or pass --allow-insecure'],
@@ -51,7 +52,7 @@ describe('authconform run: bad input exits 2 with one line, before vitest starts
 describe('authconform run against the embedded mock (the real binary)', () => {
   it('exits 0, writes the JUnit, and never shows a seeded credential unmasked on stdout, stderr or in the JUnit', async () => {
     const junit = join(dir, 'clean', 'junit.xml');
-    const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'authconform.js'), 'run', 'linkfetch', '--junit', junit], {
+    const result = spawnSync(process.execPath, [...CLI_ARGS, 'run', 'linkfetch', '--junit', junit], {
       cwd: repoRoot,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
@@ -65,5 +66,5 @@ describe('authconform run against the embedded mock (the real binary)', () => {
       for (const value of seeded) expect(output).not.toContain(value);
     }
     expect(result.stdout.split('\n').at(-2)).toBe(`JUnit: ${junit}`);
-  });
+  }, 90_000);
 });

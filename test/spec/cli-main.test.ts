@@ -6,7 +6,7 @@ import { runCli, STACK_LINE } from './cli-capture.ts';
 
 describe('authconform main', () => {
   it('registers every command', () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(['run', 'mock', 'validate', 'list', 'generate']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['run', 'report', 'merge', 'verify', 'mock', 'validate', 'list', 'generate']);
   });
 
   it('prints the version', async () => {
@@ -26,11 +26,23 @@ describe('authconform main', () => {
     expect(run).toEqual(await runCli(['--help'], repoRoot));
   });
 
-  it('prints the usage of one command', async () => {
+  it('prints the usage of one command, generated from its declaration', async () => {
     const expected = {
       code: 0,
       stderr: [],
-      stdout: ['list — list the requirements of specs (default: every bundled spec)', '', 'usage: authconform list [spec...] [--format table|md|json]'],
+      stdout: [
+        'Usage: authconform list [options] [spec...]',
+        '',
+        'list the requirements of specs (default: every bundled spec)',
+        '',
+        'Arguments:',
+        '  spec               bundled spec names or .yaml paths (default: every bundled spec)',
+        '',
+        'Options:',
+        '  --format <FORMAT>  table, md (Markdown) or json (default: "table")',
+        '  --no-color         no colours in the output (as does NO_COLOR=1 in the environment)',
+        '  -h, --help         show this help',
+      ],
     };
     expect(await runCli(['help', 'list'], repoRoot)).toEqual(expected);
     expect(await runCli(['list', '--help'], repoRoot)).toEqual(expected);
@@ -49,12 +61,12 @@ describe('authconform main', () => {
   it('refuses no command, and validate without a spec or with an unknown flag', async () => {
     expect(await runCli([], repoRoot)).toEqual({ code: 2, stdout: [], stderr: ['usage: authconform <command> [options]   (authconform help for the commands)'] });
     expect((await runCli(['validate'], repoRoot)).stderr).toEqual([
-      'authconform: no spec given; usage: authconform validate <spec...>   (a bundled spec name or a .yaml path)',
+      'authconform: no spec given; usage: authconform validate <spec...> [options]',
     ]);
     expect(await runCli(['validate', '--strict', 'x'], repoRoot)).toEqual({
       code: 2,
       stdout: [],
-      stderr: ['authconform: unknown option --strict; usage: authconform validate <spec...>   (a bundled spec name or a .yaml path)'],
+      stderr: ['authconform: unknown option --strict; usage: authconform validate <spec...> [options]'],
     });
   });
 

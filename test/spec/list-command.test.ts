@@ -62,12 +62,12 @@ describe('authconform list', () => {
     expect(await runCli(['list', '--format', 'xml'], BROKEN)).toEqual({
       code: 2,
       stdout: [],
-      stderr: ['authconform: --format must be one of table, md, json, got "xml"; usage: authconform list [spec...] [--format table|md|json]'],
+      stderr: ['authconform: --format must be one of table, md, json, got "xml"; usage: authconform list [spec...] [options]'],
     });
     expect(await runCli(['list', '--fromat', 'md'], BROKEN)).toEqual({
       code: 2,
       stdout: [],
-      stderr: ['authconform: unknown option --fromat; usage: authconform list [spec...] [--format table|md|json]'],
+      stderr: ['authconform: unknown option --fromat; usage: authconform list [spec...] [options]'],
     });
   });
 

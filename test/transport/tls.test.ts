@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createTransport } from '../../src/transport/client.ts';
 import { caught, startServer } from './servers.ts';
-
-const hasOpenssl = spawnSync('openssl', ['version'], { stdio: 'ignore' }).status === 0;
+import { makeSelfSigned } from '../support/self-signed.ts';
 
 describe('transport: TLS', () => {
   let dir = '';
@@ -16,17 +12,9 @@ describe('transport: TLS', () => {
   let port = 0;
 
   beforeAll(async () => {
-    if (!hasOpenssl) return;
-    dir = mkdtempSync(join(tmpdir(), 'authconform-tls-'));
-    const gen = spawnSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', 'k', '-out', 'c'],
-      { cwd: dir, stdio: 'pipe' },
-    );
-    if (gen.status !== 0) throw new Error(`openssl failed: ${gen.stderr.toString()}`);
-    server = https.createServer({ key: readFileSync(join(dir, 'k')), cert: readFileSync(join(dir, 'c')) }, (_req, res) =>
-      res.end('secret page'),
-    );
+    const tls = await makeSelfSigned();
+    dir = tls.dir;
+    server = https.createServer({ key: tls.key, cert: tls.cert }, (_req, res) => res.end('secret page'));
     server.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server!.once('listening', resolve));
     port = (server.address() as AddressInfo).port;
@@ -40,7 +28,7 @@ describe('transport: TLS', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it.skipIf(!hasOpenssl)('a self-signed certificate → AC_TLS (skipped only when openssl is absent)', async () => {
+  it('a self-signed certificate → AC_TLS', async () => {
     const t = createTransport({ timeoutMs: 2000 });
     try {
       const err = await caught(() => t.send({ method: 'GET', url: `https://127.0.0.1:${port}/`, headers: {} }));

@@ -13,7 +13,7 @@ import { isHttpUrl } from '../../fixtures/fixture-reader.ts';
 import { TOOL_VERSION } from '../../runner/tool-version.ts';
 import { AuthconformError } from '../../util/errors.ts';
 import type { CliCommand } from '../command.ts';
-import { parseCommandArgs, usageError } from '../parse-args.ts';
+import { parseCommandArgs, read, usageError } from '../parse-args.ts';
 
 /** vitest's default include pattern: a generated file outside it would never run. */
 const VITEST_TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
@@ -21,16 +21,18 @@ const VITEST_TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 export const command: CliCommand = {
   name: 'generate',
   summary: 'write a standalone vitest suite for one spec, to commit and extend',
-  usage: 'authconform generate <spec> --out FILE [--target URL] [--fixtures FILE] [--force]',
+  args: '<spec>',
+  argsHelp: 'a bundled spec name or a .yaml path',
+  options: [
+    { flags: '--out <FILE>', help: 'the suite file to write (*.test.ts, so vitest picks it up)', required: true },
+    { flags: '--target <URL>', help: 'default target of the suite (AUTHCONFORM_TARGET overrides it); none = the embedded mock' },
+    { flags: '--fixtures <FILE>', help: 'fixtures file of the target, read when the suite runs' },
+    { flags: '--force', help: 'overwrite FILE if it exists' },
+  ],
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(command, argv, {
-      out: { type: 'string' },
-      target: { type: 'string' },
-      fixtures: { type: 'string' },
-      force: { type: 'boolean' },
-    });
-    if (positionals.length !== 1) throw usageError(command, positionals.length === 0 ? 'no spec given' : 'give exactly one spec');
-    if (values.out === undefined) throw usageError(command, '--out is required');
+    const parsed = parseCommandArgs(command, argv);
+    const { positionals } = parsed;
+    const values = { out: read.string(parsed, 'out')!, target: read.string(parsed, 'target'), fixtures: read.string(parsed, 'fixtures'), force: read.flag(parsed, 'force') };
     if (values.target !== undefined && !isHttpUrl(values.target)) {
       throw usageError(command, '--target must be an absolute http:// or https:// URL');
     }
@@ -84,8 +86,6 @@ export function suiteSource(input: SuiteSourceInput): string {
     `//   AUTHCONFORM_TARGET=https://staging.example.com npx vitest run ${input.file}`,
     `//   npx vitest run ${input.file} -t ${input.exampleId}   (one requirement)`,
     ...(input.fixtures === undefined ? [] : ['// The fixtures file reads ${VAR}s from the environment when the suite runs.']),
-    '// authconform is TypeScript: when it is installed under node_modules, let vitest transform it',
-    "// with `server: { deps: { inline: ['authconform'] } }` in your vitest config.",
     "import { defineConformanceSuite } from 'authconform/suite';",
   ];
   if (usesPaths) lines.push("import { fileURLToPath } from 'node:url';", '', 'const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));');

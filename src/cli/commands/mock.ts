@@ -1,74 +1,69 @@
 /**
- * `authconform mock <spec>`: serves the spec's reference mock on loopback until SIGINT/SIGTERM,
+ * `authconform mock <spec>`: serves the spec's reference mock on loopback until SIGINT, SIGTERM or
+ * SIGHUP, or until the process that started it (npx) exits,
  * printing its URL and its (fake, mock-only) credentials by role; `--list-defects` prints the
  * defects the mock can switch on.
  */
 import { loadContract } from '../../spec/load.ts';
 import type { Contract } from '../../spec/contract.ts';
+import { sdkBasePath } from '../../mock/api-paths.ts';
 import { listDefects } from '../../mock/defects.ts';
 import { CONTROL_PREFIX, MOCK_DEFAULTS } from '../../mock/options.ts';
 import type { MockServer } from '../../mock/server.ts';
 import { listVariants } from '../../mock/variants.ts';
 import type { CliCommand, CliIO } from '../command.ts';
-import { parseCommandArgs, usageError } from '../parse-args.ts';
+import { parseCommandArgs, read, usageError } from '../parse-args.ts';
 
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** how often the mock checks that the process that started it (npx, a shell) still runs */
+const PARENT_POLL_MS = 500;
 
 export const command: CliCommand = {
   name: 'mock',
   summary: "serve a spec's reference mock on loopback (fake credentials, control API, defects)",
-  usage: [
-    'authconform mock <spec> [--port N] [--host 127.0.0.1] [--defect ID ...] [--variant NAME ...] [--no-control]',
-    '    [--unlimited] [--dispatch direct|msw] [--list-defects] [--list-variants]',
-    '  --port           TCP port (default 0: any free port; the URL is printed)',
-    '  --host           interface to bind (default 127.0.0.1)',
-    '  --defect         switch on a defect (repeatable); see --list-defects',
-    '  --variant        switch on a conformant variant (repeatable, or all); see --list-variants',
-    '  --no-control     do not serve the control API under /__authconform/',
-    '  --unlimited      lift rate limits (headers are still sent)',
-    "  --dispatch       direct (default): call the matching msw handler's resolver; msw: through msw's getResponse",
-    '  --list-defects   print the defect ids of the spec with what they break, and exit',
-    '  --list-variants  print the conformant variants, and exit',
-  ].join('\n'),
+  args: '[spec]',
+  argsHelp: 'a bundled spec name or a .yaml path',
+  options: [
+    { flags: '--port <N>', help: 'TCP port (0: any free port; the URL is printed)', integer: { min: 0, max: 65535 }, default: String(MOCK_DEFAULTS.port) },
+    { flags: '--host <HOST>', help: 'interface to bind', default: MOCK_DEFAULTS.host },
+    { flags: '--defect <ID>', help: 'switch on a defect (repeatable); see --list-defects', repeatable: true },
+    { flags: '--variant <NAME>', help: 'switch on a conformant variant (repeatable, or all); see --list-variants', repeatable: true },
+    { flags: '--no-control', help: 'do not serve the control API under /__authconform/' },
+    { flags: '--unlimited', help: 'lift rate limits (headers are still sent)' },
+    { flags: '--dispatch <MODE>', help: "direct: call the matching msw handler's resolver; msw: through msw's getResponse", choices: ['direct', 'msw'], default: 'direct' },
+    { flags: '--list-defects', help: 'print the defect ids of the spec with what they break, and exit' },
+    { flags: '--list-variants', help: 'print the conformant variants, and exit' },
+  ],
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(command, argv, {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      defect: { type: 'string', multiple: true },
-      variant: { type: 'string', multiple: true },
-      'no-control': { type: 'boolean' },
-      unlimited: { type: 'boolean' },
-      dispatch: { type: 'string' },
-      'list-defects': { type: 'boolean' },
-      'list-variants': { type: 'boolean' },
-    });
-    if (values['list-variants'] === true) {
+    const parsed = parseCommandArgs(command, argv);
+    const { positionals } = parsed;
+    if (read.flag(parsed, 'list-variants')) {
       for (const v of listVariants()) io.stdout(`${v.name.padEnd(14)}  ${v.description}`);
       return 0;
     }
-    if (positionals.length !== 1) throw usageError(command, positionals.length === 0 ? 'no spec given' : 'give exactly one spec');
+    if (positionals.length !== 1) throw usageError(command, 'no spec given');
     const contract = await loadContract(positionals[0]!, { cwd: io.cwd });
-    if (values['list-defects'] === true) {
+    if (read.flag(parsed, 'list-defects')) {
       const defects = listDefects(contract);
       const width = Math.max(...defects.map((d) => d.id.length));
       for (const d of defects) io.stdout(`${d.id.padEnd(width)}  ${d.description}`);
       return 0;
     }
-    const port = parsePort(values.port);
-    const dispatch = values.dispatch ?? 'direct';
-    if (dispatch !== 'direct' && dispatch !== 'msw') throw usageError(command, `--dispatch must be direct or msw, got "${dispatch}"`);
+    const control = !read.flag(parsed, 'no-control');
     // the server (msw and the handlers) loads only when a mock is served
     const { startMock } = await import('../../mock/server.ts');
     const mock = await startMock(contract, {
-      port,
-      host: values.host ?? MOCK_DEFAULTS.host,
-      defects: values.defect ?? [],
-      variants: values.variant ?? [],
-      control: values['no-control'] !== true,
-      unlimited: values.unlimited === true,
-      dispatch,
+      port: read.number(parsed, 'port') ?? MOCK_DEFAULTS.port,
+      host: read.string(parsed, 'host') ?? MOCK_DEFAULTS.host,
+      defects: read.strings(parsed, 'defect'),
+      variants: read.strings(parsed, 'variant'),
+      control,
+      unlimited: read.flag(parsed, 'unlimited'),
+      dispatch: read.string(parsed, 'dispatch') as 'direct' | 'msw',
+      // a client developer's mock runs on the real time (the suite's own runs keep the seed's fixed start)
+      clockStartMs: Date.now(),
     });
-    printBanner(contract, mock, values['no-control'] !== true, io);
+    printBanner(contract, mock, control, io);
     const signal = await untilSignal();
     await mock.close();
     io.stderr(`authconform mock: ${signal}, stopped`);
@@ -76,22 +71,24 @@ export const command: CliCommand = {
   },
 };
 
-function parsePort(text: string | undefined): number {
-  if (text === undefined) return MOCK_DEFAULTS.port;
-  if (!/^\d+$/.test(text) || Number(text) > 65535) throw usageError(command, `--port must be an integer from 0 to 65535, got "${text}"`);
-  return Number(text);
-}
-
+/**
+ * Resolves with the signal that stops the mock, or "parent exited" when the process that started
+ * it is gone: `kill <pid of npx>` ends npx without passing the signal on, and the mock would be
+ * left holding its port (its parent then becomes another process, so `process.ppid` changes).
+ */
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
-    const handlers = SIGNALS.map((name) => {
-      const handler = (): void => {
-        for (const [n, h] of handlers) process.off(n, h);
-        resolve(name);
-      };
-      return [name, handler] as const;
-    });
+    const parent = process.ppid;
+    const stop = (reason: string): void => {
+      clearInterval(watch);
+      for (const [n, h] of handlers) process.off(n, h);
+      resolve(reason);
+    };
+    const handlers = SIGNALS.map((name) => [name, (): void => stop(name)] as const);
     for (const [n, h] of handlers) process.once(n, h);
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) stop('parent exited');
+    }, PARENT_POLL_MS);
   });
 }
 
@@ -102,7 +99,9 @@ function printBanner(contract: Contract, mock: MockServer, control: boolean, io:
     io.stdout(`  plain-HTTP port of this HTTPS-only API (refuses every request): ${mock.plainUrl}`);
     io.stdout(`  ${mock.url} plays the TLS endpoint (plain HTTP on loopback)`);
   }
-  if (control) io.stdout(`  control API: ${mock.url}${CONTROL_PREFIX} (clock, keys, keys/revoke, reset)`);
+  const sdkBase = sdkBasePath(contract);
+  if (sdkBase !== '') io.stdout(`  SDK base URL: ${mock.url}${sdkBase} (the API's paths start with ${sdkBase})`);
+  if (control) io.stdout(`  control API: ${mock.url}${CONTROL_PREFIX} (GET it for the list: clock, keys, keys/revoke, reset)`);
   if (mock.defects.length > 0) io.stdout(`  defects: ${mock.defects.join(', ')}`);
   if (mock.variants.length > 0) io.stdout(`  variants: ${mock.variants.join(', ')}`);
   io.stdout('credentials (fake, valid only on this mock):');

@@ -3,57 +3,53 @@
  * live console output, JUnit XML. Exit 0 clean, 1 conformance failure, 2 usage/config error,
  * 130 interrupted. Every input is checked before vitest starts.
  */
+import { SUITE_DEFAULTS } from '../../runner/options.ts';
 import type { LevelOption, SuiteOptions } from '../../runner/options.ts';
-import type { RunRequestSpec } from '../../runner/prepare-run.ts';
+import type { SpecEntry } from '../../runner/spec-entry.ts';
 import { isHttpUrl } from '../../fixtures/fixture-reader.ts';
 import type { CliCommand } from '../command.ts';
-import { parseCommandArgs, usageError } from '../parse-args.ts';
+import { parseCommandArgs, read, usageError } from '../parse-args.ts';
+import { JSON_OPTION, readReportFiles, REPORT_OPTIONS } from '../report-options.ts';
+import { parseShard } from '../../runner/shard.ts';
 
 const LEVELS: readonly LevelOption[] = ['must', 'should', 'all'];
 
 export const command: CliCommand = {
   name: 'run',
-  summary: 'run the conformance suite against a target (default: the embedded mock) and write JUnit XML',
-  usage: [
-    'authconform run [spec...] [--target URL] [--fixtures FILE] [--junit FILE] [--only ID,...]',
-    '    [--level must|should|all] [--strict] [--concurrency N] [--max-requests N] [--timeout MS]',
-    '    [--max-wait MS] [--destructive] [--allow-insecure] [--allow-live]',
-    '  spec           bundled name (linkfetch) or .yaml path (also --spec, repeatable); none = every bundled spec',
-    '  --target       base URL of the API under test; none = the embedded mock',
-    '  --fixtures     credentials and resources of the target (YAML, ${VAR} from the environment)',
-    '  --junit        JUnit XML file (default reports/junit.xml)',
-    '  --only         requirement ids or probe families to run (comma-separated, repeatable)',
-    '  --level        must: MUST cases only; should: MUST+SHOULD, SHOULD failures fail; all: every case,',
-    '                 SHOULD failures fail. Default: every case, only MUST failures fail',
-    '  --strict       SHOULD failures fail the run',
-    '  --concurrency  concurrent requests per origin (default 4)',
-    '  --max-requests most requests the whole run may send (0: send none, every case is skipped)',
-    '  --timeout      per-request timeout, ms (default 10000)',
-    '  --max-wait     longest wait for a rate-limit reset on a real target, ms (default 65000)',
-    '  --destructive  allow state-changing requests and daily-limit exhaustion on a real target',
-    '  --allow-insecure  allow credentials over plain http to a non-loopback host',
-    '  --allow-live   allow keys with a live prefix against any target but the embedded mock (loopback too)',
-  ].join('\n'),
+  summary: 'run the conformance suite against a target (default: the embedded mock) and write JUnit XML and the other reports',
+  args: '[spec...]',
+  argsHelp: 'bundled names (linkfetch) or .yaml paths (also --spec); none = every bundled spec',
+  options: [
+    { flags: '--spec <SPEC>', help: 'a spec, as the positional argument (repeatable)', repeatable: true },
+    { flags: '--target <URL>', help: 'base URL of the API under test; none = the embedded mock' },
+    { flags: '--fixtures <FILE>', help: 'credentials and resources of the target (YAML, ${VAR} from the environment)' },
+    { flags: '--junit <FILE>', help: 'JUnit XML file', default: 'reports/junit.xml' },
+    JSON_OPTION,
+    ...REPORT_OPTIONS,
+    { flags: '--shard <I/N>', help: 'run part I of N (deterministic: by spec, then by probe family; a spec\'s rate-limit families stay together); merge the records with `authconform merge`' },
+    { flags: '--only <IDS>', help: 'requirement ids or probe families to run (comma-separated, repeatable)', repeatable: true },
+    {
+      flags: '--level <LEVEL>',
+      help: 'must: MUST cases only; should: MUST+SHOULD, SHOULD failures fail; all: every case, SHOULD failures fail. Default: every case, only MUST failures fail',
+      choices: LEVELS,
+    },
+    { flags: '--strict', help: 'SHOULD failures fail the run' },
+    { flags: '--concurrency <N>', help: 'concurrent requests per origin', integer: { min: 1 }, default: String(SUITE_DEFAULTS.concurrency) },
+    { flags: '--max-requests <N>', help: 'most requests the whole run may send (0: send none, every case is skipped)', integer: { min: 0 } },
+    { flags: '--timeout <MS>', help: 'per-request timeout, ms', integer: { min: 1 }, default: String(SUITE_DEFAULTS.timeoutMs) },
+    { flags: '--max-wait <MS>', help: 'longest wait for a rate-limit reset on a real target, ms', integer: { min: 0 }, default: String(SUITE_DEFAULTS.maxWaitMs) },
+    { flags: '--destructive', help: 'allow state-changing requests and daily-limit exhaustion on a real target' },
+    { flags: '--allow-insecure', help: 'allow credentials over plain http to a non-loopback host' },
+    { flags: '--allow-live', help: 'allow keys with a live prefix against any target but the embedded mock (loopback too)' },
+  ],
   async run(argv, io) {
-    const parsed = parseCommandArgs(command, argv, {
-      spec: { type: 'string', multiple: true },
-      target: { type: 'string' },
-      fixtures: { type: 'string' },
-      junit: { type: 'string' },
-      only: { type: 'string', multiple: true },
-      level: { type: 'string' },
-      strict: { type: 'boolean' },
-      concurrency: { type: 'string' },
-      'max-requests': { type: 'string' },
-      timeout: { type: 'string' },
-      'max-wait': { type: 'string' },
-      destructive: { type: 'boolean' },
-      'allow-insecure': { type: 'boolean' },
-      'allow-live': { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-    });
-    const { values } = parsed;
-    const positionals = [...parsed.positionals, ...(values.spec ?? [])];
+    const parsed = parseCommandArgs(command, argv);
+    const values = {
+      target: read.string(parsed, 'target'),
+      fixtures: read.string(parsed, 'fixtures'),
+      junit: read.string(parsed, 'junit'),
+    };
+    const positionals = [...parsed.positionals, ...read.strings(parsed, 'spec')];
     if (values.target !== undefined && !isHttpUrl(values.target)) {
       throw usageError(command, '--target must be an absolute http:// or https:// URL');
     }
@@ -66,44 +62,37 @@ export const command: CliCommand = {
     if ((values.target !== undefined || values.fixtures !== undefined) && positionals.length === 0) {
       throw usageError(command, `--${values.target !== undefined ? 'target' : 'fixtures'} needs the spec of that API`);
     }
-    if (values.level !== undefined && !(LEVELS as readonly string[]).includes(values.level)) {
-      throw usageError(command, `--level must be one of ${LEVELS.join(', ')}`);
-    }
     const options: Partial<SuiteOptions> = {
-      level: values.level as LevelOption | undefined,
-      strict: values.strict,
-      concurrency: integer('--concurrency', values.concurrency, 1),
-      maxRequests: integer('--max-requests', values['max-requests'], 0),
-      timeoutMs: integer('--timeout', values.timeout, 1),
-      maxWaitMs: integer('--max-wait', values['max-wait'], 0),
-      destructive: values.destructive,
-      only: (values.only ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== ''),
-      allowInsecure: values['allow-insecure'],
-      allowLive: values['allow-live'],
+      level: read.string(parsed, 'level') as LevelOption | undefined,
+      strict: read.flag(parsed, 'strict'),
+      concurrency: read.number(parsed, 'concurrency'),
+      maxRequests: read.number(parsed, 'max-requests'),
+      timeoutMs: read.number(parsed, 'timeout'),
+      maxWaitMs: read.number(parsed, 'max-wait'),
+      destructive: read.flag(parsed, 'destructive'),
+      only: read.strings(parsed, 'only').flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== ''),
+      allowInsecure: read.flag(parsed, 'allow-insecure'),
+      allowLive: read.flag(parsed, 'allow-live'),
     };
-    const specs: RunRequestSpec[] = positionals.map((spec) => ({
+    const specs: SpecEntry[] = positionals.map((spec) => ({
       spec,
       ...(values.target === undefined ? {} : { target: values.target }),
       ...(values.fixtures === undefined ? {} : { fixtures: values.fixtures }),
     }));
+    const shard = read.string(parsed, 'shard');
+    const { junit: _junit, ...reports } = readReportFiles(parsed);
     const { runConformance } = await import('../../runner/run-conformance.ts');
     const summary = await runConformance(
       {
         specs,
         options,
+        reports,
+        ...(shard === undefined ? {} : { shard: parseShard(shard) }),
         ...(values.junit === undefined ? {} : { junit: values.junit }),
-        ...(values['no-color'] === true ? { color: false } : {}),
+        ...(read.flag(parsed, 'no-color') ? { color: false } : {}),
       },
       io,
     );
     return summary.exitCode;
   },
 };
-
-function integer(flag: string, raw: string | undefined, min: number): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) {
-    throw usageError(command, `${flag} must be an integer ≥ ${min}, got "${raw}"`);
-  }
-  return Number(raw);
-}

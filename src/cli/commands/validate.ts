@@ -2,15 +2,16 @@
 import { displayPath, loadContract } from '../../spec/load.ts';
 import { AuthconformError, formatProblem } from '../../util/errors.ts';
 import type { CliCommand } from '../command.ts';
-import { parseCommandArgs, usageError } from '../parse-args.ts';
+import { parseCommandArgs } from '../parse-args.ts';
 
 export const command: CliCommand = {
   name: 'validate',
   summary: 'check specs against OpenAPI 3.1, the x-authconform schema and their cross-references',
-  usage: 'authconform validate <spec...>   (a bundled spec name or a .yaml path)',
+  args: '<spec...>',
+  argsHelp: 'bundled spec names (linkfetch) or .yaml paths',
+  options: [],
   async run(argv, io) {
-    const { positionals } = parseCommandArgs(command, argv, {});
-    if (positionals.length === 0) throw usageError(command, 'no spec given');
+    const { positionals } = parseCommandArgs(command, argv);
     let failed = 0;
     for (const spec of positionals) {
       try {

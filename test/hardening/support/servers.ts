@@ -3,9 +3,6 @@
  * 127.0.0.1, port 0, that count what reaches them and never let a client's misbehaviour (a reset,
  * a read stopped half-way) surface as an error in the test process.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
@@ -32,27 +29,8 @@ export interface Hostile {
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
-/** A self-signed certificate for 127.0.0.1, made with openssl in a fresh temp dir. */
-export interface SelfSigned {
-  /** holds key.pem and cert.pem; the caller removes it */
-  dir: string;
-  certFile: string;
-  key: string;
-  cert: string;
-}
-
-export async function makeSelfSigned(): Promise<SelfSigned> {
-  const dir = mkdtempSync(join(tmpdir(), 'ac-hardening-tls-'));
-  const keyFile = join(dir, 'key.pem');
-  const certFile = join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile,
-      '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
-    { stdio: 'pipe' },
-  );
-  return { dir, certFile, key: await readFile(keyFile, 'utf8'), cert: await readFile(certFile, 'utf8') };
-}
+export { makeSelfSigned, type SelfSigned } from '../../support/self-signed.ts';
+import type { SelfSigned } from '../../support/self-signed.ts';
 
 export function startHttp(handler: Handler): Promise<Hostile> {
   return serve(http.createServer(), handler, 'http');

@@ -1,0 +1,15 @@
+// `npm run build` (and `prepare`, so `npm ci` and `npm pack` build): compiles src/, suites/ and
+// reporters/ to dist/ with tsc (relative `.ts` imports rewritten to `.js`, declarations beside),
+// then writes the spec loader's JSON Schema validators as ajv standalone code, so the installed
+// tool does not compile the OpenAPI 3.1 schema at every start.
+import { rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const root = new URL('../', import.meta.url);
+rmSync(new URL('dist', root), { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+if (r.status !== 0) process.exit(r.status ?? 1);
+const { standaloneSource, PRECOMPILED_FILE } = await import(new URL('dist/src/spec/validators.js', root).href);
+writeFileSync(new URL(`dist/src/spec/${PRECOMPILED_FILE}`, root), standaloneSource());

@@ -1,0 +1,107 @@
+/**
+ * Writes the reports of a run record: the record is masked once (`maskRecord`), each format is a
+ * pure function of that masked record, and every rendered file passes the mask once more before
+ * it is written. The JSON record comes first: the attestation covers its digest.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createHash, type KeyObject } from 'node:crypto';
+import { renderAnnotations } from '../../reporters/github-annotations.ts';
+import { renderStepSummary } from '../../reporters/github-summary.ts';
+import { renderRunRecord } from '../../reporters/json-record.ts';
+import { renderJunit } from '../../reporters/junit-xml.ts';
+import { renderHtml } from '../../reporters/html-report.ts';
+import { renderSarif } from '../../reporters/sarif.ts';
+import { renderBadge } from '../../reporters/badge.ts';
+import { buildStatement } from '../../reporters/attestation.ts';
+import { IN_TOTO_PAYLOAD_TYPE, readEd25519Key, signEnvelope } from './dsse.ts';
+import { maskRecord, recordMask } from './mask.ts';
+import type { RunRecord } from './record.ts';
+import { checkWritableFile } from '../runner/output-file.ts';
+import { AuthconformError } from '../util/errors.ts';
+
+/** Report files, as given on the command line (relative to `cwd`). */
+export interface ReportFiles {
+  json?: string | undefined;
+  junit?: string | undefined;
+  html?: string | undefined;
+  sarif?: string | undefined;
+  attest?: string | undefined;
+  /** PEM file of the Ed25519 private key that signs the attestation (DSSE) */
+  signKey?: string | undefined;
+  badge?: string | undefined;
+}
+
+/** How the CLI names each file it wrote. */
+export const REPORT_LABELS: Record<keyof ReportFiles, string> = {
+  json: 'JSON',
+  junit: 'JUnit',
+  html: 'HTML',
+  sarif: 'SARIF',
+  attest: 'Attestation',
+  signKey: 'Signing key',
+  badge: 'Badge',
+};
+
+/** Every output path is checked before the run starts (a bad path must not cost the results). */
+export async function checkReportFiles(files: ReportFiles, cwd: string): Promise<void> {
+  for (const [format, file] of Object.entries(files) as Array<[keyof ReportFiles, string | undefined]>) {
+    if (file === undefined || format === 'signKey') continue;
+    await checkWritableFile(resolve(cwd, file), `--${format} ${file}`);
+  }
+  if (files.signKey !== undefined && files.attest === undefined) throw new AuthconformError('AC_USAGE', '--sign-key signs the attestation: give --attest FILE with it');
+  if (files.signKey !== undefined) readEd25519Key(resolve(cwd, files.signKey), 'private', `--sign-key ${files.signKey}`);
+}
+
+/** Rendering order; `attest` reads the record's digest and `signKey`. */
+const FORMATS = ['json', 'junit', 'html', 'sarif', 'badge'] as const satisfies ReadonlyArray<keyof ReportFiles>;
+type Format = (typeof FORMATS)[number];
+
+const RENDER: Record<Format, (record: RunRecord) => string> = {
+  json: renderRunRecord,
+  junit: renderJunit,
+  html: renderHtml,
+  sarif: renderSarif,
+  badge: renderBadge,
+};
+
+/** Every rendered report of a record, masked: what `writeReports` writes (and what red teams scan). */
+export interface RenderedReports extends Record<Format | 'attest', string> {
+  /** the GitHub step summary (Markdown) */
+  summary: string;
+  /** the GitHub workflow-command annotations, one per line */
+  annotations: string[];
+}
+
+/**
+ * Renders every format from the record masked once (`maskRecord`), then masks each rendered text
+ * once more. The attestation is the in-toto statement of the masked record (its digest: the JSON
+ * record's bytes as written), wrapped in a DSSE envelope signed with `signKey` when one is given.
+ */
+export function renderReports(record: RunRecord, secrets: readonly string[], signKey?: KeyObject): RenderedReports {
+  const masked = maskRecord(record, secrets);
+  const mask = recordMask(masked, secrets);
+  const out = Object.fromEntries(FORMATS.map((format) => [format, mask(RENDER[format](masked))])) as Record<Format, string>;
+  const recordSha256 = createHash('sha256').update(out.json).digest('hex');
+  const statement = mask(`${JSON.stringify(buildStatement(masked, recordSha256), null, 2)}\n`);
+  const attest = signKey === undefined ? statement : `${JSON.stringify(signEnvelope(Buffer.from(statement), IN_TOTO_PAYLOAD_TYPE, signKey), null, 2)}\n`;
+  return { ...out, attest, summary: mask(renderStepSummary(masked)), annotations: renderAnnotations(masked).map(mask) };
+}
+
+/** @returns the absolute path of every file written, by format */
+export function writeReports(record: RunRecord, files: ReportFiles, secrets: readonly string[], cwd: string): Partial<Record<keyof ReportFiles, string>> {
+  const key = files.signKey === undefined ? undefined : readEd25519Key(resolve(cwd, files.signKey), 'private', `--sign-key ${files.signKey}`);
+  const rendered = renderReports(record, secrets, key);
+  const written: Partial<Record<keyof ReportFiles, string>> = {};
+  for (const format of [...FORMATS, 'attest'] as const) {
+    const file = files[format];
+    if (file !== undefined) written[format] = writeText(resolve(cwd, file), rendered[format]);
+  }
+  return written;
+}
+
+function writeText(file: string, text: string): string {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}

@@ -1,0 +1,95 @@
+/**
+ * One spec of a run, as the CLI, the run plan, the vitest worker and `defineConformanceSuite` all
+ * name it (`SpecEntry`), and the one function that turns it into what a run needs
+ * (`resolveEntry`): the contract, the fixtures, the target (checked by the safety rails) and the
+ * secrets to mask. The CLI resolves each entry before vitest starts; the worker resolves the same
+ * entry again, trusting the spec the CLI validated when its sha256 is unchanged.
+ */
+import { resolve } from 'node:path';
+import type { Contract } from '../spec/contract.ts';
+import { loadContract } from '../spec/load.ts';
+import { loadFixtures, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
+import type { Fixtures } from '../fixtures/fixtures.ts';
+import { AuthconformError } from '../util/errors.ts';
+import { checkTargetSafety } from './safety.ts';
+import type { SuiteOptions } from './options.ts';
+
+export interface SpecEntry {
+  /** bundled spec name (`linkfetch`) or path of a spec file */
+  spec: string;
+  /** target URL; absent (and no target in the fixtures) = the embedded mock */
+  target?: string | undefined;
+  /** fixtures file of a real target */
+  fixtures?: string | undefined;
+  /** self-tests only: defects switched on in the embedded mock (requirement ids) */
+  mockDefects?: string[] | undefined;
+  /**
+   * sha256 of the spec file as already validated in this run (set by the CLI in the plan): a file
+   * with this hash is loaded without validating it again
+   */
+  sha256?: string | undefined;
+}
+
+export interface ResolvedEntry {
+  contract: Contract;
+  /** the fixtures file, loaded; absent without one */
+  fixtures?: LoadedFixtures;
+  /** the real target; absent = the embedded mock */
+  target?: string;
+  /** every credential value the run may send for this entry (the mock's own keys included) */
+  secrets: string[];
+}
+
+export interface ResolveContext {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  options: Pick<SuiteOptions, 'allowInsecure' | 'allowLive'>;
+}
+
+export async function resolveEntry(entry: SpecEntry, ctx: ResolveContext): Promise<ResolvedEntry> {
+  const cwd = ctx.cwd ?? process.cwd();
+  const contract = await loadContract(entry.spec, { cwd, ...(entry.sha256 === undefined ? {} : { trustedSha256: entry.sha256 }) });
+  const out: ResolvedEntry = { contract, secrets: [] };
+  if (entry.fixtures !== undefined) {
+    out.fixtures = await loadFixtures(entry.fixtures, contract, ctx.env ?? process.env, cwd);
+    out.secrets.push(...fixtureSecrets(out.fixtures.fixtures));
+  }
+  const target = entry.target ?? out.fixtures?.target;
+  if (target !== undefined) {
+    out.target = target;
+    checkTargetSafety({
+      contract,
+      fixtures: out.fixtures?.fixtures ?? { credentials: {}, resources: {} },
+      target,
+      ...(entry.fixtures === undefined ? {} : { fixturesFile: entry.fixtures }),
+      allowInsecure: ctx.options.allowInsecure,
+      allowLive: ctx.options.allowLive,
+    });
+  } else if (entry.fixtures !== undefined) {
+    throw new AuthconformError('AC_TARGET_INVALID', `${entry.fixtures}: no target: give --target or set target: in the fixtures`);
+  } else {
+    out.secrets.push(...contract.mock.credentials.map((c) => c.value));
+  }
+  out.secrets = [...new Set(out.secrets.filter((s) => s !== ''))];
+  return out;
+}
+
+/** The entry as the worker gets it: absolute paths, the validated spec's hash. */
+export function planEntry(entry: SpecEntry, resolved: ResolvedEntry, cwd: string): SpecEntry {
+  const out: SpecEntry = { spec: resolved.contract.file, sha256: resolved.contract.sha256 };
+  if (resolved.target !== undefined) out.target = resolved.target;
+  if (entry.fixtures !== undefined) out.fixtures = resolve(cwd, entry.fixtures);
+  if (resolved.target === undefined && entry.mockDefects !== undefined && entry.mockDefects.length > 0) out.mockDefects = entry.mockDefects;
+  return out;
+}
+
+/** Every secret value in the fixtures (keys, tokens, passwords). */
+export function fixtureSecrets(fixtures: Fixtures): string[] {
+  const out: string[] = [];
+  for (const c of Object.values(fixtures.credentials)) {
+    if (c === undefined) continue;
+    if (c.value !== '') out.push(c.value);
+    if (c.password !== undefined && c.password !== '') out.push(c.password);
+  }
+  return out;
+}
