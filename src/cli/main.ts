@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { repoRoot } from '../spec/bundled.ts';
 import { AuthconformError, formatProblem } from '../util/errors.ts';
+import { SecretSet } from '../secrets/index.ts';
 import type { CliCommand, CliIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
@@ -99,12 +100,17 @@ function guardStdoutPipe(): void {
 
 export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<number> {
   if (io.stdout === undefined) guardStdoutPipe();
+  const secrets = io.secrets ?? new SecretSet();
+  const out = io.stdout ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  const err = io.stderr ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  // the process's exit for text: every line is masked with the secrets known by then
   const cli: CliIO = {
-    stdout: (line) => process.stdout.write(`${line}\n`),
-    stderr: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
     cwd: process.cwd(),
     ...io,
+    stdout: (line) => out(secrets.mask(line)),
+    stderr: (line) => err(secrets.mask(line)),
+    secrets,
   };
   try {
     return await dispatch(argv, cli);

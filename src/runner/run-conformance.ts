@@ -40,6 +40,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 export async function runConformance(request: RunRequest, io: CliIO): Promise<RunSummary> {
   const startedAt = performance.now();
   const prepared = await prepareRun(request.specs, request.options ?? {}, io.env, io.cwd);
+  io.secrets?.addPrefixes(prepared.contracts.flatMap((c) => [...c.keyFormat.live, ...c.keyFormat.test])).addAll(prepared.secrets);
   const junitFile = resolve(io.cwd, request.junit ?? DEFAULT_JUNIT_FILE);
   await checkWritableFile(junitFile, `--junit ${request.junit ?? DEFAULT_JUNIT_FILE}`);
   const consoleReporter = new ConsoleReporter({
