@@ -10,13 +10,13 @@
 export const GRAM = 8;
 
 export class GramTable {
-  #hi = new Uint32Array(64);
-  #lo = new Uint32Array(64);
-  #used = new Uint8Array(64);
-  #size = 0;
+  private hiKeys = new Uint32Array(64);
+  private loKeys = new Uint32Array(64);
+  private usedSlots = new Uint8Array(64);
+  private count = 0;
 
   get size(): number {
-    return this.#size;
+    return this.count;
   }
 
   /** Adds every gram of `bytes` (nothing when shorter than {@link GRAM}). */
@@ -31,27 +31,30 @@ export class GramTable {
   }
 
   add(hi: number, lo: number): void {
-    if ((this.#size + 1) * 2 > this.#used.length) this.#grow();
-    if (insert(this.#hi, this.#lo, this.#used, hi, lo)) this.#size += 1;
+    if ((this.count + 1) * 2 > this.usedSlots.length) this.grow();
+    if (insert(this.hiKeys, this.loKeys, this.usedSlots, hi, lo)) this.count += 1;
   }
 
   has(hi: number, lo: number): boolean {
-    const mask = this.#used.length - 1;
-    for (let i = slot(hi, lo, mask); this.#used[i] === 1; i = (i + 1) & mask) {
-      if (this.#hi[i] === hi && this.#lo[i] === lo) return true;
+    const used = this.usedSlots;
+    const his = this.hiKeys;
+    const los = this.loKeys;
+    const mask = used.length - 1;
+    for (let i = slot(hi, lo, mask); used[i] === 1; i = (i + 1) & mask) {
+      if (his[i] === hi && los[i] === lo) return true;
     }
     return false;
   }
 
-  #grow(): void {
-    const cap = this.#used.length * 2;
+  private grow(): void {
+    const cap = this.usedSlots.length * 2;
     const hi = new Uint32Array(cap);
     const lo = new Uint32Array(cap);
     const used = new Uint8Array(cap);
-    for (let i = 0; i < this.#used.length; i++) if (this.#used[i] === 1) insert(hi, lo, used, this.#hi[i]!, this.#lo[i]!);
-    this.#hi = hi;
-    this.#lo = lo;
-    this.#used = used;
+    for (let i = 0; i < this.usedSlots.length; i++) if (this.usedSlots[i] === 1) insert(hi, lo, used, this.hiKeys[i]!, this.loKeys[i]!);
+    this.hiKeys = hi;
+    this.loKeys = lo;
+    this.usedSlots = used;
   }
 }
 

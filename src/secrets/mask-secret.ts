@@ -20,5 +20,7 @@ export function maskSecret(secret: string, knownPrefixes: readonly string[] = []
 
 /** The tail a mask may show of a body: its last four characters when more than 12 follow the prefix. */
 export function maskTail(body: string): string {
-  return body.length <= 12 ? '' : body.slice(-4);
+  if (body.length <= 12) return '';
+  const end = [...body.slice(-8)];
+  return end.slice(-4).join(''); // whole code points, never half a surrogate pair
 }

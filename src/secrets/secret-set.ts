@@ -182,16 +182,20 @@ export class SecretSet {
     let hit = false;
     let runStart = -1;
     let runEnd = -1;
-    // a run of hits that spells a whole body gets the documented mask's tail; one that spells
-    // at least half a body is an echo (a shared piece, such as every JWT's header, is not)
+    // a run of hits: the text span it covers is masked; if it spells a whole body the mask gets
+    // that body's tail; if it spells at least half a body it is an echo (a shared piece, such as
+    // every JWT's header, is not)
     const closeRun = (): void => {
       if (runStart < 0) return;
+      const a = Math.min(from[runStart]!, from[runEnd]!);
+      const b = Math.max(to[runStart]!, to[runEnd]!);
+      scan.cover ??= new Int32Array(text.length + 1);
+      scan.cover[a]! += 1;
+      scan.cover[b]! -= 1;
       const length = runEnd - runStart + 1;
       const spelt = (): string => Buffer.from(bytes.buffer, bytes.byteOffset + runStart, length).toString('latin1');
       if (this.#byteLengths.has(length)) {
         const tail = this.#bodyBytes.get(spelt());
-        const a = Math.min(from[runStart]!, from[runEnd]!);
-        const b = Math.max(to[runStart]!, to[runEnd]!);
         if (tail !== undefined && !scan.tails.has(a)) scan.tails.set(a, [b, tail]);
       }
       if (scan.first === undefined && echoes) {
@@ -205,21 +209,21 @@ export class SecretSet {
       }
       runStart = -1;
     };
+    const grams = this.#grams;
+    let lookups = 0;
     for (let j = 0; j < view.length; j++) {
-      if (restart[j] === 1) filled = 0;
+      if (restart[j] === 1) {
+        filled = 0;
+        closeRun();
+      }
       hi = ((hi << 8) | (lo >>> 24)) >>> 0;
       lo = ((lo << 8) | bytes[j]!) >>> 0;
       if (++filled < GRAM) continue;
-      this.lookups += 1;
-      if (!this.#grams.has(hi, lo)) continue;
+      lookups += 1;
+      if (!grams.has(hi, lo)) continue;
       hit = true;
       const s = j - GRAM + 1;
-      const a = Math.min(from[s]!, from[j]!);
-      const b = Math.max(to[s]!, to[j]!);
-      scan.cover ??= new Int32Array(text.length + 1);
-      scan.cover[a]! += 1;
-      scan.cover[b]! -= 1;
-      if (runStart >= 0 && s <= runEnd + 1 && restart[j] !== 1) runEnd = j;
+      if (runStart >= 0 && s <= runEnd + 1) runEnd = j;
       else {
         closeRun();
         runStart = s;
@@ -227,6 +231,7 @@ export class SecretSet {
       }
     }
     closeRun();
+    this.lookups += lookups;
     return hit && scan.first !== undefined;
   }
 

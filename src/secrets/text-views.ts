@@ -34,7 +34,7 @@ class ViewBuilder {
   from: Int32Array;
   to: Int32Array;
   restart: Uint8Array;
-  #pendingRestart = true;
+  private pendingRestart = true;
 
   constructor(
     readonly encoding: SecretEncoding,
@@ -48,13 +48,13 @@ class ViewBuilder {
   }
 
   push(byte: number, from: number, to: number): void {
-    if (this.length === this.bytes.length) this.#grow();
+    if (this.length === this.bytes.length) this.grow();
     const i = this.length++;
     this.bytes[i] = byte;
     this.from[i] = from;
     this.to[i] = to;
-    this.restart[i] = this.#pendingRestart ? 1 : 0;
-    this.#pendingRestart = false;
+    this.restart[i] = this.pendingRestart ? 1 : 0;
+    this.pendingRestart = false;
   }
 
   /** The UTF-8 bytes of one code point, all spanning [from, to). */
@@ -77,14 +77,14 @@ class ViewBuilder {
 
   /** The next byte starts a new run (nothing before it continues into it). */
   cut(): void {
-    this.#pendingRestart = true;
+    this.pendingRestart = true;
   }
 
   done(): TextView {
     return { encoding: this.encoding, length: this.length, bytes: this.bytes, from: this.from, to: this.to, restart: this.restart };
   }
 
-  #grow(): void {
+  private grow(): void {
     const cap = this.bytes.length * 2;
     const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
       const b = make(cap);
@@ -274,20 +274,44 @@ function base64Views(text: string): TextView[] {
   });
 }
 
-/** Every `stride`-th character from each start: a secret with a separator between its characters. */
+/**
+ * Every `stride`-th code point from each start: a secret with a separator of `stride - 1` code
+ * points between its characters.
+ */
 function strideViews(text: string, stride: number): TextView[] {
   if (text.length < stride * 8) return [];
+  if (!hasSurrogates(text)) return asciiStrideViews(text, stride);
+  const starts = new Int32Array(text.length);
+  let count = 0;
+  for (let i = 0; i < text.length; i += text.codePointAt(i)! > 0xffff ? 2 : 1) starts[count++] = i;
+  if (count < stride * 8) return [];
   const out: TextView[] = [];
   for (let r = 0; r < stride; r++) {
-    const v = new ViewBuilder('separator-interleaved', text.length / stride + 8);
-    for (let i = r; i < text.length; i += stride) {
-      const code = text.charCodeAt(i);
-      if (code >= 0xd800 && code <= 0xdfff) {
-        v.cut();
-        continue;
-      }
-      v.pushCodePoint(code, i, i + 1);
+    const v = new ViewBuilder('separator-interleaved', (count / stride) * 4 + 8);
+    for (let k = r; k < count; k += stride) {
+      const i = starts[k]!;
+      const cp = text.codePointAt(i)!;
+      v.pushCodePoint(cp, i, i + (cp > 0xffff ? 2 : 1));
     }
+    out.push(v.done());
+  }
+  return out;
+}
+
+function hasSurrogates(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/** {@link strideViews} for a text without surrogate pairs: one code point per code unit. */
+function asciiStrideViews(text: string, stride: number): TextView[] {
+  const out: TextView[] = [];
+  for (let r = 0; r < stride; r++) {
+    const v = new ViewBuilder('separator-interleaved', (text.length / stride) * 3 + 8);
+    for (let i = r; i < text.length; i += stride) v.pushCodePoint(text.charCodeAt(i), i, i + 1);
     out.push(v.done());
   }
   return out;
