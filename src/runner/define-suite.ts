@@ -20,6 +20,7 @@ import { caseTimeoutMs, describeLevel, levelFailsRun, resolveSuiteOptions, type 
 import { selectCases, type PlannedFamily } from './select-cases.ts';
 import { prepareTarget, type PreparedTarget } from './target.ts';
 import { createRedactor, type Redactor } from './redactor.ts';
+import { querySecrets } from '../secrets/url-secrets.ts';
 import { runCaseTest } from './case-test.ts';
 import type { CaseMeta, FamilyMeta, SpecMeta } from './meta.ts';
 
@@ -63,7 +64,7 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
   }
   const transport = createTransport(transportOptions(contract, target, options));
   const keyPrefixes = [...contract.keyFormat.live, ...contract.keyFormat.test];
-  const fixtureSecrets = secretsOf(target.fixtures);
+  const fixtureSecrets = [...secretsOf(target.fixtures), ...querySecrets(target.baseUrl)];
   const redactorFor = (extra: string[]): Redactor => createRedactor([...fixtureSecrets, ...extra], keyPrefixes);
   const redact = redactorFor([]);
   const specMeta: SpecMeta = {

@@ -10,6 +10,7 @@ import { presentBundledSpecs } from '../spec/bundled.ts';
 import { planCases } from '../probes/registry.ts';
 import { loadFixtures, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
 import { AuthconformError } from '../util/errors.ts';
+import { hasUserinfo, querySecrets } from '../secrets/url-secrets.ts';
 import type { PlanSpec, RunPlan } from './plan.ts';
 import { checkTargetSafety } from './safety.ts';
 import { resolveSuiteOptions, type SuiteOptions } from './options.ts';
@@ -55,9 +56,13 @@ export async function prepareRun(
       out.envVars.push(...loaded.envVars);
       out.secrets.push(...secretsOf(loaded));
     }
+    if (entry.target !== undefined && hasUserinfo(entry.target)) {
+      throw new AuthconformError('AC_USAGE', '--target holds a user name or password (user:password@host); give credentials in the fixtures');
+    }
     const target = entry.target ?? loaded?.target;
     if (target !== undefined) {
       planSpec.target = target;
+      out.secrets.push(...querySecrets(target));
       checkTargetSafety({
         contract,
         fixtures: loaded?.fixtures ?? { credentials: {}, resources: {} },
