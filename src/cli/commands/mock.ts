@@ -11,6 +11,7 @@ import type { MockServer } from '../../mock/server.ts';
 import { listVariants } from '../../mock/variants.ts';
 import type { CliCommand, CliIO } from '../command.ts';
 import { parseCommandArgs, usageError } from '../parse-args.ts';
+import { parseIntegerOption } from '../option-ranges.ts';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -78,8 +79,9 @@ export const command: CliCommand = {
 
 function parsePort(text: string | undefined): number {
   if (text === undefined) return MOCK_DEFAULTS.port;
-  if (!/^\d+$/.test(text) || Number(text) > 65535) throw usageError(command, `--port must be an integer from 0 to 65535, got "${text}"`);
-  return Number(text);
+  const parsed = parseIntegerOption('--port', text);
+  if ('error' in parsed) throw usageError(command, parsed.error);
+  return parsed.value;
 }
 
 function untilSignal(): Promise<string> {

@@ -8,6 +8,7 @@ import type { RunRequestSpec } from '../../runner/prepare-run.ts';
 import { isHttpUrl } from '../../fixtures/fixture-reader.ts';
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, usageError } from '../parse-args.ts';
+import { parseIntegerOption, type RangedOption } from '../option-ranges.ts';
 
 const LEVELS: readonly LevelOption[] = ['must', 'should', 'all'];
 
@@ -72,10 +73,10 @@ export const command: CliCommand = {
     const options: Partial<SuiteOptions> = {
       level: values.level as LevelOption | undefined,
       strict: values.strict,
-      concurrency: integer('--concurrency', values.concurrency, 1),
-      maxRequests: integer('--max-requests', values['max-requests'], 0),
-      timeoutMs: integer('--timeout', values.timeout, 1),
-      maxWaitMs: integer('--max-wait', values['max-wait'], 0),
+      concurrency: integer('--concurrency', values.concurrency),
+      maxRequests: integer('--max-requests', values['max-requests']),
+      timeoutMs: integer('--timeout', values.timeout),
+      maxWaitMs: integer('--max-wait', values['max-wait']),
       destructive: values.destructive,
       only: (values.only ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== ''),
       allowInsecure: values['allow-insecure'],
@@ -100,10 +101,9 @@ export const command: CliCommand = {
   },
 };
 
-function integer(flag: string, raw: string | undefined, min: number): number | undefined {
+function integer(flag: RangedOption, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) {
-    throw usageError(command, `${flag} must be an integer ≥ ${min}, got "${raw}"`);
-  }
-  return Number(raw);
+  const parsed = parseIntegerOption(flag, raw);
+  if ('error' in parsed) throw usageError(command, parsed.error);
+  return parsed.value;
 }
