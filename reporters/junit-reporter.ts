@@ -5,7 +5,7 @@
  * `<testsuite>` per test file and no per-suite `<properties>`, while a conformance report needs a
  * testsuite per spec and family carrying the spec's sha256, the target and the level.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeReportFile } from '../src/runner/output-file.ts';
 import { dirname, resolve } from 'node:path';
 import type { Reporter, TestModule, TestRunEndReason } from 'vitest/node';
 import { TOOL_VERSION } from '../src/runner/tool-version.ts';
@@ -44,7 +44,6 @@ export default class JunitReporter implements Reporter {
       toolVersion: TOOL_VERSION,
       ...(this.#options.level === undefined ? {} : { level: this.#options.level }),
     });
-    mkdirSync(dirname(this.outputFile), { recursive: true });
-    writeFileSync(this.outputFile, xml);
+    writeReportFile(this.outputFile, xml);
   }
 }

@@ -3,7 +3,7 @@
  * target exists for fixtures, the safety rails hold, `--only` names something that exists.
  * The result is the plan for the worker plus what the reporters need (secrets to mask).
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Contract } from '../spec/contract.ts';
 import { loadContract } from '../spec/load.ts';
 import { presentBundledSpecs } from '../spec/bundled.ts';
@@ -33,6 +33,8 @@ export interface PreparedRun {
   secrets: string[];
   /** environment variables the fixtures reference (handed to the worker) */
   envVars: string[];
+  /** absolute paths of every file the run reads (specs, fixtures, seeds): never a report path */
+  inputFiles: string[];
 }
 
 export async function prepareRun(
@@ -44,15 +46,17 @@ export async function prepareRun(
   const options = resolveSuiteOptions(partial);
   const requested: RunRequestSpec[] = specs.length > 0 ? specs : presentBundledSpecs().map((spec) => ({ spec }));
   if (requested.length === 0) throw new AuthconformError('AC_SPEC_NOT_FOUND', 'no spec given and no bundled spec found');
-  const out: PreparedRun = { plan: { specs: [], options: partial }, contracts: [], options, secrets: [], envVars: [] };
+  const out: PreparedRun = { plan: { specs: [], options: partial }, contracts: [], options, secrets: [], envVars: [], inputFiles: [] };
   for (const entry of requested) {
     const contract = await loadContract(entry.spec, { cwd });
     out.contracts.push(contract);
+    out.inputFiles.push(contract.file, ...(contract.mock.seed === undefined ? [] : [resolve(dirname(contract.file), contract.mock.seed)]));
     const planSpec: PlanSpec = { spec: contract.file };
     let loaded: LoadedFixtures | undefined;
     if (entry.fixtures !== undefined) {
       loaded = await loadFixtures(entry.fixtures, contract, env, cwd);
       planSpec.fixtures = resolve(cwd, entry.fixtures);
+      out.inputFiles.push(planSpec.fixtures);
       out.envVars.push(...loaded.envVars);
       out.secrets.push(...secretsOf(loaded));
     }

@@ -15,7 +15,7 @@ import { casesOf, collectResults, type RunResults } from '../../reporters/collec
 import { PLAN_ENV } from './plan.ts';
 import { prepareRun, type RunRequestSpec } from './prepare-run.ts';
 import { describeLevel, type SuiteOptions } from './options.ts';
-import { checkWritableFile } from './output-file.ts';
+import { checkReportPath } from './output-file.ts';
 import { startConformanceVitest } from './start-vitest.ts';
 
 export interface RunRequest {
@@ -42,7 +42,7 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
   const prepared = await prepareRun(request.specs, request.options ?? {}, io.env, io.cwd);
   io.secrets?.addPrefixes(prepared.contracts.flatMap((c) => [...c.keyFormat.live, ...c.keyFormat.test])).addAll(prepared.secrets);
   const junitFile = resolve(io.cwd, request.junit ?? DEFAULT_JUNIT_FILE);
-  await checkWritableFile(junitFile, `--junit ${request.junit ?? DEFAULT_JUNIT_FILE}`);
+  await checkReportPath(junitFile, `--junit ${request.junit ?? DEFAULT_JUNIT_FILE}`, prepared.inputFiles);
   const consoleReporter = new ConsoleReporter({
     write: io.stdout,
     secrets: prepared.secrets,
