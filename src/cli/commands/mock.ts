@@ -12,6 +12,7 @@ import { listVariants } from '../../mock/variants.ts';
 import type { CliCommand, CliIO } from '../command.ts';
 import { parseCommandArgs, usageError } from '../parse-args.ts';
 import { parseIntegerOption } from '../option-ranges.ts';
+import { isLoopbackHost } from '../../runner/safety.ts';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -70,6 +71,8 @@ export const command: CliCommand = {
       dispatch,
     });
     printBanner(contract, mock, values['no-control'] !== true, io);
+    const warning = offLoopbackWarning(values.host ?? MOCK_DEFAULTS.host, values['no-control'] !== true);
+    if (warning !== undefined) io.stderr(warning);
     const signal = await untilSignal();
     await mock.close();
     io.stderr(`authconform mock: ${signal}, stopped`);
@@ -98,6 +101,15 @@ function untilSignal(): Promise<string> {
 }
 
 /** The URL and the mock's own fake credentials (printing them is the point: they only work here). */
+/** The warning for a mock bound off loopback (undefined on loopback). */
+export function offLoopbackWarning(host: string, control: boolean): string | undefined {
+  if (isLoopbackHost(host)) return undefined;
+  return (
+    `authconform mock: warning: listening on ${host}, not loopback: other machines can use the fake credentials` +
+    (control ? ' and the unauthenticated control API (clock, keys, reset); pass --no-control to turn it off' : '')
+  );
+}
+
 function printBanner(contract: Contract, mock: MockServer, control: boolean, io: CliIO): void {
   io.stdout(`authconform mock: ${contract.title} (${contract.name}) on ${mock.url}`);
   if (mock.plainUrl !== undefined) {
