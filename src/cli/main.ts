@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../spec/bundled.ts';
 import { AuthconformError, formatProblem } from '../util/errors.ts';
 import { SecretSet } from '../secrets/index.ts';
+import { escapeControlKeepColour } from '../util/terminal-text.ts';
 import type { CliCommand, CliIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
@@ -103,13 +104,14 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   const secrets = io.secrets ?? new SecretSet();
   const out = io.stdout ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const err = io.stderr ?? ((line: string) => void process.stderr.write(`${line}\n`));
-  // the process's exit for text: every line is masked with the secrets known by then
+  // the process's exit for text: every line is masked with the secrets known by then, and no
+  // control character from a spec or a target reaches the terminal (our colours excepted)
   const cli: CliIO = {
     env: process.env,
     cwd: process.cwd(),
     ...io,
-    stdout: (line) => out(secrets.mask(line)),
-    stderr: (line) => err(secrets.mask(line)),
+    stdout: (line) => out(escapeControlKeepColour(secrets.mask(line))),
+    stderr: (line) => err(escapeControlKeepColour(secrets.mask(line))),
     secrets,
   };
   try {
