@@ -13,6 +13,7 @@ import { AuthconformError } from '../util/errors.ts';
 import { hasUserinfo, querySecrets } from '../secrets/url-secrets.ts';
 import type { PlanSpec, RunPlan } from './plan.ts';
 import { checkTargetSafety } from './safety.ts';
+import { pinLocalhostName } from './pin-loopback.ts';
 import { resolveSuiteOptions, type SuiteOptions } from './options.ts';
 
 export interface RunRequestSpec {
@@ -63,7 +64,8 @@ export async function prepareRun(
     if (entry.target !== undefined && hasUserinfo(entry.target)) {
       throw new AuthconformError('AC_USAGE', '--target holds a user name or password (user:password@host); give credentials in the fixtures');
     }
-    const target = entry.target ?? loaded?.target;
+    const given = entry.target ?? loaded?.target;
+    const target = given === undefined ? undefined : await pinLocalhostName(given);
     if (target !== undefined) {
       planSpec.target = target;
       out.secrets.push(...querySecrets(target));
