@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { escapeControl, escapeControlKeepColour } from '../../src/util/terminal-text.ts';
 import { canaryKey, cli, FIXTURES, HOSTILE_DIR, HOSTILE_SPEC, removeTempDirs } from './support/run.ts';
-import { startHttp } from './support/servers.ts';
+import { acmeTarget } from './support/servers.ts';
 import { rmSync } from 'node:fs';
 
 afterAll(removeTempDirs);
@@ -23,11 +23,7 @@ describe('terminal safety', () => {
     const spec = join(HOSTILE_DIR, 'acme-ansi.tmp.yaml'); // next to the spec: its seed path stays valid
     writeFileSync(spec, readFileSync(HOSTILE_SPEC, 'utf8').replace('title: Acme API', 'title: "Acme \\e]0;pwned\\a\\e[2J API"'));
     const key = canaryKey();
-    const server = await startHttp((req, res) => {
-      const ok = req.headers['x-acme-key'] === key;
-      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(ok ? { widgets: [] } : { error: 'missing_key' }));
-    });
+    const server = await acmeTarget(key);
     try {
       const run = await cli(['run', spec, '--target', server.url, '--fixtures', FIXTURES, '--allow-live', '--no-color', '--junit', join(HOSTILE_DIR, 'ansi.tmp.xml')], {
         HOSTILE_VALID_KEY: key,

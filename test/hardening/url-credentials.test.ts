@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canaryKey, cli, FIXTURES, HOSTILE_SPEC, removeTempDirs, tempDir } from './support/run.ts';
-import { startHttp } from './support/servers.ts';
+import { acmeTarget, startHttp } from './support/servers.ts';
 
 afterAll(removeTempDirs);
 
@@ -57,11 +57,7 @@ describe('a secret in the target query string is masked', () => {
   it('--target http://127.0.0.1:P/?api_key=SECRET: the run goes on, SECRET is nowhere in stdout or the JUnit', async () => {
     const secret = randomBytes(18).toString('base64url');
     const key = canaryKey();
-    const server = await startHttp((req, res) => {
-      const ok = req.headers['x-acme-key'] === key;
-      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(ok ? { widgets: [] } : { error: 'missing_key' }));
-    });
+    const server = await acmeTarget(key);
     try {
       const junit = join(tempDir('b3-query'), 'j.xml');
       const run = await cli(['run', HOSTILE_SPEC, '--target', `${server.url}/?api_key=${secret}`, '--fixtures', FIXTURES, '--allow-live', '--no-color', '--junit', junit], {
