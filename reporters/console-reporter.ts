@@ -7,6 +7,7 @@ import pc from 'picocolors';
 import type { UserConsoleLog } from 'vitest';
 import type { Reporter, TestModule, TestRunEndReason, TestSuite } from 'vitest/node';
 import { createRedactor, type Redactor } from '../src/runner/redactor.ts';
+import { escapeControl } from '../src/util/terminal-text.ts';
 import { caseOf, casesOf, collectResults, spanMs, tally, type CaseResult, type RunResults } from './collect-results.ts';
 import { formatSeconds, formatTable, summaryRows } from './summary-table.ts';
 import { groupedSkipReasons } from './skip-reasons.ts';
@@ -56,7 +57,7 @@ export default class ConsoleReporter implements Reporter {
     const spec = suite.meta().authconformSpec;
     if (suite.parent.type !== 'module' || spec === undefined) return;
     const where = spec.mock ? `embedded mock ${spec.target}` : spec.target;
-    this.#write(this.#c.bold(`${spec.spec}`) + this.#c.dim(` ${spec.title} → ${this.#redact(spec.keyPrefixes)(where)}`));
+    this.#write(this.#c.bold(`${spec.spec}`) + this.#c.dim(` ${escapeControl(spec.title)} → ${this.#redact(spec.keyPrefixes)(where)}`));
   }
 
   onUserConsoleLog(log: UserConsoleLog): void {
@@ -80,8 +81,8 @@ export default class ConsoleReporter implements Reporter {
     ];
     this.#write(redact(`  ${family.spec} › ${family.family}  ${counts.join(', ')}`));
     for (const c of cases) {
-      const line = this.#caseLine(c);
-      if (line !== undefined) this.#write(redact(line));
+      const line = this.#caseLine(c, redact);
+      if (line !== undefined) this.#write(line);
     }
   }
 
@@ -107,15 +108,18 @@ export default class ConsoleReporter implements Reporter {
     );
   }
 
-  #caseLine(c: CaseResult): string | undefined {
+  #caseLine(c: CaseResult, redact: Redactor): string | undefined {
     const level = c.level ?? '';
-    if (c.status === 'failed') return `    ${this.#c.red('✗')} ${c.requirementId} ${level}  ${c.message ?? ''}`;
-    if (c.status === 'error') return `    ${this.#c.red('✗')} ${c.requirementId} error  ${c.message ?? ''}`;
-    if (c.warning) return `    ${this.#c.yellow('!')} ${c.requirementId} ${level} (warning)  ${c.message ?? ''}`;
+    const message = redact(c.message ?? '');
+    if (c.status === 'failed') return `    ${this.#c.red('✗')} ${c.requirementId} ${level}  ${message}`;
+    if (c.status === 'error') return `    ${this.#c.red('✗')} ${c.requirementId} error  ${message}`;
+    if (c.warning) return `    ${this.#c.yellow('!')} ${c.requirementId} ${level} (warning)  ${message}`;
     return undefined;
   }
 
+  /** Masks secrets and escapes control characters (specs and targets write these texts). */
   #redact(keyPrefixes: string[]): Redactor {
-    return createRedactor(this.#secrets, keyPrefixes);
+    const mask = createRedactor(this.#secrets, keyPrefixes);
+    return (text) => escapeControl(mask(text));
   }
 }

@@ -1,3 +1,5 @@
+import type { SecretSet } from '../secrets/index.ts';
+
 /**
  * A CLI command: one file per command in src/cli/commands/, dispatched by src/cli/main.ts.
  * A command declares its arguments and options once (`options`: one entry per option); parsing
@@ -8,6 +10,11 @@ export interface CliIO {
   stderr: (line: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /**
+   * the run's secrets: main masks every line written through stdout/stderr with them (error
+   * messages of any library included); a command adds what it loads (fixture credentials)
+   */
+  secrets?: SecretSet;
 }
 
 /** One option of a command. */

@@ -5,6 +5,8 @@
  */
 import { TOOL_VERSION } from '../runner/tool-version.ts';
 import { AuthconformError, formatProblem } from '../util/errors.ts';
+import { SecretSet } from '../secrets/index.ts';
+import { escapeControlKeepColour } from '../util/terminal-text.ts';
 import type { CliCommand, CliIO } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { helpText } from './parse-args.ts';
@@ -89,12 +91,18 @@ function guardStdoutPipe(): void {
 
 export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<number> {
   if (io.stdout === undefined) guardStdoutPipe();
+  const secrets = io.secrets ?? new SecretSet();
+  const out = io.stdout ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  const err = io.stderr ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  // the process's exit for text: every line is masked with the secrets known by then, and no
+  // control character from a spec or a target reaches the terminal (our colours excepted)
   const cli: CliIO = {
-    stdout: (line) => process.stdout.write(`${line}\n`),
-    stderr: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
     cwd: process.cwd(),
     ...io,
+    stdout: (line) => out(escapeControlKeepColour(secrets.mask(line))),
+    stderr: (line) => err(escapeControlKeepColour(secrets.mask(line))),
+    secrets,
   };
   try {
     return await dispatch(argv, cli);

@@ -2,6 +2,7 @@
  * The control API under `/__authconform/` (see docs/TEAM-NOTES.md): the mock clock, key creation
  * and revocation, reset to the seed. Only served when the mock is started with control enabled.
  */
+import { integerRangeError, MAX_DATE_MS } from '../util/ranges.ts';
 import { http } from 'msw';
 import type { Endpoint } from './endpoint.ts';
 import { CONTROL_PREFIX } from './options.ts';
@@ -43,8 +44,10 @@ export function controlEndpoints(rt: Runtime): Endpoint[] {
     endpoint('GET', 'clock', async () => ok({ now: state.clock.now() })),
     endpoint('POST', 'clock', async (request) => {
       const ms = (await fields(request)).advanceMs;
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return fail(400, 'invalid_request', 'advanceMs must be a non-negative number of milliseconds');
-      return ok({ now: state.clock.advance(ms) });
+      // the clock must stay a time a Date can show (a response's Date header)
+      const why = integerRangeError(ms, { min: 0, max: Math.max(0, MAX_DATE_MS - state.clock.now()) });
+      if (why !== undefined) return fail(400, 'invalid_request', `advanceMs ${why} (ms the clock moves, within what a Date can show)`);
+      return ok({ now: state.clock.advance(ms as number) });
     }),
     endpoint('POST', 'keys', async (request) => {
       const like = (await fields(request)).like;

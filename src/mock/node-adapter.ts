@@ -34,9 +34,19 @@ export interface AdapterOptions {
 
 const NO_BODY = new Set(['GET', 'HEAD']);
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+/** Largest request body the mock reads: 1 MiB (a larger one is answered 413 and the socket closed). */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+/** The body, or undefined when it is larger than {@link MAX_REQUEST_BODY_BYTES}. */
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BODY_BYTES) return undefined;
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -97,6 +107,12 @@ export function nodeListener(opts: AdapterOptions): RequestListener {
       return;
     }
     const body = NO_BODY.has(method) ? undefined : await readBody(req);
+    if (body === undefined && !NO_BODY.has(method)) {
+      res.setHeader('connection', 'close');
+      plainError(res, 413, 'Payload Too Large');
+      req.destroy();
+      return;
+    }
     const found = findEndpoint(opts.endpoints, method, pathname);
     if (found === undefined) {
       writeReply(res, opts.notFound(method, pathname), opts.names);

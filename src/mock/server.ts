@@ -49,6 +49,11 @@ function formatHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** A request's headers must arrive within this (a slowloris socket is dropped). */
+export const MOCK_HEADERS_TIMEOUT_MS = 10_000;
+/** A whole request must arrive within this. */
+export const MOCK_REQUEST_TIMEOUT_MS = 30_000;
+
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException): void => {
@@ -84,7 +89,8 @@ interface Listener {
 }
 
 async function startListener(rt: Runtime, host: string, port: number, names: HeaderNames, endpoints: Endpoint[], dispatch: Dispatch): Promise<Listener> {
-  const server = createServer({ keepAlive: true });
+  // slow clients (a header or body trickling in) are dropped, not held for ever
+  const server = createServer({ keepAlive: true, headersTimeout: MOCK_HEADERS_TIMEOUT_MS, requestTimeout: MOCK_REQUEST_TIMEOUT_MS });
   const bound = await listen(server, port, host);
   const origin = `http://${formatHost(host)}:${bound}`;
   server.on('request', nodeListener({ origin, endpoints, notFound: notFound(rt), names, dispatch }));

@@ -1,10 +1,11 @@
 /**
- * Outcome builders: every outcome carries the case's exchanges as redacted evidence, its texts
- * masked, and a failure finding when the target echoed a credential back (which turns a pass or
- * a skip into a fail: an echoed secret is a finding in its own right).
+ * Outcome builders: every outcome carries the case's exchanges as evidence, and a failure finding
+ * when the target echoed a credential back (which turns a pass or a skip into a fail: an echoed
+ * secret is a finding in its own right). Nothing is masked here: the runner masks what a worker
+ * hands back, with every secret of the run and those the case learnt (src/runner/case-test.ts).
  */
 import type { Exchange } from '../transport/types.ts';
-import { findSecretEcho, formatExchange, redactExchange, redactText } from '../transport/redact.ts';
+import { exchangeView, findSecretEcho, formatExchange } from '../transport/redact.ts';
 import type { Outcome, ProbeContext, Verdict } from './model.ts';
 import type { Failure } from './case-failure.ts';
 import { documentedPrefixes } from './credential.ts';
@@ -33,19 +34,18 @@ export function skip(ctx: ProbeContext, reason: string): Outcome {
 }
 
 /** Where each exchange echoed one of its own request's secrets: "response header x-debug for GET /v1/x". */
-export function secretEchoes(ctx: Pick<ProbeContext, 'exchanges' | 'baseUrl'>): string[] {
+export function secretEchoes(ctx: Pick<ProbeContext, 'exchanges' | 'baseUrl' | 'contract'>): string[] {
   const out: string[] = [];
+  const prefixes = documentedPrefixes(ctx.contract);
   for (const ex of ctx.exchanges) {
     if (ex.response === undefined) continue;
-    const where = findSecretEcho(ex.response, ex.request.secrets ?? []);
+    const where = findSecretEcho(ex.response, ex.request.secrets ?? [], prefixes);
     if (where !== undefined) out.push(`${where} of ${requestLabel(ex.request, ctx.baseUrl)}`);
   }
   return out;
 }
 
 function finish(ctx: ProbeContext, verdict: Verdict, message: string, detail: OutcomeDetail): Outcome {
-  const prefixes = documentedPrefixes(ctx.contract);
-  const mask = (text: string): string => redactText(text, ctx.secrets, prefixes);
   const findings = [...(detail.findings ?? [])];
   let v = verdict;
   let m = message;
@@ -58,14 +58,12 @@ function finish(ctx: ProbeContext, verdict: Verdict, message: string, detail: Ou
   }
   const outcome: Outcome = {
     verdict: v,
-    message: mask(m),
-    evidence: shown(ctx.exchanges).map((ex) =>
-      typeof ex === 'string' ? ex : formatExchange(redactExchange(withAllSecrets(ex, ctx.secrets), prefixes)),
-    ),
+    message: m,
+    evidence: shown(ctx.exchanges).map((ex) => (typeof ex === 'string' ? ex : formatExchange(exchangeView(ex)))),
   };
-  if (detail.expected !== undefined) outcome.expected = mask(detail.expected);
-  if (detail.actual !== undefined) outcome.actual = mask(detail.actual);
-  if (findings.length > 0) outcome.findings = findings.map(mask);
+  if (detail.expected !== undefined) outcome.expected = detail.expected;
+  if (detail.actual !== undefined) outcome.actual = detail.actual;
+  if (findings.length > 0) outcome.findings = findings;
   return outcome;
 }
 
@@ -78,10 +76,4 @@ function shown(exchanges: Exchange[]): Array<Exchange | string> {
   const tail = MAX_EVIDENCE - HEAD - 1;
   const left = exchanges.length - HEAD - tail;
   return [...exchanges.slice(0, HEAD), `… ${left} more exchanges like these …`, ...exchanges.slice(-tail)];
-}
-
-/** The exchange with every secret of the case attached, so evidence masks them all. */
-function withAllSecrets(ex: Exchange, secrets: string[]): Exchange {
-  const all = [...new Set([...(ex.request.secrets ?? []), ...secrets])];
-  return { ...ex, request: { ...ex.request, secrets: all } };
 }

@@ -66,11 +66,9 @@ export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Cre
   let last: Sent | undefined;
   for (let index = 1; index <= max; index++) {
     last = await send(ctx, r, credential);
-    if (isLimited(ctx, r, last)) return { sent: last, index };
-    if (!isAcceptedStatus(last)) {
-      if (index === 1) requireFirstAccepted(last, credential, limitNote(index, limit));
-      return { sent: last, index };
-    }
+    // refused before any request was accepted (a 429 to everything included): the key is not in play
+    if (index === 1 && !isAcceptedStatus(last)) requireFirstAccepted(last, credential, limitNote(index, limit));
+    if (isLimited(ctx, r, last) || !isAcceptedStatus(last)) return { sent: last, index };
   }
   const label = last?.label ?? '';
   throw new PreconditionFailed(

@@ -5,10 +5,8 @@
  * other error ("probe error: ..."). SHOULD/MAY levels are the runner's business; this returns pass/fail/skip.
  */
 import { isTransportError } from '../transport/errors.ts';
-import { redactText } from '../transport/redact.ts';
 import type { Case, Outcome, ProbeContext } from './model.ts';
 import { CaseFailure } from './case-failure.ts';
-import { documentedPrefixes } from './credential.ts';
 import { fail, skip } from './outcome.ts';
 import { isPreconditionFailed, judgePrecondition } from './preconditions.ts';
 import { requestLabel } from './request-label.ts';
@@ -47,7 +45,7 @@ function outcomeOfError(ctx: ProbeContext, c: Case, err: unknown): Outcome {
 }
 
 function withStrayRateLimits(ctx: ProbeContext, outcome: Outcome): Outcome {
-  const problems = strayRateLimitProblems(ctx).map((p) => redactText(p, ctx.secrets, documentedPrefixes(ctx.contract)));
+  const problems = strayRateLimitProblems(ctx);
   if (problems.length === 0) return outcome;
   const out: Outcome = { ...outcome, findings: [...(outcome.findings ?? []), ...problems] };
   if (outcome.verdict !== 'fail') {

@@ -3,8 +3,7 @@
  * pure function of that masked record, and every rendered file passes the mask once more before
  * it is written. The JSON record comes first: the attestation covers its digest.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createHash, type KeyObject } from 'node:crypto';
 import { renderAnnotations } from '../../reporters/github-annotations.ts';
 import { renderStepSummary } from '../../reporters/github-summary.ts';
@@ -17,7 +16,7 @@ import { buildStatement } from '../../reporters/attestation.ts';
 import { IN_TOTO_PAYLOAD_TYPE, readEd25519Key, signEnvelope } from './dsse.ts';
 import { maskRecord, recordMask } from './mask.ts';
 import type { RunRecord } from './record.ts';
-import { checkWritableFile } from '../runner/output-file.ts';
+import { checkReportPath, writeReportFile } from '../runner/output-file.ts';
 import { AuthconformError } from '../util/errors.ts';
 
 /** Report files, as given on the command line (relative to `cwd`). */
@@ -43,11 +42,15 @@ export const REPORT_LABELS: Record<keyof ReportFiles, string> = {
   badge: 'Badge',
 };
 
-/** Every output path is checked before the run starts (a bad path must not cost the results). */
-export async function checkReportFiles(files: ReportFiles, cwd: string): Promise<void> {
+/**
+ * Every output path is checked before the run starts (a bad path must not cost the results): not
+ * one of the run's `inputs` (absolute paths), not a FIFO or device, writable.
+ */
+export async function checkReportFiles(files: ReportFiles, cwd: string, inputs: readonly string[] = []): Promise<void> {
+  const signKey = files.signKey === undefined ? [] : [resolve(cwd, files.signKey)];
   for (const [format, file] of Object.entries(files) as Array<[keyof ReportFiles, string | undefined]>) {
     if (file === undefined || format === 'signKey') continue;
-    await checkWritableFile(resolve(cwd, file), `--${format} ${file}`);
+    await checkReportPath(resolve(cwd, file), `--${format} ${file}`, [...inputs, ...signKey]);
   }
   if (files.signKey !== undefined && files.attest === undefined) throw new AuthconformError('AC_USAGE', '--sign-key signs the attestation: give --attest FILE with it');
   if (files.signKey !== undefined) readEd25519Key(resolve(cwd, files.signKey), 'private', `--sign-key ${files.signKey}`);
@@ -95,13 +98,9 @@ export function writeReports(record: RunRecord, files: ReportFiles, secrets: rea
   const written: Partial<Record<keyof ReportFiles, string>> = {};
   for (const format of [...FORMATS, 'attest'] as const) {
     const file = files[format];
-    if (file !== undefined) written[format] = writeText(resolve(cwd, file), rendered[format]);
+    if (file === undefined) continue;
+    written[format] = resolve(cwd, file);
+    writeReportFile(written[format], rendered[format]);
   }
   return written;
-}
-
-function writeText(file: string, text: string): string {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
 }

@@ -21,6 +21,7 @@ import { fixtureSecrets, resolveEntry } from './spec-entry.ts';
 import { shardRuns } from './shard.ts';
 import type { PlanSpec } from './plan.ts';
 import { createRedactor, type Redactor } from './redactor.ts';
+import { querySecrets } from '../secrets/url-secrets.ts';
 import { runCaseTest } from './case-test.ts';
 import { announceWait } from './wait-notice.ts';
 import type { CaseMeta, FamilyMeta, SpecMeta } from './meta.ts';
@@ -66,7 +67,7 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
     },
   });
   const keyPrefixes = [...contract.keyFormat.live, ...contract.keyFormat.test];
-  const secrets = fixtureSecrets(target.fixtures);
+  const secrets = [...fixtureSecrets(target.fixtures), ...querySecrets(target.baseUrl)];
   const redactorFor = (extra: string[]): Redactor => createRedactor([...secrets, ...extra], keyPrefixes);
   const redact = redactorFor([]);
   const specMeta: SpecMeta = {

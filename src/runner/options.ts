@@ -3,6 +3,7 @@
  * them from flags; a generated suite passes them to `defineConformanceSuite`.
  */
 import type { Level } from '../spec/contract.ts';
+import { MAX_TIMER_MS } from '../util/ranges.ts';
 
 /** `--level`: which cases are generated and whether SHOULD failures fail the run. */
 export type LevelOption = 'must' | 'should' | 'all';
@@ -109,5 +110,6 @@ export function describeLevel(options: Pick<SuiteOptions, 'level' | 'strict'>): 
  * Derived, not an option of its own.
  */
 export function caseTimeoutMs(options: Pick<SuiteOptions, 'maxWaitMs' | 'timeoutMs'>): number {
-  return options.maxWaitMs + 10 * options.timeoutMs;
+  // a timer past 2^31-1 ms fires at once: the sum of two valid options must not get there
+  return Math.min(options.maxWaitMs + 10 * options.timeoutMs, MAX_TIMER_MS);
 }

@@ -21,6 +21,8 @@ export interface PreparedRun {
   secrets: string[];
   /** environment variables the fixtures reference (handed to the worker) */
   envVars: string[];
+  /** the run's input files (specs, seeds, fixtures): no report may be written over one */
+  inputFiles: string[];
 }
 
 export async function prepareRun(
@@ -33,12 +35,13 @@ export async function prepareRun(
   const options = resolveSuiteOptions(partial);
   const requested: SpecEntry[] = specs.length > 0 ? specs : presentBundledSpecs().map((spec) => ({ spec }));
   if (requested.length === 0) throw new AuthconformError('AC_SPEC_NOT_FOUND', 'no spec given and no bundled spec found');
-  const out: PreparedRun = { plan: { specs: [], options: partial }, contracts: [], options, secrets: [], envVars: [] };
+  const out: PreparedRun = { plan: { specs: [], options: partial }, contracts: [], options, secrets: [], envVars: [], inputFiles: [] };
   for (const entry of requested) {
     const resolved = await resolveEntry(entry, { env, cwd, options });
     out.contracts.push(resolved.contract);
     out.secrets.push(...resolved.secrets);
     out.envVars.push(...(resolved.fixtures?.envVars ?? []));
+    out.inputFiles.push(...resolved.inputFiles);
     out.plan.specs.push(planEntry(entry, resolved, cwd));
   }
   checkOnly(options.only, out.contracts);

@@ -20,7 +20,6 @@ import { PLAN_ENV } from './plan.ts';
 import { prepareRun, type PreparedRun } from './prepare-run.ts';
 import type { SpecEntry } from './spec-entry.ts';
 import { describeLevel, type SuiteOptions } from './options.ts';
-import { checkWritableFile } from './output-file.ts';
 import { startConformanceVitest, STOP_SIGNALS, type StopSignal, type VitestRunOutput } from './start-vitest.ts';
 
 export interface RunRequest {
@@ -55,10 +54,10 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
   const startedAt = 0;
   const started = new Date();
   const prepared = await prepareRun(request.specs, request.options ?? {}, io.env, io.cwd, request.shard);
+  io.secrets?.addPrefixes(prepared.contracts.flatMap((c) => [...c.keyFormat.live, ...c.keyFormat.test])).addAll(prepared.secrets);
   const files: ReportFiles = { ...request.reports, junit: request.junit ?? DEFAULT_JUNIT_FILE };
   const junitFile = resolve(io.cwd, files.junit!);
-  await checkWritableFile(junitFile, `--junit ${files.junit}`);
-  await checkReportFiles(files, io.cwd);
+  await checkReportFiles(files, io.cwd, prepared.inputFiles);
   const consoleReporter = new ConsoleReporter({
     write: io.stdout,
     secrets: prepared.secrets,

@@ -11,9 +11,10 @@ import type { Contract } from '../spec/contract.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import { AuthconformError } from '../util/errors.ts';
 
+/** Loopback by its very name. A `*.localhost` name is not: it counts once pinned to the loopback address it resolves to (pin-loopback.ts). */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 export interface SafetyInput {

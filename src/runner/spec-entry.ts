@@ -5,13 +5,15 @@
  * secrets to mask. The CLI resolves each entry before vitest starts; the worker resolves the same
  * entry again, trusting the spec the CLI validated when its sha256 is unchanged.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Contract } from '../spec/contract.ts';
 import { loadContract } from '../spec/load.ts';
 import { loadFixtures, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import { AuthconformError } from '../util/errors.ts';
+import { hasUserinfo, querySecrets } from '../secrets/url-secrets.ts';
 import { checkTargetSafety } from './safety.ts';
+import { pinLocalhostName } from './pin-loopback.ts';
 import type { SuiteOptions } from './options.ts';
 
 export interface SpecEntry {
@@ -38,6 +40,8 @@ export interface ResolvedEntry {
   target?: string;
   /** every credential value the run may send for this entry (the mock's own keys included) */
   secrets: string[];
+  /** the files this entry reads (spec, seed, fixtures): no report may be written over one */
+  inputFiles: string[];
 }
 
 export interface ResolveContext {
@@ -49,14 +53,21 @@ export interface ResolveContext {
 export async function resolveEntry(entry: SpecEntry, ctx: ResolveContext): Promise<ResolvedEntry> {
   const cwd = ctx.cwd ?? process.cwd();
   const contract = await loadContract(entry.spec, { cwd, ...(entry.sha256 === undefined ? {} : { trustedSha256: entry.sha256 }) });
-  const out: ResolvedEntry = { contract, secrets: [] };
+  const out: ResolvedEntry = { contract, secrets: [], inputFiles: [contract.file] };
+  if (contract.mock.seed !== undefined) out.inputFiles.push(resolve(dirname(contract.file), contract.mock.seed));
+  if (entry.target !== undefined && hasUserinfo(entry.target)) {
+    throw new AuthconformError('AC_USAGE', '--target holds a user name or password (user:password@host); give credentials in the fixtures');
+  }
   if (entry.fixtures !== undefined) {
+    out.inputFiles.push(resolve(cwd, entry.fixtures));
     out.fixtures = await loadFixtures(entry.fixtures, contract, ctx.env ?? process.env, cwd, { ignoreTarget: entry.target !== undefined });
     out.secrets.push(...fixtureSecrets(out.fixtures.fixtures));
   }
-  const target = entry.target ?? out.fixtures?.target;
+  const given = entry.target ?? out.fixtures?.target;
+  const target = given === undefined ? undefined : await pinLocalhostName(given);
   if (target !== undefined) {
     out.target = target;
+    out.secrets.push(...querySecrets(target));
     checkTargetSafety({
       contract,
       fixtures: out.fixtures?.fixtures ?? { credentials: {}, resources: {} },

@@ -4,8 +4,8 @@
  * one AC_SPEC_INVALID error; YAML syntax errors stop the checks early.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { AuthconformError } from '../util/errors.ts';
 import type { Problem } from '../util/errors.ts';
 import type { Contract } from './contract.ts';
@@ -14,10 +14,12 @@ import type { Finding } from './finding.ts';
 import { locateFindings } from './finding.ts';
 import { joinPointer } from './json-pointer.ts';
 import { locateSpec } from './locate.ts';
+import { repoRoot } from './bundled.ts';
 import { normalize } from './normalize.ts';
 import { parseYaml } from './parse-yaml.ts';
-import { danglingRefs } from './resolve-refs.ts';
+import { danglingRefs, refBombFindings } from './resolve-refs.ts';
 import { readSeed } from './seed.ts';
+import { readInputFile } from './read-input.ts';
 import type { Seed } from './seed.ts';
 import { semanticFindings } from './semantic-checks.ts';
 import { asObject, indexSpec } from './spec-index.ts';
@@ -73,33 +75,55 @@ function byPosition(a: Problem, b: Problem): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
-async function readSpec(file: string, shown: string): Promise<Buffer> {
+/** Why `path` (relative to `from`) is not a file inside `folder`, through symbolic links too; undefined when it is. */
+function escapesFolder(folder: string, from: string, path: string): string | undefined {
+  const inside = (base: string, target: string): boolean => {
+    const rel = relative(base, target);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  if (!inside(folder, resolve(from, path))) return "is outside the spec's folder";
   try {
-    return await readFile(file);
-  } catch (err) {
-    throw new AuthconformError('AC_SPEC_UNREADABLE', `${shown}: cannot read the spec: ${(err as Error).message}`);
+    if (!inside(realpathSync(folder), realpathSync(resolve(from, path)))) return "is a link to a file outside the spec's folder";
+  } catch {
+    // missing: reported as such by the reader
   }
+  return undefined;
+}
+
+function readSpec(file: string, shown: string): string {
+  const read = readInputFile(file);
+  if (!read.ok) throw new AuthconformError('AC_SPEC_UNREADABLE', `${shown}: cannot read the spec: ${read.message}`);
+  return read.text;
 }
 
 export async function loadContract(nameOrPath: string, opts: LoadOptions = {}): Promise<Contract> {
   const cwd = opts.cwd ?? process.cwd();
   const file = locateSpec(nameOrPath, cwd);
   const shown = displayPath(file, cwd);
-  const bytes = await readSpec(file, shown);
-  const parsed = parseYaml(bytes.toString('utf8'), shown);
+  const text = readSpec(file, shown);
+  const parsed = parseYaml(text, shown);
   if (parsed.problems.length > 0) throw invalid(shown, parsed.problems);
   if (asObject(parsed.value) === undefined) {
     throw invalid(shown, locateFindings(parsed, [{ pointer: '', message: 'the file is not a YAML mapping (an OpenAPI document)', hint: 'start with openapi: 3.1.0' }]));
   }
 
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = createHash('sha256').update(text).digest('hex');
   const trusted = opts.trustedSha256 === sha256;
   const index = indexSpec(parsed.value);
-  const findings = trusted ? [] : [...schemaFindings(index), ...danglingRefs(index.document), ...semanticFindings(index)];
+  // the worker trusts the spec the CLI validated in this run (same sha256); past a $ref bomb
+  // nothing else is checked: the checks below follow references
+  const bomb = trusted ? [] : refBombFindings(index.document);
+  const findings = trusted || bomb.length > 0 ? bomb : [...schemaFindings(index), ...danglingRefs(index.document), ...semanticFindings(index)];
   const seedProblems: Problem[] = [];
   let seed: Seed | undefined;
   const seedPath = asObject(index.ext.mock)?.seed;
-  if (typeof seedPath === 'string') {
+  // a bundled spec's seeds live in the package (fixtures/mock/); any other spec's in its folder
+  const seedRoot = relative(join(repoRoot, 'specs'), file).startsWith('..') ? dirname(file) : repoRoot;
+  const seedEscape = typeof seedPath === 'string' ? escapesFolder(seedRoot, dirname(file), seedPath) : undefined;
+  if (seedEscape !== undefined) {
+    // never read, never quoted: the path may name any file on the machine
+    findings.push({ pointer: '/x-authconform/mock/seed', message: `seed file ${seedEscape}`, hint: "mock.seed is a path inside the spec's folder" });
+  } else if (typeof seedPath === 'string') {
     const absolute = resolve(dirname(file), seedPath);
     const result = readSeed(absolute, displayPath(absolute, cwd), index.schemeNames);
     if (result.status === 'missing') {

@@ -10,9 +10,10 @@ import { BUNDLED_SPECS, bundledSpecPath, isBundledSpec } from './bundled.ts';
 
 const YAML_EXTENSIONS = ['.yaml', '.yml'];
 
+/** Exists and is not a directory (a FIFO or device is found here and refused by the reader). */
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return !statSync(path).isDirectory();
   } catch {
     return false;
   }

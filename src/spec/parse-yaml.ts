@@ -2,7 +2,7 @@
  * YAML text → plain value, keeping the parsed Document so that a JSON pointer into the value can
  * be mapped back to the line and column of the key or value it names.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { Problem } from '../util/errors.ts';
 import { fromPointer } from './json-pointer.ts';
@@ -29,6 +29,11 @@ function firstLine(message: string): string {
   return message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').split('\n')[0] ?? message;
 }
 
+/** Most alias uses a document may expand (an alias bomb is refused). */
+export const MAX_ALIAS_COUNT = 1000;
+/** Deepest nesting of mappings and sequences a document may have. */
+export const MAX_DEPTH = 128;
+
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: true, lineCounter, uniqueKeys: true });
@@ -36,10 +41,34 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     file,
     line: e.linePos?.[0].line ?? 1,
     column: e.linePos?.[0].col ?? 1,
-    message: `YAML syntax error: ${e.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document (---); a spec is one document' : firstLine(e.message)}`,
-    hint: "fix the YAML syntax (quote values that contain ': ' or ' #', or start with {, [, *, &); nothing else is checked until the file parses",
+    message: /call stack/i.test(e.message)
+      ? `nesting deeper than the YAML parser can follow (the limit is ${MAX_DEPTH} levels)`
+      : `YAML syntax error: ${e.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document (---); a spec is one document' : firstLine(e.message)}`,
+    hint: /call stack/i.test(e.message)
+      ? 'a spec never needs this depth'
+      : "fix the YAML syntax (quote values that contain ': ' or ' #', or start with {, [, *, &); nothing else is checked until the file parses",
   }));
-  const value: unknown = problems.length === 0 ? doc.toJS({ maxAliasCount: 1000 }) : undefined;
+  let value: unknown;
+  if (problems.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      // the yaml package refuses an alias bomb; a stack overflow is nesting too deep
+      const at = lineCounter.linePos(firstAliasOffset(doc));
+      const why = /alias/i.test((err as Error).message)
+        ? `YAML aliases expand to more than ${MAX_ALIAS_COUNT} nodes (an alias bomb)`
+        : `nesting deeper than the limit of ${MAX_DEPTH} levels`;
+      problems.push({ file, line: at.line, column: at.col, message: why, hint: 'write the values out, or reference a shared definition with $ref' });
+    }
+  }
+  if (problems.length === 0) {
+    const deep = tooDeep(value);
+    if (deep !== undefined) {
+      const at = locateInDocument(doc, lineCounter, deep, 'value');
+      problems.push({ file, ...at, message: `nesting deeper than the limit of ${MAX_DEPTH} levels`, hint: 'a spec never needs this depth' });
+      value = undefined;
+    }
+  }
   return {
     file,
     value,
@@ -87,4 +116,28 @@ function locateInDocument(doc: Document, lineCounter: LineCounter, pointer: stri
   }
   if (anchor === 'key') return keyPos ?? best;
   return startOf(node as Node | null, lineCounter) ?? keyPos ?? best;
+}
+
+/** Offset of the first alias (`*name`) in the document, or 0. */
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** A JSON pointer to a node nested deeper than {@link MAX_DEPTH}, found without recursion. */
+function tooDeep(value: unknown): string | undefined {
+  const stack: Array<[unknown, string, number]> = [[value, '', 0]];
+  while (stack.length > 0) {
+    const [node, pointer, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > MAX_DEPTH) return pointer;
+    for (const [key, child] of Object.entries(node)) stack.push([child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
+  }
+  return undefined;
 }

@@ -59,22 +59,94 @@ export function danglingRefs(document: unknown): Finding[] {
   return findings;
 }
 
+/** Most schema nodes a schema may stand for with its `$ref`s followed (a `$ref` bomb is refused). */
+export const MAX_EXPANDED_NODES = 100_000;
+
 /**
- * A copy of `schema` with every local `$ref` replaced by its target (siblings of `$ref` kept).
- * A reference back into itself (a recursive schema) becomes `{}`: anything is accepted there.
+ * `schema` with every local `$ref` replaced by its target (siblings of `$ref` kept). Targets are
+ * resolved once and shared (a graph, not a copied tree), so a document whose schemas reference
+ * each other many times over resolves in time linear in its size. A reference back into itself
+ * (a recursive schema) becomes `{}`: anything is accepted there.
  */
-export function inlineRefs(document: unknown, schema: unknown, stack: ReadonlySet<string> = new Set()): unknown {
-  if (Array.isArray(schema)) return schema.map((item) => inlineRefs(document, item, stack));
-  if (!isObject(schema)) return schema;
-  const ref = refOf(schema);
-  if (ref !== undefined && ref.startsWith('#')) {
-    const { $ref: _ref, ...siblings } = schema;
-    const rest = inlineRefs(document, siblings, stack) as Json;
-    if (stack.has(ref)) return rest;
-    const target = inlineRefs(document, resolveRef(document, ref), new Set([...stack, ref]));
-    return isObject(target) ? { ...target, ...rest } : target;
-  }
-  const out: Json = {};
-  for (const [key, value] of Object.entries(schema)) out[key] = inlineRefs(document, value, stack);
-  return out;
+export function inlineRefs(document: unknown, schema: unknown): unknown {
+  const done = new Map<string, unknown>();
+  const stack = new Set<string>();
+  let cycles = 0;
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!isObject(node)) return node;
+    const ref = refOf(node);
+    if (ref !== undefined && ref.startsWith('#')) {
+      const { $ref: _ref, ...siblings } = node;
+      const rest = walk(siblings) as Json;
+      let target: unknown;
+      if (stack.has(ref)) {
+        cycles += 1;
+        return rest;
+      }
+      if (done.has(ref)) target = done.get(ref);
+      else {
+        const before = cycles;
+        stack.add(ref);
+        target = walk(resolveRef(document, ref));
+        stack.delete(ref);
+        // a target cut short by a cycle depends on the path taken: not shared
+        if (cycles === before) done.set(ref, target);
+      }
+      return isObject(target) ? (Object.keys(rest).length === 0 ? target : { ...target, ...rest }) : target;
+    }
+    const out: Json = {};
+    for (const [key, value] of Object.entries(node)) out[key] = walk(value);
+    return out;
+  };
+  return walk(schema);
+}
+
+/**
+ * The first `$ref` whose target stands for more than {@link MAX_EXPANDED_NODES} schema nodes once
+ * references are followed (each schema referencing the next one twice doubles it per level).
+ * Counted with one memo per reference: linear in the document.
+ */
+export function refBombFindings(document: unknown): Finding[] {
+  const sizes = new Map<string, number>();
+  const onStack = new Set<string>();
+  const size = (node: unknown): number => {
+    if (Array.isArray(node)) return node.reduce<number>((n, item) => Math.min(n + size(item), MAX_EXPANDED_NODES + 1), 1);
+    if (!isObject(node)) return 1;
+    const ref = refOf(node);
+    let n = 1;
+    if (ref !== undefined && ref.startsWith('#')) n += sizeOfRef(ref);
+    for (const [key, value] of Object.entries(node)) if (key !== '$ref') n = Math.min(n + size(value), MAX_EXPANDED_NODES + 1);
+    return n;
+  };
+  const sizeOfRef = (ref: string): number => {
+    const known = sizes.get(ref);
+    if (known !== undefined) return known;
+    if (onStack.has(ref)) return 1;
+    onStack.add(ref);
+    const n = Math.min(size(resolveRef(document, ref)), MAX_EXPANDED_NODES + 1);
+    onStack.delete(ref);
+    sizes.set(ref, n);
+    return n;
+  };
+  const findings: Finding[] = [];
+  const walk = (node: unknown, pointer: string): void => {
+    if (findings.length > 0) return;
+    if (Array.isArray(node)) return node.forEach((item, i) => walk(item, joinPointer(pointer, i)));
+    if (!isObject(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      const at = joinPointer(pointer, key);
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#') && sizeOfRef(value) > MAX_EXPANDED_NODES) {
+        findings.push({
+          pointer: at,
+          message: `$ref "${value}" stands for more than ${MAX_EXPANDED_NODES} schema nodes once its references are followed`,
+          hint: 'a schema that references the next one several times over doubles per level; reference a shared schema once',
+        });
+        return;
+      }
+      walk(value, at);
+    }
+  };
+  walk(document, '');
+  return findings;
 }

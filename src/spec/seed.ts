@@ -2,7 +2,7 @@
  * The mock seed file (credentials by role, clock start, data) named by `x-authconform.mock.seed`:
  * read, parsed, validated against `$defs/seed`, and cross-checked against the spec's schemes.
  */
-import { readFileSync } from 'node:fs';
+import { readInputFile } from './read-input.ts';
 import type { Problem } from '../util/errors.ts';
 import type { MockCredentialSeed, MockSection } from './contract.ts';
 import { ajvFindings } from './ajv-findings.ts';
@@ -42,13 +42,10 @@ function crossChecks(value: unknown, schemeNames: Set<string>): Finding[] {
  * seed file; a missing file is left to the caller, who locates it at `mock.seed` in the spec.
  */
 export function readSeed(path: string, file: string, schemeNames: Set<string>): SeedResult {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR') return { status: 'missing' };
-    return { status: 'read', problems: [{ file, message: `cannot read the seed file: ${(err as Error).message}` }] };
-  }
+  const read = readInputFile(path);
+  if (!read.ok && (read.why === 'missing' || read.why === 'directory')) return { status: 'missing' };
+  if (!read.ok) return { status: 'read', problems: [{ file, message: `cannot read the seed file: it ${read.message}` }] };
+  const text = read.text;
   const parsed = parseYaml(text, file);
   if (parsed.problems.length > 0) return { status: 'read', problems: parsed.problems };
   const validate = getValidators().seed;

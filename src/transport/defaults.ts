@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '../util/ranges.ts';
 import type { RateLimitHeaderNames, TransportOptions } from './types.ts';
 import type { RequestBudget } from './budget.ts';
 
@@ -44,7 +45,8 @@ export function realSleep(ms: number): Promise<void> {
 export function resolveTransportOptions(options: TransportOptions = {}): ResolvedTransportOptions {
   const concurrency = options.concurrency ?? TRANSPORT_DEFAULTS.concurrency;
   const timeoutMs = options.timeoutMs ?? TRANSPORT_DEFAULTS.timeoutMs;
-  const deadlineMs = options.deadlineMs ?? timeoutMs * TRANSPORT_DEFAULTS.deadlineFactor;
+  // a Node timer past 2^31-1 ms fires at once
+  const deadlineMs = Math.min(options.deadlineMs ?? timeoutMs * TRANSPORT_DEFAULTS.deadlineFactor, MAX_TIMER_MS);
   const maxBodyBytes = options.maxBodyBytes ?? TRANSPORT_DEFAULTS.maxBodyBytes;
   const maxPauseMs = options.maxPauseMs ?? TRANSPORT_DEFAULTS.maxPauseMs;
   positiveInteger('concurrency', concurrency);

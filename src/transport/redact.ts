@@ -1,16 +1,14 @@
 /**
- * Keeping secrets out of evidence: masking, redaction of text and whole
- * exchanges, a compact exchange format, and detection of secrets echoed back
- * by the target.
+ * Exchanges as evidence: a compact text format, and their redaction and echo detection through
+ * the one secrets module (src/secrets/; this file holds no masking of its own).
  */
-import { secretForms, type SecretEncoding } from './secret-forms.ts';
+import { MIN_ECHO_SECRET_LENGTH, SecretSet, maskSecret, type SecretEncoding } from '../secrets/index.ts';
 import type { Exchange, ProbeResponse } from './types.ts';
+
+export { maskSecret, MIN_ECHO_SECRET_LENGTH };
 
 /** Length of the body excerpt kept in a {@link RedactedExchange}. */
 export const BODY_EXCERPT_CHARS = 2000;
-
-/** Secrets shorter than this are not searched for by {@link findSecretEcho}. */
-export const MIN_ECHO_SECRET_LENGTH = 8;
 
 /** Response headers {@link formatExchange} leaves out unless told otherwise. */
 export const DEFAULT_OMITTED_HEADERS: readonly string[] = [
@@ -21,47 +19,9 @@ export const DEFAULT_OMITTED_HEADERS: readonly string[] = [
   'date',
 ];
 
-/**
- * Masks a secret for display: the documented prefix (the longest of
- * `knownPrefixes` the secret starts with), '…', and the last four characters.
- * When 12 characters or fewer follow the prefix, no tail is shown.
- *
- * maskSecret('sk_live_4eC39HqLyjWDarjtT1zdp7dc', ['sk_live_']) === 'sk_live_…p7dc'
- */
-export function maskSecret(secret: string, knownPrefixes: string[] = []): string {
-  const prefix = longestPrefix(secret, knownPrefixes);
-  const rest = secret.slice(prefix.length);
-  return rest.length <= 12 ? `${prefix}…` : `${prefix}…${rest.slice(-4)}`;
-}
-
-/**
- * Replaces every occurrence of each secret, in plain, URL-encoded, base64 and
- * base64url form, with its mask ({@link maskSecret}); the longest match wins
- * and masks are never re-masked.
- *
- * Partial leaks are caught too: any run of at least max(8, half its length)
- * consecutive characters of a secret's non-prefix part (a truncated echo, say)
- * becomes '…'. A secret that is a piece of a longer one (a truncated key sent
- * as a probe) is masked without its tail, which would be characters from the
- * middle of the longer secret.
- */
+/** Every secret spelling in `text` masked (see SecretSet.mask). */
 export function redactText(text: string, secrets: string[], knownPrefixes: string[] = []): string {
-  const unique = [...new Set(secrets)].filter((s) => s !== '');
-  if (unique.length === 0 || text === '') return text;
-
-  const patterns = new Map<string, string>();
-  for (const secret of unique) {
-    const mask = tailIsInside(secret, unique, knownPrefixes)
-      ? `${longestPrefix(secret, knownPrefixes)}…`
-      : maskSecret(secret, knownPrefixes);
-    for (const form of secretForms(secret)) if (!patterns.has(form.text)) patterns.set(form.text, mask);
-  }
-  const ordered = [...patterns.keys()].sort((a, b) => b.length - a.length);
-  const alternation = new RegExp(ordered.map(escapeRegExp).join('|'), 'g');
-  let out = text.replace(alternation, (match) => patterns.get(match) ?? '…');
-
-  for (const secret of unique) out = redactPartial(out, secret.slice(longestPrefix(secret, knownPrefixes).length));
-  return out;
+  return new SecretSet(secrets, { prefixes: knownPrefixes }).mask(text);
 }
 
 /** A serialisable, redacted view of an {@link Exchange}. */
@@ -85,8 +45,15 @@ export interface RedactedExchange {
 
 /** Redacts everything in an exchange with the request's own `secrets`. */
 export function redactExchange(ex: Exchange, knownPrefixes: string[] = []): RedactedExchange {
-  const secrets = ex.request.secrets ?? [];
-  const r = (text: string): string => redactText(text, secrets, knownPrefixes);
+  const set = new SecretSet(ex.request.secrets ?? [], { prefixes: knownPrefixes });
+  return exchangeView(ex, (text) => set.mask(text));
+}
+
+/**
+ * The exchange as evidence, each text passed through `r` (identity: unmasked, for a layer
+ * whose output is masked at the exit).
+ */
+export function exchangeView(ex: Exchange, r: (text: string) => string = (text) => text): RedactedExchange {
   const out: RedactedExchange = {
     method: ex.request.method,
     url: r(ex.request.url),
@@ -145,70 +112,27 @@ export function formatExchange(r: RedactedExchange, options: FormatExchangeOptio
 }
 
 /**
- * Where, if anywhere, the response echoes one of the secrets back (plain,
- * URL-encoded or base64): e.g. "response header x-debug", "response body
- * (base64)". Secrets shorter than 8 characters are ignored.
+ * Where, if anywhere, the response echoes one of the secrets back, in any spelling the secrets
+ * module knows (plain, URL-encoded, JSON-escaped, reversed, hex, base64/base64url, also inside a
+ * longer encoded value, separator-interleaved, or a run of 8 characters of it): e.g. "response
+ * header x-debug", "response header set-cookie (hex)", "response body (base64)". Secrets
+ * shorter than 8 characters are ignored, and so are documented prefixes (a target may name them).
  */
-export function findSecretEcho(res: ProbeResponse, secrets: string[]): string | undefined {
-  const forms = [...new Set(secrets)]
-    .filter((s) => s.length >= MIN_ECHO_SECRET_LENGTH)
-    .flatMap((s) => secretForms(s));
-  if (forms.length === 0) return undefined;
+export function findSecretEcho(res: ProbeResponse, secrets: string[], knownPrefixes: string[] = []): string | undefined {
+  const long = secrets.filter((s) => s.length >= MIN_ECHO_SECRET_LENGTH);
+  if (long.length === 0) return undefined;
+  const set = new SecretSet(long, { prefixes: knownPrefixes });
   for (const [name, value] of Object.entries(res.headers)) {
-    const hit = forms.find((f) => value.includes(f.text));
-    if (hit) return `response header ${name}${encodingNote(hit.encoding)}`;
+    const hit = set.findEcho(value);
+    if (hit !== undefined) return `response header ${name}${encodingNote(hit)}`;
   }
-  const hit = forms.find((f) => res.body.includes(f.text));
-  if (hit) return `response body${encodingNote(hit.encoding)}`;
+  const hit = set.findEcho(res.body);
+  if (hit !== undefined) return `response body${encodingNote(hit)}`;
   return undefined;
 }
 
 function encodingNote(encoding: SecretEncoding): string {
   return encoding === 'plain' ? '' : ` (${encoding})`;
-}
-
-/** Whether the last characters of `secret` lie inside (not at the end of) a longer secret. */
-function tailIsInside(secret: string, secrets: string[], knownPrefixes: string[]): boolean {
-  const body = secret.slice(longestPrefix(secret, knownPrefixes).length);
-  if (body.length < MIN_ECHO_SECRET_LENGTH) return false;
-  return secrets.some((other) => {
-    if (other.length <= secret.length) return false;
-    const end = other.trimEnd().length;
-    for (let at = other.indexOf(body); at !== -1; at = other.indexOf(body, at + 1)) {
-      if (at + body.length !== end) return true;
-    }
-    return false;
-  });
-}
-
-function longestPrefix(secret: string, knownPrefixes: string[]): string {
-  let best = '';
-  for (const p of knownPrefixes) if (p.length > best.length && secret.startsWith(p)) best = p;
-  return best;
-}
-
-/** Replaces runs of ≥ max(8, ⌈len/2⌉) consecutive characters of `part` with '…'. */
-function redactPartial(text: string, part: string): string {
-  const gram = Math.max(8, Math.ceil(part.length / 2));
-  if (part.length < gram) return text;
-  let covered: Uint8Array | undefined;
-  for (let i = 0; i + gram <= part.length; i++) {
-    const piece = part.slice(i, i + gram);
-    for (let at = text.indexOf(piece); at !== -1; at = text.indexOf(piece, at + 1)) {
-      covered ??= new Uint8Array(text.length);
-      covered.fill(1, at, at + gram);
-    }
-  }
-  if (covered === undefined) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    if (covered[i] === 1) {
-      if (i === 0 || covered[i - 1] !== 1) out += '…';
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
 }
 
 function excerpt(text: string): { text: string; cut: boolean } {
@@ -227,8 +151,4 @@ function mapValues(record: Record<string, string>, fn: (value: string) => string
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(record)) out[k] = fn(v);
   return out;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -132,8 +132,9 @@ describe('secrets never leave the run unmasked (the real binary, files included)
     expect(lines).toContain(`finding:  ${reason}`);
     expect(lines).toContain(`> X-Acme-Key: ${mask}`);
     expect(lines).toContain(`< x-debug-key: ${mask}`);
-    // in the body both the plain key and its base64 became the mask
-    expect(lines).toContain(`< {"widgets":[],"debug":{"key":"${mask}","b64":"${mask}"}}`);
+    // in the body the plain key became the mask; its base64 keeps the encoded (public) prefix, then '…' and the tail
+    const b64Prefix = Buffer.from(LIVE_PREFIX).toString('base64').slice(0, 12);
+    expect(lines).toContain(`< {"widgets":[],"debug":{"key":"${mask}","b64":"${b64Prefix}…${key.slice(-4)}"}}`);
     expect(result.stdout).toContain(`    ✗ ACME-AUTH-01 MUST  ${reason}\n`);
   });
 
@@ -142,7 +143,7 @@ describe('secrets never leave the run unmasked (the real binary, files included)
     const lines = evidenceLines(wrongHeader);
     expect(lines).toContain(`> Authorization: Bearer ${mask}`);
     const body = lines.find((l) => l.startsWith('< {"error"'));
-    expect(body).toMatch(new RegExp(`^< \\{"error":"missing_key","key":"Bearer ${mask}","b64":"[A-Za-z0-9+/]*${mask}[A-Za-z0-9+/]*={0,2}"\\}$`));
+    expect(body).toMatch(new RegExp(`^< \\{"error":"missing_key","key":"Bearer ${mask}","b64":"[A-Za-z0-9+/]*…${key.slice(-4)}[A-Za-z0-9+/]*={0,2}"\\}$`));
   });
 
   it('keys derived from the real one are masked: a truncated key shows no tail (it would be the middle of the real key)', () => {
@@ -194,7 +195,8 @@ describe('redaction of encoded and derived keys (unit)', () => {
     ['base64 after two bytes', Buffer.from(`ab${key}xyz`).toString('base64')],
   ])('%s', (_name, text) => {
     const out = redactText(text, [key], [LIVE_PREFIX]);
-    expect(out).toContain(`${LIVE_PREFIX}…${key.slice(-4)}`);
+    // the whole key spelt there: '…' and the documented tail
+    expect(out).toContain(`…${key.slice(-4)}`);
     expect(leaks(key, out)).toEqual([]);
   });
 

@@ -26,7 +26,7 @@ describe('authconform run: bad input exits 2 with one line, before vitest starts
   const cases: Array<[string, () => string[], () => string]> = [
     ['unknown flag', () => ['linkfetch', '--bogus'], () => 'authconform: unknown option --bogus; ' + usage],
     ['target not http(s)', () => ['linkfetch', '--target', 'ftp://x.test'], () => 'authconform: --target must be an absolute http:// or https:// URL; ' + usage],
-    ['non-integer number', () => ['linkfetch', '--concurrency', '2.5'], () => 'authconform: --concurrency must be an integer ≥ 1, got "2.5"; ' + usage],
+    ['non-integer number', () => ['linkfetch', '--concurrency', '2.5'], () => 'authconform: --concurrency must be an integer from 1 to 1024, got "2.5"; ' + usage],
     ['fixtures with several specs', () => ['linkfetch', 'linkt', '--fixtures', 'f.yaml'], () => 'authconform: --fixtures describes one target: give exactly one spec with it; ' + usage],
     ['unknown level', () => ['linkfetch', '--level', 'most'], () => 'authconform: --level must be one of must, should, all, got "most"; ' + usage],
     ['unknown requirement id', () => ['linkfetch', '--only', 'LINKFETCH-NOPE-9'], () => 'authconform: --only: LINKFETCH-NOPE-9 is neither a requirement id nor a probe family of linkfetch (authconform list shows them)'],

@@ -23,7 +23,7 @@ describe('safety rails', () => {
     ['127.8.9.10', true],
     ['[::1]', true],
     ['localhost', true],
-    ['api.localhost', true],
+    ['api.localhost', false], // only once pinned to the loopback address it resolves to (pin-loopback.ts)
     ['127.0.0.1.example.com', false],
     ['10.0.0.1', false],
     ['example.com', false],

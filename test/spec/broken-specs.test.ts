@@ -67,9 +67,11 @@ describe('several problems at once', () => {
       .replace('      level: MUST\n      kind: credential.accepted\n', '      level: MUSTT\n      kind: credential.accepted\n')
       .replace('      errors: [missing_key]\n', '      errors: [missing_keys]\n')
       .replace('"#/components/schemas/WidgetList"', '"#/components/schemas/Nope"')
-      .replace('    seed: _seeds/acme.yaml\n', `    seed: ${JSON.stringify(join(DIR, '_seeds', 'acme-bad-role.yaml'))}\n`);
+      .replace('    seed: _seeds/acme.yaml\n', '    seed: acme-bad-role.yaml\n');
     const dir = mkdtempSync(join(tmpdir(), 'authconform-spec-'));
     writeFileSync(join(dir, 'acme.yaml'), text);
+    // a seed lives in the spec's folder
+    writeFileSync(join(dir, 'acme-bad-role.yaml'), readFileSync(join(DIR, '_seeds', 'acme-bad-role.yaml')));
     const err = await loadContract('acme.yaml', { cwd: dir }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthconformError);
     const e = err as AuthconformError;

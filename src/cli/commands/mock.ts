@@ -13,6 +13,8 @@ import type { MockServer } from '../../mock/server.ts';
 import { listVariants } from '../../mock/variants.ts';
 import type { CliCommand, CliIO } from '../command.ts';
 import { parseCommandArgs, read, usageError } from '../parse-args.ts';
+import { OPTION_RANGES } from '../option-ranges.ts';
+import { isLoopbackHost } from '../../runner/safety.ts';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** how often the mock checks that the process that started it (npx, a shell) still runs */
@@ -24,7 +26,7 @@ export const command: CliCommand = {
   args: '[spec]',
   argsHelp: 'a bundled spec name or a .yaml path',
   options: [
-    { flags: '--port <N>', help: 'TCP port (0: any free port; the URL is printed)', integer: { min: 0, max: 65535 }, default: String(MOCK_DEFAULTS.port) },
+    { flags: '--port <N>', help: 'TCP port (0: any free port; the URL is printed)', integer: OPTION_RANGES['--port'], default: String(MOCK_DEFAULTS.port) },
     { flags: '--host <HOST>', help: 'interface to bind', default: MOCK_DEFAULTS.host },
     { flags: '--defect <ID>', help: 'switch on a defect (repeatable); see --list-defects', repeatable: true },
     { flags: '--variant <NAME>', help: 'switch on a conformant variant (repeatable, or all); see --list-variants', repeatable: true },
@@ -64,6 +66,8 @@ export const command: CliCommand = {
       clockStartMs: Date.now(),
     });
     printBanner(contract, mock, control, io);
+    const warning = offLoopbackWarning(read.string(parsed, 'host') ?? MOCK_DEFAULTS.host, control);
+    if (warning !== undefined) io.stderr(warning);
     const signal = await untilSignal();
     await mock.close();
     io.stderr(`authconform mock: ${signal}, stopped`);
@@ -93,6 +97,15 @@ function untilSignal(): Promise<string> {
 }
 
 /** The URL and the mock's own fake credentials (printing them is the point: they only work here). */
+/** The warning for a mock bound off loopback (undefined on loopback). */
+export function offLoopbackWarning(host: string, control: boolean): string | undefined {
+  if (isLoopbackHost(host)) return undefined;
+  return (
+    `authconform mock: warning: listening on ${host}, not loopback: other machines can use the fake credentials` +
+    (control ? ' and the unauthenticated control API (clock, keys, reset); pass --no-control to turn it off' : '')
+  );
+}
+
 function printBanner(contract: Contract, mock: MockServer, control: boolean, io: CliIO): void {
   io.stdout(`authconform mock: ${contract.title} (${contract.name}) on ${mock.url}`);
   if (mock.plainUrl !== undefined) {

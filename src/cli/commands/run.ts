@@ -11,6 +11,7 @@ import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, read, usageError } from '../parse-args.ts';
 import { JSON_OPTION, readReportFiles, REPORT_OPTIONS } from '../report-options.ts';
 import { parseShard } from '../../runner/shard.ts';
+import { OPTION_RANGES } from '../option-ranges.ts';
 
 const LEVELS: readonly LevelOption[] = ['must', 'should', 'all'];
 
@@ -34,10 +35,10 @@ export const command: CliCommand = {
       choices: LEVELS,
     },
     { flags: '--strict', help: 'SHOULD failures fail the run' },
-    { flags: '--concurrency <N>', help: 'concurrent requests per origin', integer: { min: 1 }, default: String(SUITE_DEFAULTS.concurrency) },
-    { flags: '--max-requests <N>', help: 'most requests the whole run may send (0: send none, every case is skipped)', integer: { min: 0 } },
-    { flags: '--timeout <MS>', help: 'per-request timeout, ms', integer: { min: 1 }, default: String(SUITE_DEFAULTS.timeoutMs) },
-    { flags: '--max-wait <MS>', help: 'longest wait for a rate-limit reset on a real target, ms', integer: { min: 0 }, default: String(SUITE_DEFAULTS.maxWaitMs) },
+    { flags: '--concurrency <N>', help: 'concurrent requests per origin', integer: OPTION_RANGES['--concurrency'], default: String(SUITE_DEFAULTS.concurrency) },
+    { flags: '--max-requests <N>', help: 'most requests the whole run may send (0: send none, every case is skipped)', integer: OPTION_RANGES['--max-requests'] },
+    { flags: '--timeout <MS>', help: 'per-request timeout, ms', integer: OPTION_RANGES['--timeout'], default: String(SUITE_DEFAULTS.timeoutMs) },
+    { flags: '--max-wait <MS>', help: 'longest wait for a rate-limit reset on a real target, ms', integer: OPTION_RANGES['--max-wait'], default: String(SUITE_DEFAULTS.maxWaitMs) },
     { flags: '--destructive', help: 'allow state-changing requests and daily-limit exhaustion on a real target' },
     { flags: '--allow-insecure', help: 'allow credentials over plain http to a non-loopback host' },
     { flags: '--allow-live', help: 'allow keys with a live prefix against any target but the embedded mock (loopback too)' },

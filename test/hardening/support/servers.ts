@@ -123,3 +123,12 @@ export async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => srv.close(() => resolve()));
   return port;
 }
+
+/** A conformant Acme target: `key` in X-Acme-Key is accepted, anything else refused as missing. */
+export function acmeTarget(key: string): Promise<Hostile> {
+  return startHttp((req, res) => {
+    const ok = req.headers['x-acme-key'] === key;
+    res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(ok ? { widgets: [] } : { error: 'missing_key' }));
+  });
+}

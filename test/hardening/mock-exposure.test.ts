@@ -1,0 +1,46 @@
+/**
+ * Red team weak spot: `mock --host 0.0.0.0` exposed the fake credentials and the unauthenticated
+ * control API without a word, and took request bodies of any size (700 MB → 1.47 GB RSS). Now a
+ * non-loopback host gets a warning (the control API named unless --no-control), bodies past
+ * 1 MiB get 413 and the socket closes; slow headers or requests are dropped (server
+ * headersTimeout/requestTimeout, src/mock/server.ts). Tests bind 127.0.0.1 only: the warning is checked as the function the command
+ * prints.
+ */
+import net from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { offLoopbackWarning } from '../../src/cli/commands/mock.ts';
+import { loadContract } from '../../src/spec/load.ts';
+import { startMock } from '../../src/mock/server.ts';
+import { MAX_REQUEST_BODY_BYTES } from '../../src/mock/node-adapter.ts';
+
+describe('the mock off loopback', () => {
+  it('warns on a non-loopback host, naming the control API unless --no-control; not on loopback', () => {
+    expect(offLoopbackWarning('0.0.0.0', true)).toBe(
+      'authconform mock: warning: listening on 0.0.0.0, not loopback: other machines can use the fake credentials and the unauthenticated control API (clock, keys, reset); pass --no-control to turn it off',
+    );
+    expect(offLoopbackWarning('::', false)).toBe('authconform mock: warning: listening on ::, not loopback: other machines can use the fake credentials');
+    expect([offLoopbackWarning('127.0.0.1', true), offLoopbackWarning('::1', true), offLoopbackWarning('localhost', true)]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('answers a body over 1 MiB with 413 without reading it all', async () => {
+    const mock = await startMock(await loadContract('linkfetch'), { port: 0, control: true });
+    try {
+      const { port } = new URL(mock.url);
+      // announce 700 MB, send 2 MiB of it: the answer comes before the rest
+      const reply = await new Promise<string>((resolve) => {
+        const socket = net.connect(Number(port), '127.0.0.1', () => {
+          socket.write(`POST /__authconform/clock HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${700 * 1024 * 1024}\r\n\r\n`);
+          socket.write(Buffer.alloc(2 * 1024 * 1024, 32));
+        });
+        let got = '';
+        socket.on('data', (d) => (got += d.toString()));
+        socket.on('error', () => resolve(got));
+        socket.on('close', () => resolve(got));
+      });
+      expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 413 Payload Too Large');
+      expect(MAX_REQUEST_BODY_BYTES).toBe(1024 * 1024);
+    } finally {
+      await mock.close();
+    }
+  }, 60_000);
+});
