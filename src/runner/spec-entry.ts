@@ -51,7 +51,7 @@ export async function resolveEntry(entry: SpecEntry, ctx: ResolveContext): Promi
   const contract = await loadContract(entry.spec, { cwd, ...(entry.sha256 === undefined ? {} : { trustedSha256: entry.sha256 }) });
   const out: ResolvedEntry = { contract, secrets: [] };
   if (entry.fixtures !== undefined) {
-    out.fixtures = await loadFixtures(entry.fixtures, contract, ctx.env ?? process.env, cwd);
+    out.fixtures = await loadFixtures(entry.fixtures, contract, ctx.env ?? process.env, cwd, { ignoreTarget: entry.target !== undefined });
     out.secrets.push(...fixtureSecrets(out.fixtures.fixtures));
   }
   const target = entry.target ?? out.fixtures?.target;

@@ -191,3 +191,10 @@ plan: \${ACME_PLAN:-}
   });
 });
 
+describe('target: with --target given', () => {
+  it('is not read, so its variable may be unset', () => {
+    const loaded = parseFixtures('target: ${ACME_URL}\ncredentials:\n  valid: k\n', FILE, contract, {}, { ignoreTarget: true });
+    expect(loaded.target).toBeUndefined();
+    expect(Object.keys(loaded.fixtures.credentials)).toEqual(['valid']);
+  });
+});

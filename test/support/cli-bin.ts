@@ -3,10 +3,11 @@
  * runs a stale dist/. The compiled package is what test/package/pack-install.test.ts installs and runs.
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../src/spec/bundled.ts';
 
-/**
- * `spawn(process.execPath, [...CLI_ARGS, 'run', ...])`. tsx is named by its resolved URL: a bare
- * `--import tsx` resolves from the child's cwd, which tests set to empty temporary directories.
- */
-export const CLI_ARGS: readonly string[] = ['--import', import.meta.resolve('tsx'), join(repoRoot, 'src', 'cli', 'entry.ts')];
+/** tsx's loader by absolute URL: the child's cwd may lie outside the checkout */
+const TSX = pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
+/** `spawn(process.execPath, [...CLI_ARGS, 'run', ...])` */
+export const CLI_ARGS: readonly string[] = ['--import', TSX, join(repoRoot, 'src', 'cli', 'entry.ts')];
