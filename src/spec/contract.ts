@@ -20,36 +20,9 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Requirement kinds: each maps to one probe family (cases) and to mock defects. */
-export const REQUIREMENT_KINDS = [
-  'credential.accepted',
-  'credential.missing',
-  'credential.invalid',
-  'credential.formats',
-  'credential.test-mode',
-  'key.grace',
-  'key.revoked',
-  'key.no-expiry',
-  'key.indistinguishable',
-  'scope.denied',
-  'tenant.isolation',
-  'org.membership',
-  'ratelimit.headers',
-  'ratelimit.limit',
-  'ratelimit.remaining',
-  'ratelimit.reset',
-  'ratelimit.exceeded',
-  'ratelimit.retry-after',
-  'ratelimit.recovery',
-  'ratelimit.per-key',
-  'login.issue',
-  'login.reject',
-  'login.expiry',
-  'transport.https-only',
-  'response.header-echo',
-  'request.required-header',
-] as const;
-export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
+/** Requirement kinds: one definition each in src/kinds/ (family, needed sections, fields, default role). */
+export type { RequirementKind } from '../kinds/index.ts';
+import type { RequirementKind } from '../kinds/index.ts';
 
 /** Where a requirement comes from: a document declared in `sources` and a section of it. */
 export interface SourceRef {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnySchemaObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { KIND_IDS } from '../kinds/index.ts';
 import { specsDir } from './bundled.ts';
 import { openApiSchema } from './openapi-schema.ts';
 
@@ -32,9 +33,16 @@ export interface SchemaValidators {
 
 let compiled: SchemaValidators | undefined;
 
-/** The extension schema as a JSON object. */
-export function extensionSchema(): AnySchemaObject {
+/** The extension schema as written in specs/ (its kind enum is a copy for editors). */
+export function extensionSchemaFile(): AnySchemaObject {
   return require(EXTENSION_SCHEMA_FILE) as AnySchemaObject;
+}
+
+/** The extension schema the loader validates with: the file, its kind enum derived from src/kinds/. */
+export function extensionSchema(): AnySchemaObject {
+  const file = extensionSchemaFile();
+  const defs = file.$defs as Record<string, AnySchemaObject>;
+  return { ...file, $defs: { ...defs, requirementKind: { ...defs.requirementKind, enum: [...KIND_IDS] } } };
 }
 
 function compile(): SchemaValidators {

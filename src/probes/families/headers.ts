@@ -109,9 +109,8 @@ function requiredHeaderCases(contract: Contract, fixtures: Fixtures, r: Requirem
 export const headers: ProbeFamily = {
   id: ID,
   title: 'Documented request and response headers',
-  kinds: ['response.header-echo', 'request.required-header'],
-  applies: (contract) => contract.requirements.some((r) => headers.kinds.includes(r.kind)),
-  plan(contract, fixtures, r) {
-    return r.kind === 'response.header-echo' ? echoCases(contract, fixtures, r) : requiredHeaderCases(contract, fixtures, r);
+  plans: {
+    'response.header-echo': echoCases,
+    'request.required-header': requiredHeaderCases,
   },
 };

@@ -177,7 +177,5 @@ function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
 export const invalidCredentials: ProbeFamily = {
   id: ID,
   title: 'Invalid credentials are refused',
-  kinds: ['credential.invalid'],
-  applies: (contract) => contract.requirements.some((r) => r.kind === 'credential.invalid'),
-  plan,
+  plans: { 'credential.invalid': plan },
 };

@@ -177,18 +177,10 @@ function noExpiryCase(contract: Contract, fixtures: Fixtures, r: Requirement, en
 export const keyLifecycle: ProbeFamily = {
   id: ID,
   title: 'Key revocation, rotation and expiry',
-  kinds: ['key.grace', 'key.revoked', 'key.no-expiry', 'key.indistinguishable'],
-  applies: (contract) => contract.requirements.some((r) => keyLifecycle.kinds.includes(r.kind)),
-  plan(contract, fixtures, r, env) {
-    switch (r.kind) {
-      case 'key.grace':
-        return graceCases(contract, fixtures, r, env);
-      case 'key.revoked':
-        return revokedCases(contract, fixtures, r, env);
-      case 'key.indistinguishable':
-        return [indistinguishableCase(contract, fixtures, r)];
-      default:
-        return [noExpiryCase(contract, fixtures, r, env)];
-    }
+  plans: {
+    'key.grace': graceCases,
+    'key.revoked': revokedCases,
+    'key.no-expiry': (contract, fixtures, r, env) => [noExpiryCase(contract, fixtures, r, env)],
+    'key.indistinguishable': (contract, fixtures, r) => [indistinguishableCase(contract, fixtures, r)],
   },
 };

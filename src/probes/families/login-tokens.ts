@@ -122,11 +122,9 @@ function expiryCases(contract: Contract, fixtures: Fixtures, r: Requirement, env
 export const loginTokens: ProbeFamily = {
   id: ID,
   title: 'Login issues expiring tokens',
-  kinds: ['login.issue', 'login.reject', 'login.expiry'],
-  applies: (contract) => contract.requirements.some((r) => loginTokens.kinds.includes(r.kind)),
-  plan(contract, fixtures, r, env) {
-    if (r.kind === 'login.issue') return [issueCase(fixtures, r)];
-    if (r.kind === 'login.reject') return [rejectCase(fixtures, r)];
-    return expiryCases(contract, fixtures, r, env);
+  plans: {
+    'login.issue': (_contract, fixtures, r) => [issueCase(fixtures, r)],
+    'login.reject': (_contract, fixtures, r) => [rejectCase(fixtures, r)],
+    'login.expiry': expiryCases,
   },
 };

@@ -54,7 +54,5 @@ function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
 export const missingCredentials: ProbeFamily = {
   id: ID,
   title: 'Requests without a credential are refused',
-  kinds: ['credential.missing'],
-  applies: (contract) => contract.requirements.some((r) => r.kind === 'credential.missing'),
-  plan,
+  plans: { 'credential.missing': plan },
 };

@@ -66,7 +66,5 @@ function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
 export const scopes: ProbeFamily = {
   id: ID,
   title: 'Scoped credentials are limited to their scope',
-  kinds: ['scope.denied'],
-  applies: (contract) => contract.requirements.some((r) => r.kind === 'scope.denied'),
-  plan,
+  plans: { 'scope.denied': plan },
 };

@@ -171,9 +171,8 @@ function membershipCases(contract: Contract, fixtures: Fixtures, r: Requirement)
 export const tenants: ProbeFamily = {
   id: ID,
   title: 'Tenants and organizations are isolated',
-  kinds: ['tenant.isolation', 'org.membership'],
-  applies: (contract) => contract.requirements.some((r) => tenants.kinds.includes(r.kind)),
-  plan(contract, fixtures, r) {
-    return r.kind === 'tenant.isolation' ? isolationCases(contract, fixtures, r) : membershipCases(contract, fixtures, r);
+  plans: {
+    'tenant.isolation': isolationCases,
+    'org.membership': membershipCases,
   },
 };

@@ -103,7 +103,5 @@ function plan(_contract: Contract, _fixtures: Fixtures, r: Requirement): Case[] 
 export const transport: ProbeFamily = {
   id: ID,
   title: 'Credentials only over HTTPS',
-  kinds: ['transport.https-only'],
-  applies: (contract) => contract.requirements.some((r) => r.kind === 'transport.https-only'),
-  plan,
+  plans: { 'transport.https-only': plan },
 };

@@ -92,10 +92,9 @@ function formatCases(contract: Contract, fixtures: Fixtures, r: Requirement): Ca
 export const validCredentials: ProbeFamily = {
   id: ID,
   title: 'Valid credentials are accepted',
-  kinds: ['credential.accepted', 'credential.formats', 'credential.test-mode'],
-  applies: (contract) => contract.requirements.some((r) => validCredentials.kinds.includes(r.kind)),
-  plan(contract, fixtures, r) {
-    if (r.kind === 'credential.formats') return formatCases(contract, fixtures, r);
-    return [acceptedCase(contract, fixtures, r, r.kind === 'credential.test-mode' ? 'test_mode' : 'valid')];
+  plans: {
+    'credential.accepted': (contract, fixtures, r) => [acceptedCase(contract, fixtures, r, 'valid')],
+    'credential.formats': formatCases,
+    'credential.test-mode': (contract, fixtures, r) => [acceptedCase(contract, fixtures, r, 'test_mode')],
   },
 };

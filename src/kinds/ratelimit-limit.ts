@@ -1,0 +1,11 @@
+/** ratelimit.limit: Limit equals the plan's per-minute number. */
+import { defineKind } from './kind.ts';
+
+export const ratelimitLimit = defineKind({
+  kind: 'ratelimit.limit',
+  family: 'rate-limits',
+  summary: "Limit equals the plan's per-minute number",
+  needs: ['rateLimit'],
+  fields: ['operation', 'request'],
+  defaultRole: 'valid',
+});

@@ -1,0 +1,11 @@
+/** ratelimit.recovery: after the reset the same key works again. */
+import { defineKind } from './kind.ts';
+
+export const ratelimitRecovery = defineKind({
+  kind: 'ratelimit.recovery',
+  family: 'rate-limits',
+  summary: 'after the reset the same key works again',
+  needs: ['rateLimit'],
+  fields: ['operation', 'request'],
+  defaultRole: 'valid',
+});

@@ -1,0 +1,11 @@
+/** ratelimit.remaining: Remaining falls by exactly one per sequential request. */
+import { defineKind } from './kind.ts';
+
+export const ratelimitRemaining = defineKind({
+  kind: 'ratelimit.remaining',
+  family: 'rate-limits',
+  summary: 'Remaining falls by exactly one per sequential request',
+  needs: ['rateLimit', 'rateLimit.headers'],
+  fields: ['operation', 'request'],
+  defaultRole: 'valid',
+});
