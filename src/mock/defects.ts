@@ -4,8 +4,7 @@
  * requirement (chosen to break only that requirement's behaviour), `<REQUIREMENT-ID>/<variant>`
  * are other, usually blunter, ways to break it.
  */
-import type { Contract, Operation, Requirement, RequirementKind, Role } from '../spec/contract.ts';
-import { durationMs } from '../spec/duration.ts';
+import type { Contract, Requirement, RequirementKind } from '../spec/contract.ts';
 import { AuthconformError } from '../util/errors.ts';
 import { buildErrorCatalog, isBindingRequirement } from './error-catalog.ts';
 import type { Faults } from './faults.ts';
@@ -33,21 +32,17 @@ type BreakageBuilder = (r: Requirement, c: Contract) => Breakage[];
 
 const DAY_MS = 86_400_000;
 
-function operationOf(c: Contract, id: string | undefined): Operation | undefined {
-  return c.operations.find((o) => o.operationId === (id ?? c.probeOperation));
-}
-
 function sameError(a: { status: number; code?: string | number }, b: { status: number; code?: string | number }): boolean {
   return a.status === b.status && a.code === b.code;
 }
 
 function acceptedBreakages(r: Requirement, c: Contract): Breakage[] {
-  const role: Role = r.role ?? 'valid';
-  const operation = r.operation ?? c.probeOperation;
+  const { role } = r;
+  const operation = r.operation.operationId;
   const protectedFields = new Set(
-    c.requirements.flatMap((x) => (x.resource !== undefined && x.resource.list === operation ? [x.resource.idPointer.split('/')[1] ?? ''] : [])),
+    c.requirements.flatMap((x) => (x.kind === 'tenant.isolation' && x.resource?.list.operationId === operation ? [x.resource.idPointer.split('/')[1] ?? ''] : [])),
   );
-  const violation = planViolation(operationOf(c, operation)?.successSchema, protectedFields);
+  const violation = planViolation(r.operation.successSchema, protectedFields);
   const refused: Breakage = {
     description: `the seeded ${role} credential is refused on ${operation} with the invalid-credential error, after being counted (probes that need it accepted there fail too, e.g. rate-limit exhaustion)`,
     apply: (f) => void f.refuseRole.push({ role, operation }),
@@ -85,8 +80,7 @@ const BUILDERS: Record<RequirementKind, BreakageBuilder> = {
     },
   ],
   'credential.formats': (r, c) => {
-    const op = operationOf(c, r.operation);
-    const schemes = op?.schemes ?? [];
+    const schemes = r.operation.schemes;
     const target = [...schemes].reverse().find((s) => s !== c.defaultScheme) ?? schemes[0] ?? c.defaultScheme;
     // With an organization header, refuse only requests that name no organization (the server fails to
     // resolve the credential's default organization): org-membership probes always name one and keep passing.
@@ -110,15 +104,15 @@ const BUILDERS: Record<RequirementKind, BreakageBuilder> = {
     { description: 'the error body of a revoked key carries an extra "revoked": true field, telling it apart from an unknown key', apply: (f) => void (f.revokedMarked = true) },
   ],
   'key.no-expiry': (r) => {
-    const after = (r.after !== undefined ? durationMs(r.after) : undefined) ?? 90 * DAY_MS;
+    const after = r.kind === 'key.no-expiry' ? r.afterMs : 90 * DAY_MS;
     const ms = Math.max(60_000, Math.min(30 * DAY_MS, after - 60_000));
     return [{ description: `API keys stop working ${Math.round(ms / 3_600_000)} hours of mock time after their creation`, apply: (f) => void (f.keysExpireAfterMs = ms) }];
   },
   'scope.denied': (r, c) => {
     if (isBindingRequirement(c, r)) {
-      return [{ description: `the request-body binding behind ${r.errors.join(', ')} is not enforced`, apply: (f) => r.errors.forEach((e) => f.bindingUnenforced.add(e)) }];
+      return [{ description: `the request-body binding behind ${r.errors.map((e) => e.id).join(', ')} is not enforced`, apply: (f) => r.errors.forEach((e) => f.bindingUnenforced.add(e.id)) }];
     }
-    const op = r.operation ?? '*';
+    const op = r.operation.operationId;
     return [{ description: `scopes are not enforced on ${op}`, apply: (f) => void f.scopeUnenforced.add(op) }];
   },
   'tenant.isolation': () => [{ description: "another tenant's resource is served on get", apply: (f) => void (f.crossTenantServed = true) }],

@@ -67,10 +67,10 @@ function documentedExample(op: Operation): unknown {
 function isolationError(rt: Runtime, route: Route, notFound: ErrorSpec, notFoundId: string): ErrorSpec {
   const opId = route.operation.operationId;
   const reqs = rt.contract.requirements.filter((r) => r.kind === 'tenant.isolation');
-  const req = reqs.find((r) => r.resource?.get === opId || r.operation === opId) ?? reqs[0];
+  const req = reqs.find((r) => r.resource?.get.operationId === opId || r.operation.operationId === opId) ?? reqs[0];
   if (req === undefined) return notFound;
-  if (req.errors.includes(notFoundId) || (req.statuses ?? []).includes(notFound.status)) return notFound;
-  return rt.errors.byId(req.errors[0], 403);
+  if (req.errors.some((e) => e.id === notFoundId) || req.statuses.includes(notFound.status)) return notFound;
+  return req.errors[0] ?? rt.errors.byId(undefined, 403);
 }
 
 function success(rt: Runtime, route: Route, p: Principal, status: number, body: unknown, headers: HeaderBag, schema: unknown): Reply {

@@ -4,7 +4,7 @@
  * Probes never import the transport implementation: they receive a `send` function.
  */
 import type { FamilyId } from '../kinds/kind.ts';
-import type { Contract, Level, Requirement, RequirementKind } from '../spec/contract.ts';
+import type { Contract, Level, Requirement, RequirementKind, RequirementOf } from '../spec/contract.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import type { ProbeRequest, ProbeResponse, Exchange } from '../transport/types.ts';
 
@@ -67,7 +67,7 @@ export interface Case {
 }
 
 /** The probe function of one requirement kind: the cases of one requirement. */
-export type PlanCases = (contract: Contract, fixtures: Fixtures, requirement: Requirement, env: { mock: boolean }) => Case[];
+export type PlanCases<R extends Requirement = Requirement> = (contract: Contract, fixtures: Fixtures, requirement: R, env: { mock: boolean }) => Case[];
 
 /**
  * A probe family: the probe functions of the kinds it plans. Which family plans a kind, and in
@@ -76,5 +76,5 @@ export type PlanCases = (contract: Contract, fixtures: Fixtures, requirement: Re
 export interface ProbeFamily {
   id: FamilyId;
   title: string;
-  plans: Partial<Record<RequirementKind, PlanCases>>;
+  plans: { [K in RequirementKind]?: PlanCases<RequirementOf<K>> };
 }

@@ -19,7 +19,7 @@
  * validates a 2xx body against the operation's success schema. Every other probe treats "accepted"
  * as status ∈ operation.acceptStatuses, without looking at the body (see steps.ts acceptanceFailure).
  */
-import { KINDS, kindOf } from '../kinds/index.ts';
+import { KINDS } from '../kinds/index.ts';
 import type { Statement } from '../kinds/kind.ts';
 import type { Contract, Requirement, RequirementKind, Role } from '../spec/contract.ts';
 import type { Failure } from './case-failure.ts';
@@ -88,8 +88,8 @@ export function coveringRequirement(contract: Contract, coverage: Coverage): Req
     const found = contract.requirements.find(
       (r) =>
         r.kind === kind &&
-        (coverage.role === undefined || (r.role ?? kindOf(kind).defaultRole) === coverage.role) &&
-        (coverage.operation === undefined || (r.operation ?? contract.probeOperation) === coverage.operation),
+        (coverage.role === undefined || r.role === coverage.role) &&
+        (coverage.operation === undefined || r.operation.operationId === coverage.operation),
     );
     if (found !== undefined) return found;
   }

@@ -24,7 +24,7 @@ import { headerValue, limitsOf, rateLimitSpec, requirePerMinute, secondsUntilRes
 import { SkipCase } from './skip-case.ts';
 import { SKIP } from './skip-reasons.ts';
 import { rateLimitErrors } from './stray-rate-limits.ts';
-import { acceptanceFailure, errorsById, operationOf, refusalFailure, sendBuilt, type Sent } from './steps.ts';
+import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from './steps.ts';
 
 /** requests sent beyond the limit before concluding there is no 429 */
 export const EXHAUSTION_SLACK = 5;
@@ -41,7 +41,7 @@ function isAcceptedStatus(s: Sent): boolean {
 }
 
 function send(ctx: ProbeContext, r: Requirement, credential: Credential): Promise<Sent> {
-  return sendBuilt(ctx, { operation: operationOf(ctx.contract, r), credential, request: r.request ?? {}, bypassRateLimitGate: true });
+  return sendBuilt(ctx, { operation: r.operation, credential, request: r.request ?? {}, bypassRateLimitGate: true });
 }
 
 /** The first request of a sequence sets the stage: the key must be accepted (credential.accepted covers it). */
@@ -75,7 +75,7 @@ export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Cre
   const label = last?.label ?? '';
   throw new PreconditionFailed(
     `no 429 within ${max} requests (limit ${limit}) on ${label}`,
-    COVERAGE.rateLimited(operationOf(ctx.contract, r).operationId),
+    COVERAGE.rateLimited(r.operation.operationId),
     expectation(`a 429 within ${max} requests (limit ${limit})`, `${max} accepted requests`, label, `${credential.role} key`),
   );
 }
@@ -97,7 +97,7 @@ function limitNote(index: number, limit: number): string {
 }
 
 function errorsOf(ctx: ProbeContext, r: Requirement) {
-  return r.errors.length > 0 ? errorsById(ctx.contract, r.errors) : rateLimitErrors(ctx.contract);
+  return r.errors.length > 0 ? r.errors : rateLimitErrors(ctx.contract);
 }
 
 export async function exceededCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {

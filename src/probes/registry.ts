@@ -41,7 +41,7 @@ export interface PlannedFamily {
 export function planOf(kind: RequirementKind): { family: ProbeFamily; plan: PlanCases } | undefined {
   if (!isRequirementKind(kind)) return undefined;
   const family = FAMILIES.find((f) => f.id === kindOf(kind).family);
-  const plan = family?.plans[kind];
+  const plan = family?.plans[kind] as PlanCases | undefined;
   return family !== undefined && plan !== undefined ? { family, plan } : undefined;
 }
 

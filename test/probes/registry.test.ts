@@ -1,6 +1,5 @@
 /** planCases and FAMILIES: coverage, order, names. */
 import { describe, expect, it } from 'vitest';
-import type { RequirementKind } from '../../src/spec/contract.ts';
 import { KIND_IDS } from '../../src/kinds/index.ts';
 import { FAMILIES, planCases } from '../../src/probes/registry.ts';
 import { acmeContract, acmeFixtures, req } from './support/acme-contract.ts';
@@ -77,7 +76,8 @@ describe('planCases', () => {
   });
 
   it('throws on a requirement kind no family covers', () => {
-    const contract = acmeContract([req('credential.accepted'), req('credential.teleport' as RequirementKind)]);
+    const teleport = { ...req('credential.accepted'), id: 'ACME-CREDENTIAL-TELEPORT', kind: 'credential.teleport' as 'credential.accepted' };
+    const contract = acmeContract([req('credential.accepted'), teleport]);
     expect(() => planCases(contract, acmeFixtures(), { mock: true })).toThrow(
       'no probe family covers requirement kind credential.teleport (ACME-CREDENTIAL-TELEPORT)',
     );

@@ -14,13 +14,13 @@ import { makeCase } from '../make-case.ts';
 import { pass } from '../outcome.ts';
 import { COVERAGE, coveringRequirement, requireAccepted } from '../preconditions.ts';
 import { schemeByName, type BuildOptions } from '../request-builder.ts';
-import { expectAccepted, operationOf, sendBuilt } from '../steps.ts';
+import { expectAccepted, sendBuilt } from '../steps.ts';
 
 const ID = 'valid-credentials';
 
 function acceptedCase(contract: Contract, fixtures: Fixtures, r: Requirement, defaultRole: 'valid' | 'test_mode'): Case {
   const role = r.role ?? defaultRole;
-  const op = operationOf(contract, r);
+  const op = r.operation;
   const what = role === 'login' ? 'login token' : `${role} credential`;
   return makeCase(
     ID,
@@ -59,7 +59,7 @@ async function acceptedInScheme(
 }
 
 function formatCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
-  const op = operationOf(contract, r);
+  const op = r.operation;
   return op.schemes.map((name) => {
     const scheme = schemeByName(contract, name);
     if (scheme.credential === 'token') {
