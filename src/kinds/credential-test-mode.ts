@@ -9,4 +9,10 @@ export const credentialTestMode = defineKind({
   fields: ['role', 'operation', 'request'],
   defaultRole: 'test_mode',
   covers: 'accepted',
+  defects: () => [
+    {
+      description: 'test-mode keys are refused with the invalid-credential error (after the key was identified: echo headers still sent)',
+      wrap: { admit: (next) => (rt, record, operationId) => (record.test ? rt.errors.invalid : next(rt, record, operationId)) },
+    },
+  ],
 });

@@ -8,4 +8,5 @@ export const keyGrace = defineKind({
   needs: ['rotation'],
   fields: ['role', 'operation'],
   defaultRole: 'revoked_in_grace',
+  defects: () => [{ description: 'the rotation grace window is zero: revoked keys stop working at once', wrap: { graceMs: () => () => 0 } }],
 });

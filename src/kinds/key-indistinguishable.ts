@@ -8,4 +8,15 @@ export const keyIndistinguishable = defineKind({
   needs: [],
   fields: ['errors', 'role', 'operation'],
   defaultRole: 'revoked_expired',
+  defects: () => [
+    {
+      description: 'the error body of a revoked key carries an extra "revoked": true field, telling it apart from an unknown key',
+      wrap: {
+        revocation: (next) => (rt, record, now) => {
+          const out = next(rt, record, now);
+          return out?.kind === 'refused' ? { ...out, extra: { revoked: true } } : out;
+        },
+      },
+    },
+  ],
 });

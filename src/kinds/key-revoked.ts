@@ -9,4 +9,11 @@ export const keyRevoked = defineKind({
   fields: ['errors', 'role', 'operation'],
   defaultRole: 'revoked_expired',
   covers: 'revoked-refused',
+  defects: () => [
+    {
+      description: 'keys revoked while the server runs (control API) keep working past the grace window (stale revocation cache); seeded revocations still apply',
+      wrap: { revocation: (next) => (rt, record, now) => (record.revokedBy === 'control' ? undefined : next(rt, record, now)) },
+    },
+    { suffix: 'never', description: 'revoked keys never stop working (also breaks key.indistinguishable)', wrap: { revocation: () => () => undefined } },
+  ],
 });

@@ -9,6 +9,7 @@
  * Adding a kind: one file here (listed in index.ts), its probe function in its family's `plans`,
  * and its mock stage (with the stage's conformant behaviour) in src/mock/stages.ts.
  */
+import type { DefectBuilder } from '../mock/defect.ts';
 import type { Role } from '../spec/contract.ts';
 
 /** The probe families, in run order (rate limits last: they exhaust budgets). */
@@ -63,6 +64,8 @@ export interface KindDefinition<K extends string = string> {
   defaultRole: Role;
   /** the behaviour its requirements state, for preconditions of other cases */
   covers?: Statement;
+  /** the mock defects that break a requirement of this kind, the first its default (stage wrappers) */
+  defects: DefectBuilder;
 }
 
 /** Identity, keeping the literal kind id in the type. */

@@ -8,4 +8,5 @@ export const loginExpiry = defineKind({
   needs: ['login'],
   fields: ['errors', 'role', 'operation', 'request'],
   defaultRole: 'expired_token',
+  defects: () => [{ description: 'login tokens never expire', wrap: { tokenExpiry: () => () => undefined } }],
 });

@@ -9,4 +9,21 @@ export const loginIssue = defineKind({
   fields: ['role'],
   defaultRole: 'login',
   covers: 'login-issued',
+  defects: ({ contract: c }) =>
+    c.login?.organizationPointer !== undefined
+      ? [
+          {
+            description: 'the login response carries an empty organization id for the user',
+            wrap: { loginClaims: (next) => (rt, claims, now) => {
+              const out = next(rt, claims, now);
+              return out.organization !== undefined ? { ...out, organization: '' } : out;
+            } },
+          },
+        ]
+      : [
+          {
+            description: 'the login response reports an expiry in the past',
+            wrap: { loginClaims: (next) => (rt, claims, now) => ({ ...next(rt, claims, now), expiresAt: now - 60_000 }) },
+          },
+        ],
 });

@@ -8,4 +8,5 @@ export const loginReject = defineKind({
   needs: ['login'],
   fields: ['errors', 'role'],
   defaultRole: 'login',
+  defects: () => [{ description: 'a wrong password is accepted for a known email', wrap: { passwordMatches: () => () => true } }],
 });

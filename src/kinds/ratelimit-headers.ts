@@ -9,4 +9,16 @@ export const ratelimitHeaders = defineKind({
   fields: ['operation', 'request'],
   defaultRole: 'valid',
   covers: 'rate-headers',
+  defects: () => [
+    {
+      description: 'the Remaining header is reported above the Limit',
+      wrap: {
+        rateFigures: (next) => (rt, d, now) => {
+          const f = next(rt, d, now);
+          return f && { ...f, remaining: f.remaining + f.limit + 1 };
+        },
+      },
+    },
+    { suffix: 'omitted', description: 'rate-limit headers are omitted (also breaks the other header requirements)', wrap: { rateFigures: () => () => undefined } },
+  ],
 });

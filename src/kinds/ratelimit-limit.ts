@@ -8,4 +8,15 @@ export const ratelimitLimit = defineKind({
   needs: ['rateLimit'],
   fields: ['operation', 'request'],
   defaultRole: 'valid',
+  defects: () => [
+    {
+      description: 'the Limit header reports twice the plan',
+      wrap: {
+        rateFigures: (next) => (rt, d, now) => {
+          const f = next(rt, d, now);
+          return f && { ...f, limit: f.limit * 2 };
+        },
+      },
+    },
+  ],
 });

@@ -8,4 +8,5 @@ export const ratelimitPerKey = defineKind({
   needs: ['rateLimit'],
   fields: ['errors', 'operation', 'request'],
   defaultRole: 'valid',
+  defects: () => [{ description: 'all keys of a tenant share one budget', wrap: { limiterKey: () => (_rt, record, tenant) => `t:${tenant ?? record.value}` } }],
 });

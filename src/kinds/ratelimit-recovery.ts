@@ -8,4 +8,8 @@ export const ratelimitRecovery = defineKind({
   needs: ['rateLimit'],
   fields: ['operation', 'request'],
   defaultRole: 'valid',
+  // stateful: the limiter remembers a credential it refused
+  defects: () => [
+    { description: 'once limited, a credential stays limited after the window resets', wrap: { limiterMode: (next) => (rt) => ({ ...next(rt), sticky: true }) } },
+  ],
 });

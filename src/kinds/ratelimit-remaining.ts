@@ -8,4 +8,15 @@ export const ratelimitRemaining = defineKind({
   needs: ['rateLimit', 'rateLimit.headers'],
   fields: ['operation', 'request'],
   defaultRole: 'valid',
+  defects: () => [
+    {
+      description: 'the Remaining header never decreases',
+      wrap: {
+        rateFigures: (next) => (rt, d, now) => {
+          const f = next(rt, d, now);
+          return f && { ...f, remaining: Math.max(0, d.limit - 1) };
+        },
+      },
+    },
+  ],
 });

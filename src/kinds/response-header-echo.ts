@@ -8,4 +8,17 @@ export const responseHeaderEcho = defineKind({
   needs: ['echoHeaders'],
   fields: ['operation', 'request'],
   defaultRole: 'valid',
+  defects: () => [
+    {
+      description: 'the echoed key prefix is wrong',
+      wrap: {
+        echoValue: (next) => (rt, record) => {
+          const prefix = next(rt, record);
+          if (prefix === undefined) return undefined;
+          const other = record.test ? rt.contract.keyFormat.live[0] : rt.contract.keyFormat.test[0];
+          return other ?? prefix.slice(0, -1);
+        },
+      },
+    },
+  ],
 });

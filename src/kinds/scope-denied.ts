@@ -8,4 +8,22 @@ export const scopeDenied = defineKind({
   needs: [],
   fields: ['errors', 'role', 'operation', 'request', 'allowed'],
   defaultRole: 'scoped',
+  defects: ({ requirement: r, binding }) => {
+    if (binding) {
+      const ids = new Set(r.errors.map((e) => e.id));
+      return [
+        {
+          description: `the request-body binding behind ${[...ids].join(', ')} is not enforced`,
+          wrap: { bindingError: (next) => (rt, b, sent, record) => (ids.has(b.error) ? undefined : next(rt, b, sent, record)) },
+        },
+      ];
+    }
+    const op = r.operation.operationId;
+    return [
+      {
+        description: `scopes are not enforced on ${op}`,
+        wrap: { scopeError: (next) => (rt, route, record) => (route.operation.operationId === op ? undefined : next(rt, route, record)) },
+      },
+    ];
+  },
 });

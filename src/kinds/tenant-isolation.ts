@@ -8,4 +8,5 @@ export const tenantIsolation = defineKind({
   needs: [],
   fields: ['errors', 'role', 'operation', 'resource', 'statuses'],
   defaultRole: 'other_tenant',
+  defects: () => [{ description: "another tenant's resource is served on get", wrap: { visible: () => () => true } }],
 });

@@ -8,4 +8,10 @@ export const transportHttpsOnly = defineKind({
   needs: [],
   fields: ['operation', 'request'],
   defaultRole: 'valid',
+  defects: () => [
+    {
+      description: 'the plain-HTTP listener serves the API without checking credentials (a plain port proxied to a backend that trusts it)',
+      wrap: { plainListener: () => () => 'serve' },
+    },
+  ],
 });

@@ -1,11 +1,15 @@
 /**
  * Every requirement kind is one definition (src/kinds/) from which the rest is derived: the
  * schema's kind enum, the family that plans it, the parts of x-authconform it needs, the fields
- * it reads. This enumerates the kinds and checks each derivation.
+ * it reads, the mock defects that break it. This enumerates the kinds and checks each derivation;
+ * a kind used by a bundled spec has its row in the defect matrix (test/matrix runs those rows).
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listDefects } from '../../src/mock/defects.ts';
+import type { Contract } from '../../src/spec/contract.ts';
+import { loadContracts } from '../../src/spec/load.ts';
 import { KINDS, KIND_IDS, kindsOfFamily } from '../../src/kinds/index.ts';
 import { FAMILY_IDS, STATEMENTS } from '../../src/kinds/kind.ts';
 import { FAMILIES, planOf } from '../../src/probes/registry.ts';
@@ -15,7 +19,20 @@ import { extensionSchema, extensionSchemaFile } from '../../src/spec/validators.
 const kindEnum = (schema: Record<string, unknown>): unknown =>
   (schema.$defs as Record<string, { enum?: unknown }>).requirementKind?.enum;
 
+let bundled: Contract[] = [];
+beforeAll(async () => {
+  bundled = await loadContracts(presentBundledSpecs());
+});
+
 describe.each(KINDS.map((k) => [k.kind, k] as const))('kind %s', (kind, def) => {
+  it('has a requirement in a bundled spec (its defect matrix row), each with at least one defect', () => {
+    const rows = bundled.flatMap((c) => c.requirements.filter((r) => r.kind === kind).map((r) => ({ c, r })));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { c, r } of rows) {
+      expect(listDefects(c).filter((d) => d.requirement === r.id).map((d) => d.id)[0]).toBe(r.id);
+    }
+  });
+
   it('is in the schema enum the loader validates with, and in the copy for editors', () => {
     expect(kindEnum(extensionSchema())).toContain(kind);
     expect(kindEnum(extensionSchemaFile())).toContain(kind);

@@ -6,9 +6,9 @@ import type { Requirement } from '../../spec/contract.ts';
 import type { Outcome, PlanCases, ProbeContext, ProbeFamily } from '../model.ts';
 import { missingRole } from '../credential.ts';
 import { makeCase } from '../make-case.ts';
-import { limitsOf } from '../rate-limit-figures.ts';
-import { headersCase, limitCase, remainingCase, resetCase } from '../rate-limit-observations.ts';
-import { dailyCase, exceededCase, perKeyCase, recoveryCase, retryAfterCase } from '../rate-limit-exhaustion.ts';
+import { limitsOf } from '../rate-limits/figures.ts';
+import { headersCase, limitCase, remainingCase, resetCase } from '../rate-limits/observations.ts';
+import { dailyCase, exceededCase, perKeyCase, recoveryCase, retryAfterCase } from '../rate-limits/exhaustion.ts';
 import { RATE_LIMIT_FAMILY } from '../run-case.ts';
 
 const ID = RATE_LIMIT_FAMILY;

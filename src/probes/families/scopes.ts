@@ -10,7 +10,7 @@ import { missingRole } from '../credential.ts';
 import { placementFor } from '../login.ts';
 import { makeCase } from '../make-case.ts';
 import { fail, pass } from '../outcome.ts';
-import { rateLimitSignals } from '../rate-limit-signals.ts';
+import { rateLimitSignals } from '../rate-limits/signals.ts';
 import { expectAccepted, refusalFailure, sendBuilt } from '../steps.ts';
 
 const ID = 'scopes';

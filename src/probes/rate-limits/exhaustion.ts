@@ -9,22 +9,22 @@
  * but ratelimit.exceeded's own, "a rate limit arrives" is a precondition as well (no 429 at all, or
  * a refusal that is no rate limit): ratelimit.exceeded covers it.
  */
-import type { Contract, Requirement } from '../spec/contract.ts';
-import type { Credential } from '../fixtures/fixtures.ts';
-import type { Outcome, ProbeContext } from './model.ts';
-import { isStrictRetryAfter, parseRetryAfter } from '../transport/http-date.ts';
-import { credentialOf, requireCredential } from './credential.ts';
-import { getAtPointer, toPointer } from '../spec/json-pointer.ts';
-import { checkOneOf } from './expect-error.ts';
-import { expectation } from './messages.ts';
-import { fail, pass } from './outcome.ts';
-import { COVERAGE, PreconditionFailed, credentialWhat, requireAccepted } from './preconditions.ts';
-import { isRateLimited403 } from './rate-limit-signals.ts';
-import { headerValue, limitsOf, rateLimitSpec, requirePerMinute, secondsUntilReset, tolerantResetSeconds } from './rate-limit-figures.ts';
-import { SkipCase } from './skip-case.ts';
-import { SKIP } from './skip-reasons.ts';
-import { rateLimitErrors } from './stray-rate-limits.ts';
-import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from './steps.ts';
+import type { Contract, Requirement } from '../../spec/contract.ts';
+import type { Credential } from '../../fixtures/fixtures.ts';
+import type { Outcome, ProbeContext } from '../model.ts';
+import { isStrictRetryAfter, parseRetryAfter } from '../../transport/http-date.ts';
+import { credentialOf, requireCredential } from '../credential.ts';
+import { getAtPointer, toPointer } from '../../spec/json-pointer.ts';
+import { checkOneOf } from '../expect-error.ts';
+import { expectation } from '../messages.ts';
+import { fail, pass } from '../outcome.ts';
+import { COVERAGE, PreconditionFailed, credentialWhat, requireAccepted } from '../preconditions.ts';
+import { isRateLimited403 } from './signals.ts';
+import { headerValue, limitsOf, rateLimitSpec, requirePerMinute, secondsUntilReset, tolerantResetSeconds } from './figures.ts';
+import { SkipCase } from '../skip-case.ts';
+import { SKIP } from '../skip-reasons.ts';
+import { rateLimitErrors } from './stray.ts';
+import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from '../steps.ts';
 
 /** requests sent beyond the limit before concluding there is no 429 */
 export const EXHAUSTION_SLACK = 5;

@@ -4,17 +4,17 @@
  * response that carries none of the three headers is ratelimit.headers' finding: for the limit,
  * remaining and reset cases their presence is a precondition (preconditions.ts).
  */
-import type { Requirement } from '../spec/contract.ts';
-import type { Outcome, ProbeContext } from './model.ts';
-import { resetDelaySeconds } from '../transport/reset.ts';
-import { requireCredential } from './credential.ts';
-import { expectation } from './messages.ts';
-import type { Failure } from './case-failure.ts';
-import { fail, pass } from './outcome.ts';
-import { COVERAGE, PreconditionFailed } from './preconditions.ts';
-import { headerNames, headerValue, limitsOf, rateLimitSpec, windowSeconds, type HeaderNames } from './rate-limit-figures.ts';
-import { SkipCase } from './skip-case.ts';
-import { sendBuilt, type Sent } from './steps.ts';
+import type { Requirement } from '../../spec/contract.ts';
+import type { Outcome, ProbeContext } from '../model.ts';
+import { resetDelaySeconds } from '../../transport/reset.ts';
+import { requireCredential } from '../credential.ts';
+import { expectation } from '../messages.ts';
+import type { Failure } from '../case-failure.ts';
+import { fail, pass } from '../outcome.ts';
+import { COVERAGE, PreconditionFailed } from '../preconditions.ts';
+import { headerNames, headerValue, limitsOf, rateLimitSpec, windowSeconds, type HeaderNames } from './figures.ts';
+import { SkipCase } from '../skip-case.ts';
+import { sendBuilt, type Sent } from '../steps.ts';
 
 /** requests in the observation sequence */
 export const SEQUENCE_LENGTH = 3;
