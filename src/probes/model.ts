@@ -1,7 +1,8 @@
 /**
  * The probe model: a family is a small value in a registry that turns contract + fixtures into
  * cases; a case sends requests through the context and returns an outcome with evidence.
- * Probes never import the transport implementation: they receive a `send` function.
+ * Probes use the transport's types, errors and parsing/redaction helpers, never its client: they
+ * receive a `send` function.
  */
 import type { FamilyId } from '../kinds/kind.ts';
 import type { Contract, Level, Requirement, RequirementKind, RequirementOf } from '../spec/contract.ts';
