@@ -8,7 +8,6 @@
  */
 import type { CredentialScheme, ErrorSpec } from '../spec/contract.ts';
 import type { CredentialRecord } from './credentials.ts';
-import { synthesized } from './error-catalog.ts';
 import type { MockRequest } from './request.ts';
 import type { SchemeGroup } from './routes.ts';
 import type { Runtime } from './runtime.ts';
@@ -43,60 +42,35 @@ export function extractCredential(headers: MockRequest['headers'], groups: reado
   return { kind: 'none' };
 }
 
-/** The principal served when a defect lets an unauthenticated request through. */
-function anonymous(rt: Runtime): AuthOutcome {
+/** The principal served when a request is let through without a known credential (defects only). */
+export function anonymous(rt: Runtime): AuthOutcome {
   const record = rt.state.byRole('valid') ?? rt.state.credentials.values().next().value;
   if (record === undefined) return { kind: 'refused', error: rt.errors.invalid };
   return { kind: 'ok', record, anonymous: true };
 }
 
-function sameError(a: ErrorSpec, b: ErrorSpec): boolean {
-  return a.status === b.status && a.code === b.code;
+/** Extraction, lookup and lifecycle, each decision a stage (stages.ts). */
+export function authenticate(rt: Runtime, headers: MockRequest['headers'], groups: readonly SchemeGroup[], now: number): AuthOutcome {
+  const st = rt.stages;
+  const x = extractCredential(headers, groups);
+  if (x.kind === 'none') return st.missing(rt);
+  if (x.kind === 'malformed') return st.malformed(rt);
+
+  const record = rt.state.lookup(x.value);
+  const scheme = record === undefined ? undefined : x.candidates.find((s) => s.credential === record.kind);
+  if (record === undefined || scheme === undefined) {
+    const found = st.unknown(rt, x.value, x.candidates);
+    if (found.kind !== 'ok' || found.anonymous) return found;
+    return live(rt, found.record, found.scheme, headers, now);
+  }
+  return live(rt, record, scheme, headers, now);
 }
 
-export function authenticate(rt: Runtime, headers: MockRequest['headers'], groups: readonly SchemeGroup[], now: number): AuthOutcome {
-  const f = rt.faults;
-  const x = extractCredential(headers, groups);
-  if (x.kind === 'none') {
-    if (f.serveMissing) return anonymous(rt);
-    if (f.missingWrongError) {
-      return { kind: 'refused', error: sameError(rt.errors.invalid, rt.errors.missing) ? synthesized(403, 'forbidden') : rt.errors.invalid };
-    }
-    return { kind: 'refused', error: rt.errors.missing };
-  }
-  if (x.kind === 'malformed') return f.malformed500 ? { kind: 'crash' } : { kind: 'refused', error: rt.errors.invalid };
-
-  let record = rt.state.lookup(x.value);
-  let scheme = record === undefined ? undefined : x.candidates.find((s) => s.credential === record?.kind);
-  if (record === undefined || scheme === undefined) {
-    const truncated = f.acceptTruncated || f.malformed500 ? rt.state.keyTruncatedTo(x.value) : undefined;
-    if (truncated !== undefined && f.malformed500) return { kind: 'crash' };
-    if (truncated !== undefined) {
-      record = truncated;
-      scheme = x.candidates[0];
-    } else if (f.acceptUnknown) {
-      return anonymous(rt);
-    } else {
-      return { kind: 'refused', error: rt.errors.invalid };
-    }
-  }
-
-  if (record.revokedAt !== undefined) {
-    const grace = f.zeroGrace ? 0 : (rt.contract.rotation?.graceMs ?? 0);
-    const kept = f.revokedNeverExpire || (f.runtimeRevocationIgnored && record.revokedBy === 'control');
-    if (now >= record.revokedAt + grace && !kept) {
-      return f.revokedMarked ? { kind: 'refused', error: rt.errors.rotation, extra: { revoked: true } } : { kind: 'refused', error: rt.errors.rotation };
-    }
-  }
-  if (record.expiresAt !== undefined && now >= record.expiresAt && !f.tokensNeverExpire) return { kind: 'refused', error: rt.errors.expiredToken };
-  if (f.keysExpireAfterMs !== undefined && record.kind === 'api_key' && now - record.createdAt > f.keysExpireAfterMs) {
-    return { kind: 'refused', error: rt.errors.invalid };
-  }
-  const refuse = scheme !== undefined ? f.refuseSchemes.get(scheme.name) : undefined;
-  const org = rt.contract.organization?.header;
-  if (refuse !== undefined && !(refuse.unlessOrganization && org !== undefined && headers.get(org) !== null)) {
-    return { kind: 'refused', error: rt.errors.invalid };
-  }
+/** A known credential: revoked, expired, or refused in this scheme; else accepted. */
+function live(rt: Runtime, record: CredentialRecord, scheme: CredentialScheme | undefined, headers: MockRequest['headers'], now: number): AuthOutcome {
+  const st = rt.stages;
+  const refused = st.revocation(rt, record, now) ?? st.tokenExpiry(rt, record, now) ?? st.credential(rt, record, scheme, headers, now);
+  if (refused !== undefined) return refused;
   const ok: AuthOutcome = { kind: 'ok', record, anonymous: false };
   if (scheme !== undefined) ok.scheme = scheme;
   return ok;

@@ -35,10 +35,7 @@ export function synthesized(status: number, id = `status_${status}`): ErrorSpec 
 function firstErrorOf(contract: Contract, kind: RequirementKind): ErrorSpec | undefined {
   for (const r of contract.requirements) {
     if (r.kind !== kind) continue;
-    for (const id of r.errors) {
-      const spec = contract.errors[id];
-      if (spec !== undefined) return spec;
-    }
+    if (r.errors[0] !== undefined) return r.errors[0];
   }
   return undefined;
 }
@@ -50,7 +47,7 @@ function bindingErrors(contract: Contract): Set<string> {
 /** True when a scope.denied requirement is about a request-body binding rather than scopes. */
 export function isBindingRequirement(contract: Contract, r: Requirement): boolean {
   const errs = bindingErrors(contract);
-  return r.kind === 'scope.denied' && r.errors.length > 0 && r.errors.every((e) => errs.has(e));
+  return r.kind === 'scope.denied' && r.errors.length > 0 && r.errors.every((e) => errs.has(e.id));
 }
 
 export function buildErrorCatalog(contract: Contract): ErrorCatalog {
@@ -73,16 +70,13 @@ export function buildErrorCatalog(contract: Contract): ErrorCatalog {
       : { ...synthesized(403, 'https_required'), code: 'https_required', description: httpsText });
 
   const scopeRequirements = contract.requirements.filter((r) => r.kind === 'scope.denied' && !isBindingRequirement(contract, r));
-  const scopeError = (r: Requirement | undefined): ErrorSpec | undefined => {
-    const id = r?.errors.find((e) => contract.errors[e] !== undefined);
-    return id !== undefined ? contract.errors[id] : undefined;
-  };
+  const scopeError = (r: Requirement | undefined): ErrorSpec | undefined => r?.errors[0];
   const defaultScope =
     scopeError(scopeRequirements[0]) ?? Object.values(contract.errors).find((e) => e.status === 403) ?? synthesized(403, 'forbidden');
   const scopeByOperation = new Map<string, ErrorSpec>();
   for (const r of scopeRequirements) {
     const spec = scopeError(r);
-    if (r.operation !== undefined && spec !== undefined && !scopeByOperation.has(r.operation)) scopeByOperation.set(r.operation, spec);
+    if (spec !== undefined && !scopeByOperation.has(r.operation.operationId)) scopeByOperation.set(r.operation.operationId, spec);
   }
 
   return {

@@ -25,25 +25,23 @@ export async function login(rt: Runtime, spec: LoginSpec, route: Route, request:
   const email = field(sent, 'email');
   const password = field(sent, 'password');
   const user = email !== undefined ? rt.state.findUser(email) : undefined;
-  if (user === undefined || password === undefined || (password !== user.password && !rt.faults.loginWrongPassword)) {
+  if (user === undefined || password === undefined || !rt.stages.passwordMatches(rt, user, password)) {
     return errorReply(rt, rt.errors.login, headers);
   }
   const token = rt.state.issueToken(user, spec.tokenScheme, rt.state.seed.tokenLifetimeMs);
-  const organization = user.organizations[0] ?? user.tenant;
+  const found = user.organizations[0] ?? user.tenant;
   const hint = (name: string): unknown => {
     if (name === 'email') return user.email;
     if (name === 'id') return user.id;
-    if (name === 'organization_id' && organization !== undefined) return organization;
+    if (name === 'organization_id' && found !== undefined) return found;
     return undefined;
   };
   const schema = route.operation.successSchema;
   const made = schema !== undefined ? instanceOf(schema, { hint, now }) : {};
   const body: Record<string, unknown> = typeof made === 'object' && made !== null && !Array.isArray(made) ? (made as Record<string, unknown>) : {};
   setAtPointer(body, spec.tokenPointer, token.value);
-  const expiresAt = rt.faults.loginPastExpiry ? now - 60_000 : (token.expiresAt ?? now);
+  const { expiresAt, organization } = rt.stages.loginClaims(rt, { expiresAt: token.expiresAt ?? now, ...(found !== undefined ? { organization: found } : {}) }, now);
   setAtPointer(body, spec.expiresPointer, new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z'));
-  if (spec.organizationPointer !== undefined && organization !== undefined) {
-    setAtPointer(body, spec.organizationPointer, rt.faults.loginEmptyOrganization ? '' : organization);
-  }
+  if (spec.organizationPointer !== undefined && organization !== undefined) setAtPointer(body, spec.organizationPointer, organization);
   return jsonReply(rt, route.operation.successStatus, body, headers, schema);
 }

@@ -12,11 +12,10 @@ import { instanceOf } from './instance.ts';
 import type { HeaderBag, Reply } from './reply.ts';
 import type { MockRequest } from './request.ts';
 import { jsonBody } from './request.ts';
-import { errorReply, jsonReply } from './reply.ts';
+import { errorReply } from './reply.ts';
 import type { Route } from './routes.ts';
 import type { Runtime } from './runtime.ts';
 import type { Item } from './seed.ts';
-import { applyViolation } from './violation.ts';
 
 /** Who is asking: the accepted credential (none on operations without security) and its tenant. */
 export interface Principal {
@@ -67,20 +66,14 @@ function documentedExample(op: Operation): unknown {
 function isolationError(rt: Runtime, route: Route, notFound: ErrorSpec, notFoundId: string): ErrorSpec {
   const opId = route.operation.operationId;
   const reqs = rt.contract.requirements.filter((r) => r.kind === 'tenant.isolation');
-  const req = reqs.find((r) => r.resource?.get === opId || r.operation === opId) ?? reqs[0];
+  const req = reqs.find((r) => r.resource?.get.operationId === opId || r.operation.operationId === opId) ?? reqs[0];
   if (req === undefined) return notFound;
-  if (req.errors.includes(notFoundId) || (req.statuses ?? []).includes(notFound.status)) return notFound;
-  return rt.errors.byId(req.errors[0], 403);
+  if (req.errors.some((e) => e.id === notFoundId) || req.statuses.includes(notFound.status)) return notFound;
+  return req.errors[0] ?? rt.errors.byId(undefined, 403);
 }
 
 function success(rt: Runtime, route: Route, p: Principal, status: number, body: unknown, headers: HeaderBag, schema: unknown): Reply {
-  let out = body;
-  if (status >= 200 && status < 300) {
-    for (const v of rt.faults.invalidSuccessBody) {
-      if (v.operation === route.operation.operationId && v.role === p.record?.role) out = applyViolation(out, v.violation);
-    }
-  }
-  return jsonReply(rt, status, out, headers, schema);
+  return rt.stages.success(rt, route, p, status, body, headers, schema);
 }
 
 export async function respond(
@@ -117,7 +110,7 @@ export async function respond(
     const item = items.find((i) => itemId(i, m.param) === id);
     const notFound = rt.errors.byId(m.notFound, 404);
     if (item === undefined) return errorReply(rt, notFound, headers);
-    if (item.tenant !== undefined && item.tenant !== p.tenant && !rt.faults.crossTenantServed) {
+    if (!rt.stages.visible(rt, item, p.tenant)) {
       return errorReply(rt, isolationError(rt, route, notFound, m.notFound), headers);
     }
     const visible = publicItem(item, itemSchema);

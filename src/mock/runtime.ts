@@ -1,12 +1,14 @@
 /**
  * Everything the request pipeline needs, compiled once per mock (never per request): routes,
- * error catalog, defects' switches, variants, limits by plan, header rules.
+ * error catalog, the stages with their defects, variants, limits by plan, header rules.
  */
 import type { Contract, ErrorSpec } from '../spec/contract.ts';
 import type { ErrorCatalog } from './error-catalog.ts';
 import { buildErrorCatalog, synthesized } from './error-catalog.ts';
-import type { Faults } from './faults.ts';
+import { CONFORMANT } from './conformant.ts';
 import { resolveDefects } from './defects.ts';
+import type { StageWrappers, Stages } from './stages.ts';
+import { composeStages } from './stages.ts';
 import type { Limits } from './rate-limiter.ts';
 import { limitsFor } from './limits.ts';
 import type { BehaviourOptions } from './options.ts';
@@ -27,7 +29,8 @@ export interface RequiredHeaderRule {
 export interface Runtime {
   contract: Contract;
   state: MockState;
-  faults: Faults;
+  /** the conformant stages wrapped by the switched-on defects */
+  stages: Stages;
   variants: VariantSet;
   errors: ErrorCatalog;
   options: BehaviourOptions;
@@ -50,8 +53,9 @@ function requiredHeaderError(name: string, value: string): ErrorSpec {
   return spec;
 }
 
-export function createRuntime(contract: Contract, state: MockState, options: BehaviourOptions = {}): Runtime {
-  const faults = resolveDefects(contract, options.defects);
+/** @param wrap stage wrappers applied outside the defects' (the plain listener's open API) */
+export function createRuntime(contract: Contract, state: MockState, options: BehaviourOptions = {}, wrap: readonly StageWrappers[] = []): Runtime {
+  const stages = composeStages(CONFORMANT, [...resolveDefects(contract, options.defects), ...wrap]);
   const limitCache = new Map<string | undefined, Limits | undefined>();
   const limits = (plan: string | undefined): Limits | undefined => {
     if (!limitCache.has(plan)) limitCache.set(plan, limitsFor(contract, plan, options));
@@ -60,7 +64,7 @@ export function createRuntime(contract: Contract, state: MockState, options: Beh
   return {
     contract,
     state,
-    faults,
+    stages,
     variants: resolveVariants(options.variants),
     errors: buildErrorCatalog(contract),
     options,

@@ -25,6 +25,7 @@ import type { Reply } from './reply.ts';
 import { jsonReply } from './reply.ts';
 import type { Runtime } from './runtime.ts';
 import { createRuntime } from './runtime.ts';
+import type { StageWrappers } from './stages.ts';
 import type { MockState } from './state.ts';
 import { createMockState } from './state.ts';
 
@@ -97,13 +98,16 @@ async function startListener(rt: Runtime, host: string, port: number, names: Hea
   return { server, url: origin };
 }
 
+/** The API as a backend that trusts its plain-HTTP port serves it: without checking credentials. */
+const UNAUTHENTICATED: StageWrappers = {
+  missing: () => (rt) => rt.stages.anonymous(rt),
+  unknown: () => (rt) => rt.stages.anonymous(rt),
+};
+
 /** The plain listener's endpoints: one refusing everything, or (transport.https-only defect) the API without authentication. */
 function plainEndpoints(contract: Contract, state: MockState, options: MockOptions, rt: Runtime): Endpoint[] {
-  if (!rt.faults.plainServes) return [refusingEndpoint(rt)];
-  const open = createRuntime(contract, state, options);
-  open.faults.serveMissing = true;
-  open.faults.acceptUnknown = true;
-  return buildEndpoints(open, false);
+  if (rt.stages.plainListener(rt) === 'refuse') return [refusingEndpoint(rt)];
+  return buildEndpoints(createRuntime(contract, state, options, [UNAUTHENTICATED]), false);
 }
 
 export async function startMock(contract: Contract, options: MockOptions = {}): Promise<MockServer> {

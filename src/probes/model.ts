@@ -1,9 +1,11 @@
 /**
  * The probe model: a family is a small value in a registry that turns contract + fixtures into
  * cases; a case sends requests through the context and returns an outcome with evidence.
- * Probes never import the transport implementation: they receive a `send` function.
+ * Probes use the transport's types, errors and parsing/redaction helpers, never its client: they
+ * receive a `send` function.
  */
-import type { Contract, Level, Requirement, RequirementKind } from '../spec/contract.ts';
+import type { FamilyId } from '../kinds/kind.ts';
+import type { Contract, Level, Requirement, RequirementKind, RequirementOf } from '../spec/contract.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import type { ProbeRequest, ProbeResponse, Exchange } from '../transport/types.ts';
 
@@ -65,11 +67,15 @@ export interface Case {
   run(ctx: ProbeContext): Promise<Outcome>;
 }
 
+/** The probe function of one requirement kind: the cases of one requirement. */
+export type PlanCases<R extends Requirement = Requirement> = (contract: Contract, fixtures: Fixtures, requirement: R, env: { mock: boolean }) => Case[];
+
+/**
+ * A probe family: the probe functions of the kinds it plans. Which family plans a kind, and in
+ * which order, is the kind's definition (src/kinds/).
+ */
 export interface ProbeFamily {
-  id: string;
+  id: FamilyId;
   title: string;
-  kinds: RequirementKind[];
-  /** whether the family has anything to do for this contract */
-  applies(contract: Contract): boolean;
-  plan(contract: Contract, fixtures: Fixtures, requirement: Requirement, env: { mock: boolean }): Case[];
+  plans: { [K in RequirementKind]?: PlanCases<RequirementOf<K>> };
 }

@@ -9,13 +9,9 @@
  * requirement that covers that behaviour ("precondition not met: the valid key was refused (401)
  * on GET /v1/icp — see LINKT-AUTH-01"), keeping the evidence. The covering requirement is found
  * generically: the first requirement of the contract whose kind states that behaviour (and, when
- * the behaviour names them, for the same role and operation):
- *   - credential.accepted (credential.test-mode for the test_mode role): "this credential is accepted"
- *   - credential.invalid:   "an unknown key is refused"
- *   - key.revoked:          "a revoked key is refused"
- *   - ratelimit.headers:    "the rate-limit headers are present"
- *   - ratelimit.exceeded:   "exhausting the limit brings a 429"
- *   - login.issue:          "login with the fixture credentials issues a token"
+ * the behaviour names them, for the same role and operation). Which kinds state which behaviour
+ * is their definition's `covers` (src/kinds/, statements in kind.ts STATEMENTS): e.g.
+ * credential.accepted and credential.test-mode state "this credential is accepted".
  * When NO requirement covers it — or the covering requirement is the case's own — the precondition
  * stays a FAILURE of the case: a fault must never hide behind a skip.
  *
@@ -23,6 +19,8 @@
  * validates a 2xx body against the operation's success schema. Every other probe treats "accepted"
  * as status ∈ operation.acceptStatuses, without looking at the body (see steps.ts acceptanceFailure).
  */
+import { KINDS } from '../kinds/index.ts';
+import type { Statement } from '../kinds/kind.ts';
 import type { Contract, Requirement, RequirementKind, Role } from '../spec/contract.ts';
 import type { Failure } from './case-failure.ts';
 import { describeAccepted } from './expect-accepted.ts';
@@ -34,32 +32,34 @@ import type { Sent } from './steps.ts';
 export interface Coverage {
   /** requirement kinds that state the behaviour (the first matching requirement wins) */
   kinds: RequirementKind[];
-  /** the role the behaviour is about (a requirement's role defaults per kind, see DEFAULT_ROLE) */
+  /** the role the behaviour is about (a requirement's role defaults per kind, see src/kinds/) */
   role?: Role;
   /** the operation the behaviour is about (a requirement's operation defaults to the probe operation) */
   operation?: string;
 }
 
-/** The role a requirement of these kinds is about when it names none. */
-const DEFAULT_ROLE: Partial<Record<RequirementKind, Role>> = {
-  'credential.accepted': 'valid',
-  'credential.test-mode': 'test_mode',
-  'key.revoked': 'revoked_expired',
-  'login.issue': 'login',
-};
+/**
+ * The kinds whose definition `covers` the statement (src/kinds/), those about the role by default
+ * first (credential.test-mode before credential.accepted for the test_mode role).
+ */
+function coverage(statement: Statement, about: { role?: Role; operation?: string } = {}): Coverage {
+  const kinds = KINDS.filter((k) => k.covers === statement);
+  const first = kinds.filter((k) => about.role !== undefined && k.defaultRole === about.role);
+  return { kinds: [...first, ...kinds.filter((k) => !first.includes(k))].map((k) => k.kind), ...about };
+}
 
 /** Coverage of "this credential is accepted on this operation". */
 export function acceptedCoverage(role: Role, operation: string): Coverage {
-  return { kinds: role === 'test_mode' ? ['credential.test-mode', 'credential.accepted'] : ['credential.accepted'], role, operation };
+  return coverage('accepted', { role, operation });
 }
 
 export const COVERAGE = {
   accepted: acceptedCoverage,
-  unknownRefused: (operation: string): Coverage => ({ kinds: ['credential.invalid'], operation }),
-  revokedRefused: (role: Role, operation: string): Coverage => ({ kinds: ['key.revoked'], role, operation }),
-  rateHeaders: (operation: string): Coverage => ({ kinds: ['ratelimit.headers'], operation }),
-  rateLimited: (operation: string): Coverage => ({ kinds: ['ratelimit.exceeded'], operation }),
-  loginIssued: (): Coverage => ({ kinds: ['login.issue'] }),
+  unknownRefused: (operation: string): Coverage => coverage('unknown-refused', { operation }),
+  revokedRefused: (role: Role, operation: string): Coverage => coverage('revoked-refused', { role, operation }),
+  rateHeaders: (operation: string): Coverage => coverage('rate-headers', { operation }),
+  rateLimited: (operation: string): Coverage => coverage('rate-limited', { operation }),
+  loginIssued: (): Coverage => coverage('login-issued'),
 } as const;
 
 /** Thrown by a stage-setting step that could not set the stage; runCase decides skip or fail. */
@@ -88,8 +88,8 @@ export function coveringRequirement(contract: Contract, coverage: Coverage): Req
     const found = contract.requirements.find(
       (r) =>
         r.kind === kind &&
-        (coverage.role === undefined || (r.role ?? DEFAULT_ROLE[kind]) === coverage.role) &&
-        (coverage.operation === undefined || (r.operation ?? contract.probeOperation) === coverage.operation),
+        (coverage.role === undefined || r.role === coverage.role) &&
+        (coverage.operation === undefined || r.operation.operationId === coverage.operation),
     );
     if (found !== undefined) return found;
   }

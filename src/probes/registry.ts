@@ -1,11 +1,12 @@
 /**
  * The probe families in run order, and the plan: for every requirement of the contract, the
- * family whose kinds include its kind plans its cases (within a family, in the order of its
- * kinds, then of the contract). Rate limits come last: they exhaust budgets.
+ * family its kind names (src/kinds/) plans its cases with the kind's probe function (within a
+ * family, in the order of src/kinds/index.ts, then of the contract). Rate limits come last.
  */
-import type { Contract } from '../spec/contract.ts';
+import { isRequirementKind, kindOf, kindsOfFamily } from '../kinds/index.ts';
+import type { Contract, RequirementKind } from '../spec/contract.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
-import type { Case, ProbeFamily } from './model.ts';
+import type { Case, PlanCases, ProbeFamily } from './model.ts';
 import { validCredentials } from './families/valid-credentials.ts';
 import { missingCredentials } from './families/missing-credentials.ts';
 import { invalidCredentials } from './families/invalid-credentials.ts';
@@ -17,6 +18,7 @@ import { headers } from './families/headers.ts';
 import { transport } from './families/transport.ts';
 import { rateLimits } from './families/rate-limits.ts';
 
+/** The families in run order (FAMILY_IDS): rate limits last, they exhaust budgets. */
 export const FAMILIES: ProbeFamily[] = [
   validCredentials,
   missingCredentials,
@@ -35,25 +37,32 @@ export interface PlannedFamily {
   cases: Case[];
 }
 
+/** The probe function of a kind: its family's (src/kinds/ names the family). */
+export function planOf(kind: RequirementKind): { family: ProbeFamily; plan: PlanCases } | undefined {
+  if (!isRequirementKind(kind)) return undefined;
+  const family = FAMILIES.find((f) => f.id === kindOf(kind).family);
+  const plan = family?.plans[kind] as PlanCases | undefined;
+  return family !== undefined && plan !== undefined ? { family, plan } : undefined;
+}
+
 /**
  * Families with at least one requirement, in run order, with their cases.
  * @throws Error when a requirement's kind is covered by no family (a programming error)
  */
 export function planCases(contract: Contract, fixtures: Fixtures, env: { mock: boolean }): PlannedFamily[] {
   for (const r of contract.requirements) {
-    if (!FAMILIES.some((f) => f.kinds.includes(r.kind))) {
-      throw new Error(`no probe family covers requirement kind ${r.kind} (${r.id})`);
-    }
+    if (planOf(r.kind) === undefined) throw new Error(`no probe family covers requirement kind ${r.kind} (${r.id})`);
   }
   const out: PlannedFamily[] = [];
   for (const family of FAMILIES) {
+    const kinds = kindsOfFamily(family.id);
     const reqs = contract.requirements
-      .filter((r) => family.kinds.includes(r.kind))
+      .filter((r) => kinds.includes(r.kind))
       .map((r, i) => ({ r, i }))
-      .sort((a, b) => family.kinds.indexOf(a.r.kind) - family.kinds.indexOf(b.r.kind) || a.i - b.i)
+      .sort((a, b) => kinds.indexOf(a.r.kind) - kinds.indexOf(b.r.kind) || a.i - b.i)
       .map(({ r }) => r);
     if (reqs.length === 0) continue;
-    out.push({ family, cases: reqs.flatMap((r) => family.plan(contract, fixtures, r, env)) });
+    out.push({ family, cases: reqs.flatMap((r) => planOf(r.kind)!.plan(contract, fixtures, r, env)) });
   }
   assertUniqueNames(out.flatMap((p) => p.cases));
   return out;

@@ -12,7 +12,7 @@ import { isPreconditionFailed, judgePrecondition } from './preconditions.ts';
 import { requestLabel } from './request-label.ts';
 import { isSkipCase } from './skip-case.ts';
 import { SKIP } from './skip-reasons.ts';
-import { strayRateLimitProblems } from './stray-rate-limits.ts';
+import { strayRateLimitProblems } from './rate-limits/stray.ts';
 
 /** The family whose 429s are its own business. */
 export const RATE_LIMIT_FAMILY = 'rate-limits';

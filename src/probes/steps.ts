@@ -3,7 +3,7 @@
  * was refused with a documented error or accepted. Checks return a Failure (or undefined); steps
  * that only set the scene use the `require*` helpers of preconditions.ts instead.
  */
-import type { Contract, ErrorSpec, Operation, Requirement } from '../spec/contract.ts';
+import type { Contract, ErrorSpec, Operation } from '../spec/contract.ts';
 import type { ProbeRequest, ProbeResponse } from '../transport/types.ts';
 import type { MockControl, Outcome, ProbeContext } from './model.ts';
 import type { Failure } from './case-failure.ts';
@@ -11,7 +11,7 @@ import { checkAccepted, checkAcceptedStatus, describeAccepted } from './expect-a
 import { checkOneOf, describeErrors } from './expect-error.ts';
 import { describeActual, expectation } from './messages.ts';
 import { fail, pass } from './outcome.ts';
-import { buildRequest, operationById, probeOperation, type BuildOptions } from './request-builder.ts';
+import { buildRequest, operationById, type BuildOptions } from './request-builder.ts';
 import { requestLabel } from './request-label.ts';
 import { SkipCase } from './skip-case.ts';
 import { SKIP } from './skip-reasons.ts';
@@ -21,11 +21,6 @@ export interface Sent {
   res: ProbeResponse;
   label: string;
   op: Operation;
-}
-
-/** The operation a requirement probes: its own, else the contract's probe operation. */
-export function operationOf(contract: Contract, requirement: Requirement): Operation {
-  return requirement.operation === undefined ? probeOperation(contract) : operationById(contract, requirement.operation);
 }
 
 /** The documented errors of these ids (an unknown id is a contract bug the loader should have caught). */

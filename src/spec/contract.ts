@@ -20,36 +20,9 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Requirement kinds: each maps to one probe family (cases) and to mock defects. */
-export const REQUIREMENT_KINDS = [
-  'credential.accepted',
-  'credential.missing',
-  'credential.invalid',
-  'credential.formats',
-  'credential.test-mode',
-  'key.grace',
-  'key.revoked',
-  'key.no-expiry',
-  'key.indistinguishable',
-  'scope.denied',
-  'tenant.isolation',
-  'org.membership',
-  'ratelimit.headers',
-  'ratelimit.limit',
-  'ratelimit.remaining',
-  'ratelimit.reset',
-  'ratelimit.exceeded',
-  'ratelimit.retry-after',
-  'ratelimit.recovery',
-  'ratelimit.per-key',
-  'login.issue',
-  'login.reject',
-  'login.expiry',
-  'transport.https-only',
-  'response.header-echo',
-  'request.required-header',
-] as const;
-export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
+/** Requirement kinds: one definition each in src/kinds/ (family, needed sections, fields, default role). */
+export type { RequirementKind } from '../kinds/index.ts';
+import type { RequirementKind } from '../kinds/index.ts';
 
 /** Where a requirement comes from: a document declared in `sources` and a section of it. */
 export interface SourceRef {
@@ -214,7 +187,8 @@ export interface EchoHeader {
   equals: 'credential-prefix';
 }
 
-export interface Requirement {
+/** A requirement as written in the spec: references by name, durations as text. */
+export interface RequirementInput {
   id: string;
   level: Level;
   kind: RequirementKind;
@@ -222,23 +196,72 @@ export interface Requirement {
   source: SourceRef;
   /** error ids this requirement expects (one of them) */
   errors: string[];
-  /** the credential role whose behaviour the requirement describes */
   role?: Role;
-  /** operation probed; default: the contract's probe operation */
   operation?: string;
+  request?: RequestExample;
+  allowed?: { operation: string; request?: RequestExample };
+  resource?: { list: string; idPointer: string; get: string; param: string };
+  after?: string;
+  statuses?: number[];
+  note?: string;
+}
+
+/** What every requirement carries once loaded: references resolved, defaults filled in. */
+export interface RequirementBase {
+  id: string;
+  level: Level;
+  statement: string;
+  source: SourceRef;
+  /** the documented errors it expects (one of them) */
+  errors: ErrorSpec[];
+  /** the credential role it describes: as written, else its kind's default role (src/kinds/) */
+  role: Role;
+  /** the operation probed: as written, else the contract's probe operation */
+  operation: Operation;
   /** request overrides for the probed operation */
   request?: RequestExample;
-  /** for scope.denied: an operation the same credential may call (so a deny-all API fails) */
-  allowed?: { operation: string; request?: RequestExample };
-  /** for tenant.isolation: how to find a resource of the first tenant */
-  resource?: { list: string; idPointer: string; get: string; param: string };
-  /** for key.no-expiry: how far the mock clock is advanced (ISO 8601) */
-  after?: string;
-  /** statuses accepted besides the expected error's (e.g. 404 for tenant isolation) */
-  statuses?: number[];
   /** free-form note on how the requirement is probed or why it is lenient */
   note?: string;
 }
+
+/** scope.denied: also an operation the same credential may call (so a deny-all API fails). */
+export interface ScopeRequirement extends RequirementBase {
+  kind: 'scope.denied';
+  allowed?: { operation: Operation; request?: RequestExample };
+}
+
+/** tenant.isolation: how to find a resource of the first tenant, and statuses accepted besides the errors (e.g. 404). */
+export interface IsolationRequirement extends RequirementBase {
+  kind: 'tenant.isolation';
+  resource?: { list: Operation; idPointer: string; get: Operation; param: string };
+  statuses: number[];
+}
+
+/** key.no-expiry: how far the mock clock is advanced (default P365D). */
+export interface NoExpiryRequirement extends RequirementBase {
+  kind: 'key.no-expiry';
+  /** ISO 8601, as written */
+  after: string;
+  afterMs: number;
+}
+
+export type KindWithoutExtraFields = Exclude<RequirementKind, 'scope.denied' | 'tenant.isolation' | 'key.no-expiry'>;
+
+/** The loaded requirement of one kind. */
+export type RequirementOf<K extends RequirementKind> = K extends 'scope.denied'
+  ? ScopeRequirement
+  : K extends 'tenant.isolation'
+    ? IsolationRequirement
+    : K extends 'key.no-expiry'
+      ? NoExpiryRequirement
+      : RequirementBase & { kind: K };
+
+/** A loaded requirement: a union discriminated on `kind` for the kinds with extra fields. */
+export type Requirement =
+  | ScopeRequirement
+  | IsolationRequirement
+  | NoExpiryRequirement
+  | (RequirementBase & { kind: KindWithoutExtraFields });
 
 /** Statements of the docs mapped to requirement ids, or to why they cannot be probed. */
 export interface TraceEntry {

@@ -14,7 +14,7 @@ import type {
   Operation,
   RateLimitSpec,
   RequestExample,
-  Requirement,
+  RequirementInput,
   RequirementKind,
   Role,
   RotationSpec,
@@ -22,6 +22,7 @@ import type {
   TraceEntry,
 } from './contract.ts';
 import { durationMs } from './duration.ts';
+import { resolveRequirement } from './resolve-requirement.ts';
 import { deref, inlineRefs } from './resolve-refs.ts';
 import type { Seed } from './seed.ts';
 import { asArray, asObject, asString, securityOf } from './spec-index.ts';
@@ -174,10 +175,10 @@ function normalizeLogin(x: Json): LoginSpec | undefined {
   return login;
 }
 
-function normalizeRequirement(v: unknown): Requirement {
+function normalizeRequirement(v: unknown): RequirementInput {
   const r = v as Json;
   const source = r.source as Json;
-  const req: Requirement = {
+  const req: RequirementInput = {
     id: String(r.id),
     level: r.level as Level,
     kind: r.kind as RequirementKind,
@@ -194,7 +195,7 @@ function normalizeRequirement(v: unknown): Requirement {
     req.allowed = { operation: String(allowed.operation) };
     if (allowed.request !== undefined) req.allowed.request = requestExample(allowed.request);
   }
-  if (r.resource !== undefined) req.resource = { ...(r.resource as NonNullable<Requirement['resource']>) };
+  if (r.resource !== undefined) req.resource = { ...(r.resource as NonNullable<RequirementInput['resource']>) };
   if (typeof r.after === 'string') req.after = r.after;
   if (r.statuses !== undefined) req.statuses = asArray(r.statuses) as number[];
   if (typeof r.note === 'string') req.note = r.note;
@@ -225,6 +226,8 @@ export function normalize(input: NormalizeInput): Contract {
   const schemes = normalizeSchemes(index);
   const defaultScheme = index.schemes.find((s) => s.ext?.default === true)?.name ?? schemes[0]?.name ?? '';
   const keyFormat = asObject(x.keyFormat) ?? {};
+  const operations = index.operations.map((op) => normalizeOperation(document, op, authStatuses));
+  const refs = { errors, operations, probeOperation: probeOperation(index) };
   const contract: Contract = {
     name: input.name,
     title: document.info.title,
@@ -242,12 +245,12 @@ export function normalize(input: NormalizeInput): Contract {
     },
     roles: asArray(x.roles) as Role[],
     errors,
-    operations: index.operations.map((op) => normalizeOperation(document, op, authStatuses)),
-    probeOperation: probeOperation(index),
+    operations,
+    probeOperation: refs.probeOperation,
     transport: { httpsOnly: asObject(x.transport)?.httpsOnly === true },
     requiredHeaders: asArray(x.requiredHeaders).map((h) => ({ ...(h as { name: string; value: string }) })),
     echoHeaders: asArray(x.echoHeaders).map((h) => ({ ...(h as Contract['echoHeaders'][number]) })),
-    requirements: asArray(x.requirements).map(normalizeRequirement),
+    requirements: asArray(x.requirements).map((r) => resolveRequirement(normalizeRequirement(r), refs)),
     traceability: asArray(x.traceability).map(normalizeTrace),
     mock: normalizeMock(x, input.seed),
   };

@@ -4,6 +4,8 @@
  * one probe operation; durations that parse. Works on a possibly schema-invalid document, so
  * every problem is reported in one pass.
  */
+import { isRequirementKind, kindOf } from '../kinds/index.ts';
+import type { Section } from '../kinds/kind.ts';
 import { ROLES } from './contract.ts';
 import { durationMs } from './duration.ts';
 import type { Finding } from './finding.ts';
@@ -52,17 +54,27 @@ const errorRef = (out: Finding[], index: SpecIndex, value: unknown, pointer: str
 const operationRef = (out: Finding[], index: SpecIndex, value: unknown, pointer: string, owner: string): void =>
   checkRef(out, value, pointer, index.operationIds, 'operation', owner, 'an operationId in paths');
 
-/** The sections a requirement kind needs to be probed. */
-const KIND_NEEDS: Array<[prefix: string, section: string]> = [
-  ['ratelimit.', 'rateLimit'],
-  ['key.grace', 'rotation'],
-  ['key.revoked', 'rotation'],
-  ['org.membership', 'organization'],
-  ['login.', 'login'],
-  ['response.header-echo', 'echoHeaders'],
-  ['request.required-header', 'requiredHeaders'],
-];
-const NEEDS_RATE_HEADERS = new Set(['ratelimit.headers', 'ratelimit.remaining', 'ratelimit.reset']);
+/** Whether x-authconform has the part a kind needs (a section, or `section.sub`); empty lists count as absent. */
+function hasPart(ext: Json, part: Section): boolean {
+  const [section, sub] = part.split('.') as [string, string | undefined];
+  const value = ext[section];
+  if (sub !== undefined) return asObject(asObject(value)?.[sub]) !== undefined;
+  return Array.isArray(value) ? value.length > 0 : value !== undefined;
+}
+
+/** A requirement of a kind whose needed parts are absent (a sub-part is reported only when its section is there). */
+function checkNeeds(out: Finding[], index: SpecIndex, kind: string, at: string, label: string): void {
+  if (!isRequirementKind(kind)) return;
+  for (const part of kindOf(kind).needs) {
+    if (hasPart(index.ext, part)) continue;
+    const [section, sub] = part.split('.') as [string, string | undefined];
+    if (sub === undefined) {
+      out.push({ pointer: `${at}/kind`, message: `${label} is of kind ${kind}, but x-authconform has no "${section}"`, hint: `describe ${section} in x-authconform or change the kind` });
+    } else if (hasPart(index.ext, section as Section)) {
+      out.push({ pointer: `${at}/kind`, message: `${label} is of kind ${kind}, but x-authconform.${section} has no "${sub}"`, hint: `name the ${section} ${sub} in ${part} or change the kind` });
+    }
+  }
+}
 
 function checkRequirements(out: Finding[], index: SpecIndex): void {
   const firstAt = new Map<string, number>();
@@ -92,15 +104,7 @@ function checkRequirements(out: Finding[], index: SpecIndex): void {
     checkDuration(out, req.after, `${at}/after`, `${label}: after`);
     const kind = asString(req.kind);
     if (kind === undefined) return;
-    for (const [prefix, section] of KIND_NEEDS) {
-      const present = Array.isArray(index.ext[section]) ? asArray(index.ext[section]).length > 0 : index.ext[section] !== undefined;
-      if (kind.startsWith(prefix) && !present) {
-        out.push({ pointer: `${at}/kind`, message: `${label} is of kind ${kind}, but x-authconform has no "${section}"`, hint: `describe ${section} in x-authconform or change the kind` });
-      }
-    }
-    if (NEEDS_RATE_HEADERS.has(kind) && asObject(index.ext.rateLimit) !== undefined && asObject(asObject(index.ext.rateLimit)?.headers) === undefined) {
-      out.push({ pointer: `${at}/kind`, message: `${label} is of kind ${kind}, but x-authconform.rateLimit has no "headers"`, hint: 'name the rate-limit headers in rateLimit.headers or change the kind' });
-    }
+    checkNeeds(out, index, kind, at, label);
   });
 }
 

@@ -13,6 +13,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnySchemaObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import { KIND_IDS } from '../kinds/index.ts';
 import { specsDir } from './bundled.ts';
 import { openApiSchema } from './openapi-schema.ts';
 
@@ -35,9 +36,16 @@ export interface SchemaValidators {
   seed: ValidateFunction;
 }
 
-/** The extension schema as a JSON object. */
-export function extensionSchema(): AnySchemaObject {
+/** The extension schema as written in specs/ (its kind enum is a copy for editors). */
+export function extensionSchemaFile(): AnySchemaObject {
   return require(EXTENSION_SCHEMA_FILE) as AnySchemaObject;
+}
+
+/** The extension schema the loader validates with: the file, its kind enum derived from src/kinds/. */
+export function extensionSchema(): AnySchemaObject {
+  const file = extensionSchemaFile();
+  const defs = file.$defs as Record<string, AnySchemaObject>;
+  return { ...file, $defs: { ...defs, requirementKind: { ...defs.requirementKind, enum: [...KIND_IDS] } } };
 }
 
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as typeof standaloneModule.default;

@@ -6,16 +6,9 @@
  *
  * The scenarios run concurrently (each its own server, env and JUnit file; process.env untouched).
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runConformance } from '../../src/runner/run-conformance.ts';
-import { readJunit } from '../reporters/parse-junit.ts';
 import { startServer, type LinkitFault } from './linkit-server.ts';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+import { runWithFault } from './support/run-with-fault.ts';
 
 /** every requirement that checks the shared 401 body {code 401, error "Unauthorized", details} */
 const UNAUTHORIZED_BODY = ['LINKIT-AUTH-02', 'LINKIT-AUTH-03', 'LINKIT-LOGIN-02', 'LINKIT-LOGIN-03', 'LINKIT-KEY-02'];
@@ -40,10 +33,12 @@ describe.concurrent('independent Linkit implementation with one fault', () => {
   it.each(ROWS)(
     '%s is caught as exactly %j',
     async (fault, expected, { skippedFor, pointingAt }) => {
-      const server = await startServer({}, [fault]);
-      try {
-        const env: NodeJS.ProcessEnv = {
-          ...process.env,
+      const { summary, cases, failingIds, log } = await runWithFault({
+        spec: 'linkit',
+        fixtures: 'test/independent/linkit.fixtures.yaml',
+        fault,
+        start: () => startServer({}, [fault]),
+        env: (server) => ({
           LINKIT_IND_API_KEY: server.apiKey,
           LINKIT_IND_REVOKED_KEY: server.revokedApiKey,
           LINKIT_IND_EMAIL: server.email,
@@ -53,31 +48,14 @@ describe.concurrent('independent Linkit implementation with one fault', () => {
           LINKIT_IND_ORG_B: server.memberOrgs[1],
           LINKIT_IND_ORG_FOREIGN: server.foreignOrg,
           LINKIT_IND_PLAIN_URL: server.plainUrl,
-        };
-        const junit = join(await mkdtemp(join(tmpdir(), `ac-linkit-broken-${fault}-`)), 'junit.xml');
-        const out: string[] = [];
-        const summary = await runConformance(
-          {
-            specs: [{ spec: 'linkit', target: server.url, fixtures: 'test/independent/linkit.fixtures.yaml' }],
-            options: { level: 'all', allowLive: true, maxWaitMs: 5000 },
-            junit,
-            color: false,
-          },
-          { stdout: (l) => void out.push(l), stderr: (l) => void out.push(l), env, cwd: repoRoot },
-        );
-        const cases = readJunit(junit).flatMap((s) => s.cases);
-        const failing = cases.filter((c) => c.failure !== undefined || c.error !== undefined);
-        const report = failing.map((c) => `[${fault}] FAILED ${c.name}\n  ${c.failure?.message ?? c.error?.message}`).join('\n');
-        if (report !== '') console.log(report);
-        expect(summary.exitCode, out.join('\n')).toBe(1);
-        expect([...new Set(failing.map((c) => c.name.split(' ')[0]!))].sort()).toEqual([...expected].sort());
-        if (skippedFor !== undefined) {
-          const dependent = cases.filter((c) => c.name.startsWith(`${skippedFor} `));
-          expect(dependent.length).toBeGreaterThan(0);
-          for (const c of dependent) expect(c.skipped).toContain(pointingAt);
-        }
-      } finally {
-        await server.close();
+        }),
+      });
+      expect(summary.exitCode, log).toBe(1);
+      expect(failingIds).toEqual([...expected].sort());
+      if (skippedFor !== undefined) {
+        const dependent = cases.filter((c) => c.name.startsWith(`${skippedFor} `));
+        expect(dependent.length).toBeGreaterThan(0);
+        for (const c of dependent) expect(c.skipped).toContain(pointingAt);
       }
     },
     120_000,

@@ -4,19 +4,12 @@
  * the same options as linkt.test.ts) must fail the run, and blame exactly the requirement(s) the fault
  * breaks — no fewer, no more. level is 'all', so a broken SHOULD fails the run too (failure type SHOULD).
  *
- * The scenarios run concurrently, one lane per core (one server and one conformance vitest each); every scenario gets its
- * own environment object, so process.env is never touched.
+ * The scenarios run concurrently, one per core at most (support/run-with-fault.ts); every scenario
+ * gets its own environment object, so process.env is never touched.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConformance, type RunSummary } from '../../src/runner/run-conformance.ts';
-import { readJunit, type JunitCase } from '../reporters/parse-junit.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Fault } from './linkt-server.ts';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+import { runWithFault, type FaultRun } from './support/run-with-fault.ts';
 
 interface Row {
   fault: Fault;
@@ -39,75 +32,40 @@ const ROWS: Row[] = [
   { fault: 'reset-delta-seconds', failing: ['LINKT-RATE-04'], level: 'SHOULD' },
 ];
 
-interface Outcome {
-  summary: RunSummary;
-  cases: JunitCase[];
-  log: string;
-}
-
-async function runWithFault(fault: Fault, dir: string): Promise<Outcome> {
-  const server = await startServer([fault]);
-  try {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
+const runLinkt = (fault: Fault): Promise<FaultRun> =>
+  runWithFault({
+    spec: 'linkt',
+    fixtures: 'test/independent/linkt.fixtures.yaml',
+    fault,
+    start: () => startServer([fault]),
+    env: (server) => ({
       LINKT_INDEP_URL: server.url,
       LINKT_INDEP_KEY: server.keys.valid,
       LINKT_INDEP_DELETED_KEY: server.keys.deleted,
       LINKT_INDEP_READONLY_KEY: server.keys.readOnly,
       LINKT_INDEP_OTHER_ORG_KEY: server.keys.otherOrg,
       LINKT_INDEP_ICP_ID: server.icpId,
-    };
-    const out: string[] = [];
-    const junit = join(dir, `${fault}.xml`);
-    const summary = await runConformance(
-      {
-        specs: [{ spec: 'linkt', target: server.url, fixtures: 'test/independent/linkt.fixtures.yaml' }],
-        options: { level: 'all', allowLive: true, maxWaitMs: 5000, destructive: process.env.LINKT_INDEP_DESTRUCTIVE === '1' },
-        junit,
-        color: false,
-      },
-      { stdout: (l) => void out.push(l), stderr: (l) => void out.push(l), env, cwd: repoRoot },
-    );
-    return { summary, cases: readJunit(junit).flatMap((s) => s.cases), log: out.join('\n') };
-  } finally {
-    await server.close();
-  }
-}
-
-const idOf = (c: JunitCase): string => c.name.split(' ')[0]!;
-const isFailing = (c: JunitCase): boolean => c.failure !== undefined || c.error !== undefined;
+    }),
+    options: { destructive: process.env.LINKT_INDEP_DESTRUCTIVE === '1' },
+  });
 
 describe('independent Linkt implementation with one fault', () => {
-  let dir: string;
-  const outcomes = new Map<Fault, Outcome | Error>();
+  const outcomes = new Map<Fault, FaultRun | Error>();
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ac-indep-linkt-broken-'));
-    // each scenario is a CPU-bound vitest run: more lanes than cores only slows every one of them down
-    const queue = ROWS.map((r) => r.fault);
-    const lane = async (): Promise<void> => {
-      for (let fault = queue.shift(); fault !== undefined; fault = queue.shift()) {
-        outcomes.set(fault, await runWithFault(fault, dir).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(2, Math.min(ROWS.length, availableParallelism())) }, lane));
+    const results = await Promise.all(ROWS.map(({ fault }) => runLinkt(fault).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
+    ROWS.forEach((r, i) => outcomes.set(r.fault, results[i]!));
   }, 120_000);
-
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
 
   it.each(ROWS)('$fault → fails exactly $failing ($level)', ({ fault, failing, level }) => {
     const outcome = outcomes.get(fault);
     if (outcome instanceof Error) throw outcome;
     expect(outcome).toBeDefined();
-    const { summary, cases } = outcome!;
-    const failed = cases.filter(isFailing);
-    for (const c of failed) console.log(`[${fault}] FAILED ${c.name}\n${c.failure?.text ?? c.error?.text}`);
+    const { summary, cases, failing: failed, failingIds } = outcome!;
     console.log(`[${fault}] ${outcome!.log.split('\n').filter((l) => l.startsWith('total:')).join('')}`);
     expect(cases.length).toBeGreaterThan(0);
     expect(summary.exitCode).toBe(1);
-    expect(new Set(failed.map(idOf))).toEqual(new Set(failing));
+    expect(new Set(failingIds)).toEqual(new Set(failing));
     // a conformance verdict, not a tool error, and at the requirement's documented level
     expect(failed.map((c) => c.failure?.type)).toEqual(failed.map(() => level));
   });

@@ -78,7 +78,7 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
     const token = getAtPointer((await login()).body, spec.tokenPointer) as string;
     const valid = client.credential('valid');
     const header = contract.schemes.find((s) => s.name === valid.scheme)!.header;
-    const invalid = contract.errors[contract.requirements.find((r) => r.kind === 'credential.invalid')!.errors[0]!];
+    const invalid = contract.requirements.find((r) => r.kind === 'credential.invalid')!.errors[0]!;
     expectError(await client.call(contract.probeOperation, { headers: { [header]: token } }), invalid);
     expectError(await client.call(contract.probeOperation, { credential: { value: valid.value, scheme: spec.tokenScheme } }), invalid);
   });

@@ -89,8 +89,7 @@ export function probeOperation(contract: Contract): Operation {
 
 /** The first documented error of the first requirement of a kind. */
 export function errorOfKind(contract: Contract, kind: RequirementKind): ErrorSpec | undefined {
-  const id = contract.requirements.find((r) => r.kind === kind)?.errors[0];
-  return id === undefined ? undefined : contract.errors[id];
+  return contract.requirements.find((r) => r.kind === kind)?.errors[0];
 }
 
 export function errorById(contract: Contract, id: string): ErrorSpec {

@@ -8,7 +8,7 @@ import type { Contract } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
 import { isBindingRequirement } from '../../src/mock/error-catalog.ts';
-import { contractIn, contractOf, errorById, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, probeOperation, ResponseLog, seedsRole, SPECS } from './support.ts';
+import { contractIn, contractOf, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, probeOperation, ResponseLog, seedsRole, SPECS } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
@@ -54,30 +54,33 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
 
   if (has.tenantIsolation) it("tenant isolation: another tenant's key cannot get the first tenant's resource, nor see it in its list", async () => {
     const r = contract.requirements.find((q) => q.kind === 'tenant.isolation');
-    const res = r!.resource!;
-    const own = await client.call(res.get, { role: 'valid' });
+    if (r?.kind !== 'tenant.isolation') throw new Error('no tenant.isolation requirement');
+    const res = r.resource!;
+    const get = res.get.operationId;
+    const own = await client.call(get, { role: 'valid' });
     expect(own.status).toBe(200);
     expect(own.body).not.toHaveProperty('tenant');
     const id = String((own.body as { id: unknown }).id);
-    const list = await client.call(res.list, { role: 'valid' });
+    const list = await client.call(res.list.operationId, { role: 'valid' });
     expect(JSON.stringify(list.body)).toContain(id);
-    const foreign = await client.call(res.get, { role: 'other_tenant' });
-    const accepted = [...r!.errors.map((e) => errorById(contract, e).status), ...(r!.statuses ?? [])];
+    const foreign = await client.call(get, { role: 'other_tenant' });
+    const accepted = [...r.errors.map((e) => e.status), ...r.statuses];
     expect(accepted).toContain(foreign.status);
     expect(foreign.text).not.toContain(id);
-    const foreignList = await client.call(res.list, { role: 'other_tenant' });
+    const foreignList = await client.call(res.list.operationId, { role: 'other_tenant' });
     expect(foreignList.status).toBe(200);
     expect(foreignList.text).not.toContain(id);
-    const missing = await client.call(res.get, { role: 'valid', path: { [res.param]: 'no-such-id' } });
+    const missing = await client.call(get, { role: 'valid', path: { [res.param]: 'no-such-id' } });
     expect(missing.status).toBe(404);
   });
 
   if (has.scopeDenial) it('scope denial: the scoped key gets the requirement error on its operation and is accepted on the allowed one', async () => {
     const reqs = contract.requirements.filter((q) => q.kind === 'scope.denied' && !isBindingRequirement(contract, q));
     for (const r of reqs) {
-      const refused = await client.call(r.operation!, { role: r.role ?? 'scoped', ...(r.request?.body !== undefined ? { body: r.request.body } : {}) });
-      expectError(refused, errorById(contract, r.errors[0]!));
-      const allowed = await client.call(r.allowed!.operation, { role: r.role ?? 'scoped' });
+      if (r.kind !== 'scope.denied') continue;
+      const refused = await client.call(r.operation.operationId, { role: r.role, ...(r.request?.body !== undefined ? { body: r.request.body } : {}) });
+      expectError(refused, r.errors[0]!);
+      const allowed = await client.call(r.allowed!.operation.operationId, { role: r.role });
       expect(allowed.status >= 200 && allowed.status < 300).toBe(true);
     }
   });
@@ -85,10 +88,11 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
   if (has.bindings) it("bindings: a body value outside the credential's attribute list gets the binding error; an assigned one is served", async () => {
     const reqs = contract.requirements.filter((q) => isBindingRequirement(contract, q));
     for (const r of reqs) {
-      const refused = await client.call(r.operation!, { role: r.role ?? 'valid', body: r.request?.body });
-      expectError(refused, errorById(contract, r.errors[0]!));
-      const allowed = await client.call(r.allowed!.operation, { role: r.role ?? 'valid' });
-      expect(allowed.status).toBe(contract.operations.find((o) => o.operationId === r.allowed!.operation)!.successStatus);
+      if (r.kind !== 'scope.denied') continue;
+      const refused = await client.call(r.operation.operationId, { role: r.role, body: r.request?.body });
+      expectError(refused, r.errors[0]!);
+      const allowed = await client.call(r.allowed!.operation.operationId, { role: r.role });
+      expect(allowed.status).toBe(r.allowed!.operation.successStatus);
     }
   });
 

@@ -86,7 +86,7 @@ describe('require* helpers', () => {
     expect([200, 422].map((status) => thrown(() => requireAccepted(sent(status), 'the valid key', accepted)))).toEqual(['ok', 'ok']);
     expect(thrown(() => requireAccepted(sent(401), 'the valid key', accepted, 'request 1'))).toEqual({
       what: 'the valid key was refused (401) on GET /v1/things',
-      kinds: ['credential.accepted'],
+      kinds: ['credential.accepted', 'credential.test-mode'],
       message: 'Expected 200 or 422, got 401 for GET /v1/things (request 1)',
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRateLimited403, rateLimitSignals } from '../../src/probes/rate-limit-signals.ts';
+import { isRateLimited403, rateLimitSignals } from '../../src/probes/rate-limits/signals.ts';
 import { acmeContract } from './support/acme-contract.ts';
 import { response } from './support/responses.ts';
 

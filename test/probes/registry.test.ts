@@ -1,29 +1,20 @@
 /** planCases and FAMILIES: coverage, order, names. */
 import { describe, expect, it } from 'vitest';
-import { REQUIREMENT_KINDS, type RequirementKind } from '../../src/spec/contract.ts';
+import { KIND_IDS } from '../../src/kinds/index.ts';
+import { FAMILY_IDS } from '../../src/kinds/kind.ts';
 import { FAMILIES, planCases } from '../../src/probes/registry.ts';
 import { acmeContract, acmeFixtures, req } from './support/acme-contract.ts';
 import { acmeRequirements } from './support/acme-requirements.ts';
 
 describe('FAMILIES', () => {
-  it('runs in the documented order, rate limits last', () => {
-    expect(FAMILIES.map((f) => f.id)).toEqual([
-      'valid-credentials',
-      'missing-credentials',
-      'invalid-credentials',
-      'key-lifecycle',
-      'scopes',
-      'tenants',
-      'login-tokens',
-      'headers',
-      'transport',
-      'rate-limits',
-    ]);
+  it('runs in the order of FAMILY_IDS, rate limits last', () => {
+    expect(FAMILIES.map((f) => f.id)).toEqual([...FAMILY_IDS]);
+    expect(FAMILY_IDS.at(-1)).toBe('rate-limits');
   });
 
-  it('covers every requirement kind exactly once', () => {
-    const covered = FAMILIES.flatMap((f) => f.kinds);
-    expect([...covered].sort()).toEqual([...REQUIREMENT_KINDS].sort());
+  it('has a probe function for every requirement kind, and for nothing else', () => {
+    const covered = FAMILIES.flatMap((f) => Object.keys(f.plans));
+    expect([...covered].sort()).toEqual([...KIND_IDS].sort());
   });
 });
 
@@ -76,7 +67,8 @@ describe('planCases', () => {
   });
 
   it('throws on a requirement kind no family covers', () => {
-    const contract = acmeContract([req('credential.accepted'), req('credential.teleport' as RequirementKind)]);
+    const teleport = { ...req('credential.accepted'), id: 'ACME-CREDENTIAL-TELEPORT', kind: 'credential.teleport' as 'credential.accepted' };
+    const contract = acmeContract([req('credential.accepted'), teleport]);
     expect(() => planCases(contract, acmeFixtures(), { mock: true })).toThrow(
       'no probe family covers requirement kind credential.teleport (ACME-CREDENTIAL-TELEPORT)',
     );

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { REQUIREMENT_KINDS, ROLES } from '../../src/spec/contract.ts';
+import { ROLES } from '../../src/spec/contract.ts';
+import { KIND_IDS } from '../../src/kinds/index.ts';
 import { durationMs } from '../../src/spec/duration.ts';
 import { displayPointer, fromPointer, getAtPointer, toPointer } from '../../src/spec/json-pointer.ts';
 import { locateSpec } from '../../src/spec/locate.ts';
 import { parseYaml } from '../../src/spec/parse-yaml.ts';
 import { deref, inlineRefs } from '../../src/spec/resolve-refs.ts';
-import { extensionSchema, getValidators } from '../../src/spec/validators.ts';
+import { extensionSchema, extensionSchemaFile, getValidators } from '../../src/spec/validators.ts';
 import { bundledSpecPath, specsDir } from '../../src/spec/bundled.ts';
 import { AuthconformError } from '../../src/util/errors.ts';
 
@@ -98,10 +99,15 @@ describe('locateSpec', () => {
 });
 
 describe('extension schema', () => {
-  it('keeps the role and kind enums equal to ROLES and REQUIREMENT_KINDS', () => {
-    const defs = extensionSchema().$defs as Record<string, { enum: string[] }>;
+  it('keeps the role enum equal to ROLES, and the kind enum of the file (for editors) equal to src/kinds/', () => {
+    const defs = extensionSchemaFile().$defs as Record<string, { enum: string[] }>;
     expect(defs.role?.enum).toEqual([...ROLES]);
-    expect(defs.requirementKind?.enum).toEqual([...REQUIREMENT_KINDS]);
+    expect(defs.requirementKind?.enum).toEqual([...KIND_IDS]);
+  });
+
+  it('validates requirement kinds against src/kinds/', () => {
+    const defs = extensionSchema().$defs as Record<string, { enum: string[] }>;
+    expect(defs.requirementKind?.enum).toEqual([...KIND_IDS]);
   });
 
   it('compiles the validators once per process', () => {

@@ -66,8 +66,9 @@ describe('normalize (the Acme minimal spec)', () => {
     ]);
   });
 
-  it('normalizes requirements with defaults', async () => {
+  it('resolves requirements: default role and operation filled in, error names resolved', async () => {
     const c = await loadContract('_valid-minimal.yaml', { cwd: DIR });
+    const probe = c.operations.find((o) => o.operationId === c.probeOperation);
     expect(c.requirements[0]).toEqual({
       id: 'ACME-AUTH-01',
       level: 'MUST',
@@ -75,6 +76,8 @@ describe('normalize (the Acme minimal spec)', () => {
       statement: 'A valid key in X-Acme-Key is accepted.',
       source: { doc: 'auth', section: 'Keys' },
       errors: [],
+      role: 'valid',
+      operation: probe,
     });
     expect(c.requirements[2]).toEqual({
       id: 'ACME-KEY-01',
@@ -83,8 +86,10 @@ describe('normalize (the Acme minimal spec)', () => {
       role: 'revoked_expired',
       statement: 'A key revoked more than an hour ago is refused with 401 invalid_key.',
       source: { doc: 'auth', section: 'Rotation' },
-      errors: ['invalid_key'],
+      errors: [c.errors.invalid_key],
+      operation: probe,
     });
+    expect(c.requirements[2]?.errors[0]).toBe(c.errors.invalid_key);
   });
 
   it('merges the seed file into the mock section', async () => {

@@ -16,12 +16,12 @@ import { fail, pass } from '../outcome.ts';
 import { COVERAGE, coveringRequirement, requireAccepted } from '../preconditions.ts';
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
-import { acceptanceFailure, operationOf, sendBuilt, type Sent } from '../steps.ts';
+import { acceptanceFailure, sendBuilt, type Sent } from '../steps.ts';
 
 const ID = 'headers';
 
 function echoCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
-  const op = operationOf(contract, r);
+  const op = r.operation;
   const roles: Role[] = contract.keyFormat.test.length > 0 ? ['valid', 'test_mode'] : ['valid'];
   return contract.echoHeaders.flatMap((echo) =>
     roles.map((role) =>
@@ -69,7 +69,7 @@ async function sendWithHeader(
 }
 
 function requiredHeaderCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
-  const op = operationOf(contract, r);
+  const op = r.operation;
   const skip = missingRole(fixtures, 'valid');
   return contract.requiredHeaders.flatMap((h) => [
     makeCase(
@@ -109,9 +109,8 @@ function requiredHeaderCases(contract: Contract, fixtures: Fixtures, r: Requirem
 export const headers: ProbeFamily = {
   id: ID,
   title: 'Documented request and response headers',
-  kinds: ['response.header-echo', 'request.required-header'],
-  applies: (contract) => contract.requirements.some((r) => headers.kinds.includes(r.kind)),
-  plan(contract, fixtures, r) {
-    return r.kind === 'response.header-echo' ? echoCases(contract, fixtures, r) : requiredHeaderCases(contract, fixtures, r);
+  plans: {
+    'response.header-echo': echoCases,
+    'request.required-header': requiredHeaderCases,
   },
 };

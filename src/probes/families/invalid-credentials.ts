@@ -22,7 +22,7 @@ import { fail, pass } from '../outcome.ts';
 import { schemeByName, type BuildOptions } from '../request-builder.ts';
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
-import { errorsById, expectRefused, operationOf, refusalFailure, sendBuilt, acceptanceFailure } from '../steps.ts';
+import { expectRefused, refusalFailure, sendBuilt, acceptanceFailure } from '../steps.ts';
 import { describeErrors } from '../expect-error.ts';
 import { describeAccepted } from '../expect-accepted.ts';
 import { describeActual, expectation } from '../messages.ts';
@@ -40,7 +40,7 @@ interface Variant {
 }
 
 function variants(contract: Contract, fixtures: Fixtures, r: Requirement): Variant[] {
-  const op = operationOf(contract, r);
+  const op = r.operation;
   const schemeName = credentialOf(fixtures, 'valid')?.scheme ?? contract.defaultScheme;
   const scheme = schemeByName(contract, schemeName);
   const base = { operation: op, request: r.request ?? {} };
@@ -127,11 +127,11 @@ function variants(contract: Contract, fixtures: Fixtures, r: Requirement): Varia
 
 function missingErrors(contract: Contract): ErrorSpec[] {
   const missing = contract.requirements.find((q) => q.kind === 'credential.missing');
-  return missing === undefined ? [] : errorsById(contract, missing.errors);
+  return missing?.errors ?? [];
 }
 
 function paddedCase(contract: Contract, fixtures: Fixtures, r: Requirement, errors: ErrorSpec[]): Case {
-  const op = operationOf(contract, r);
+  const op = r.operation;
   return makeCase(
     ID,
     r,
@@ -156,7 +156,7 @@ function paddedCase(contract: Contract, fixtures: Fixtures, r: Requirement, erro
 }
 
 function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
-  const errors = errorsById(contract, r.errors);
+  const errors = r.errors;
   const withMissing = [...errors, ...missingErrors(contract)];
   const cases = variants(contract, fixtures, r).map((v) =>
     makeCase(
@@ -177,7 +177,5 @@ function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
 export const invalidCredentials: ProbeFamily = {
   id: ID,
   title: 'Invalid credentials are refused',
-  kinds: ['credential.invalid'],
-  applies: (contract) => contract.requirements.some((r) => r.kind === 'credential.invalid'),
-  plan,
+  plans: { 'credential.invalid': plan },
 };

@@ -3,11 +3,10 @@
  * grace window (fixtures, and on the mock the live rotation story through the control API),
  * revoked and unknown keys answered alike, and keys that do not expire.
  */
-import type { Contract, ErrorSpec, Requirement, Role } from '../../spec/contract.ts';
+import type { Contract, ErrorSpec, NoExpiryRequirement, Requirement } from '../../spec/contract.ts';
 import type { Fixtures } from '../../fixtures/fixtures.ts';
 import type { Case, Outcome, ProbeContext, ProbeFamily } from '../model.ts';
 import { canaryKey, missingRole, requireCredential } from '../credential.ts';
-import { durationMs } from '../../spec/duration.ts';
 import { makeCase } from '../make-case.ts';
 import { fail, pass } from '../outcome.ts';
 import { SkipCase } from '../skip-case.ts';
@@ -17,21 +16,17 @@ import {
   errorsById,
   expectAccepted,
   expectRefused,
-  operationOf,
   refusalFailure,
   requireControl,
-  sendBuilt,
-} from '../steps.ts';
+  sendBuilt } from '../steps.ts';
 import { COVERAGE, requireAccepted, requireRefused } from '../preconditions.ts';
 import { compareResponses } from '../response-diff.ts';
 import { expectation } from '../messages.ts';
 
 const ID = 'key-lifecycle';
-/** how far the clock moves for key.no-expiry when the requirement names no `after` */
-const DEFAULT_NO_EXPIRY = 'P365D';
 
 function rotationErrors(contract: Contract, r: Requirement): ErrorSpec[] {
-  if (r.errors.length > 0) return errorsById(contract, r.errors);
+  if (r.errors.length > 0) return r.errors;
   if (contract.rotation === undefined) throw new SkipCase(SKIP.noContractSection('rotation'));
   return errorsById(contract, [contract.rotation.error]);
 }
@@ -49,7 +44,7 @@ function graceMs(ctx: ProbeContext): number {
 async function rotationStory(ctx: ProbeContext, r: Requirement, phase: 'in-grace' | 'past-grace'): Promise<Outcome> {
   const control = requireControl(ctx);
   const grace = graceMs(ctx);
-  const op = operationOf(ctx.contract, r);
+  const op = r.operation;
   const old = requireCredential(ctx.fixtures, 'valid');
   const value = await control.createKey({ like: old.value });
   ctx.secrets.push(value);
@@ -76,8 +71,8 @@ async function rotationStory(ctx: ProbeContext, r: Requirement, phase: 'in-grace
 }
 
 function graceCases(contract: Contract, fixtures: Fixtures, r: Requirement, env: { mock: boolean }): Case[] {
-  const role: Role = r.role ?? 'revoked_in_grace';
-  const op = operationOf(contract, r);
+  const { role } = r;
+  const op = r.operation;
   const cases = [
     makeCase(
       ID,
@@ -102,8 +97,8 @@ function graceCases(contract: Contract, fixtures: Fixtures, r: Requirement, env:
 }
 
 function revokedCases(contract: Contract, fixtures: Fixtures, r: Requirement, env: { mock: boolean }): Case[] {
-  const role: Role = r.role ?? 'revoked_expired';
-  const op = operationOf(contract, r);
+  const { role } = r;
+  const op = r.operation;
   const grace = contract.rotation?.graceMs ?? 0;
   return [
     makeCase(
@@ -127,8 +122,8 @@ function revokedCases(contract: Contract, fixtures: Fixtures, r: Requirement, en
 }
 
 function indistinguishableCase(contract: Contract, fixtures: Fixtures, r: Requirement): Case {
-  const role: Role = r.role ?? 'revoked_expired';
-  const op = operationOf(contract, r);
+  const { role } = r;
+  const op = r.operation;
   return makeCase(
     ID,
     r,
@@ -141,7 +136,7 @@ function indistinguishableCase(contract: Contract, fixtures: Fixtures, r: Requir
       // comparing two refusals: each must be one (credential.invalid / key.revoked say so)
       requireRefused(a, 'an unknown key', COVERAGE.unknownRefused(op.operationId), 'unknown key');
       requireRefused(b, `the ${role} key`, COVERAGE.revokedRefused(role, op.operationId), `${role} key`);
-      const codes = errorsById(ctx.contract, r.errors).flatMap((e) => (e.code === undefined ? [] : [e.code]));
+      const codes = r.errors.flatMap((e) => (e.code === undefined ? [] : [e.code]));
       const diffs = compareResponses(a.res, b.res, codes, ['unknown key', `${role} key`]);
       if (diffs.length > 0) {
         return fail(ctx, expectation('the same response for an unknown and a revoked key', diffs.join('; '), a.label));
@@ -152,22 +147,20 @@ function indistinguishableCase(contract: Contract, fixtures: Fixtures, r: Requir
   );
 }
 
-function noExpiryCase(contract: Contract, fixtures: Fixtures, r: Requirement, env: { mock: boolean }): Case {
-  const after = r.after ?? DEFAULT_NO_EXPIRY;
-  const role: Role = r.role ?? 'valid';
-  const op = operationOf(contract, r);
+function noExpiryCase(fixtures: Fixtures, r: NoExpiryRequirement, env: { mock: boolean }): Case {
+  const { after } = r;
+  const { role } = r;
+  const op = r.operation;
   return makeCase(
     ID,
     r,
     `${role} key is still accepted after ${after}`,
     async (ctx) => {
       const control = requireControl(ctx);
-      const ms = durationMs(after);
-      if (ms === undefined) throw new Error(`${r.id}: after ${after} is not an ISO 8601 duration`);
       const credential = requireCredential(ctx.fixtures, role);
       const before = await sendBuilt(ctx, { operation: op, credential });
       requireAccepted(before, `the ${role} key`, COVERAGE.accepted(role, op.operationId), `${role} key, before the clock moves`);
-      await control.advance(ms);
+      await control.advance(r.afterMs);
       return expectAccepted(ctx, { operation: op, credential }, `${role} key, ${after} later`);
     },
     env.mock ? missingRole(fixtures, role) : SKIP.mockOnly(),
@@ -177,18 +170,10 @@ function noExpiryCase(contract: Contract, fixtures: Fixtures, r: Requirement, en
 export const keyLifecycle: ProbeFamily = {
   id: ID,
   title: 'Key revocation, rotation and expiry',
-  kinds: ['key.grace', 'key.revoked', 'key.no-expiry', 'key.indistinguishable'],
-  applies: (contract) => contract.requirements.some((r) => keyLifecycle.kinds.includes(r.kind)),
-  plan(contract, fixtures, r, env) {
-    switch (r.kind) {
-      case 'key.grace':
-        return graceCases(contract, fixtures, r, env);
-      case 'key.revoked':
-        return revokedCases(contract, fixtures, r, env);
-      case 'key.indistinguishable':
-        return [indistinguishableCase(contract, fixtures, r)];
-      default:
-        return [noExpiryCase(contract, fixtures, r, env)];
-    }
+  plans: {
+    'key.grace': graceCases,
+    'key.revoked': revokedCases,
+    'key.no-expiry': (_contract, fixtures, r, env) => [noExpiryCase(fixtures, r, env)],
+    'key.indistinguishable': (contract, fixtures, r) => [indistinguishableCase(contract, fixtures, r)],
   },
 };

@@ -14,13 +14,13 @@ import { describeActual, expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
 import { COVERAGE, PreconditionFailed } from '../preconditions.ts';
 import { SKIP } from '../skip-reasons.ts';
-import { acceptanceFailure, errorsById, expectRefused, operationOf, refusalFailure, requireControl } from '../steps.ts';
+import { acceptanceFailure, errorsById, expectRefused, refusalFailure, requireControl } from '../steps.ts';
 
 const ID = 'login-tokens';
 
 /** The requirement's errors, else the login section's error of that kind. */
 function errorsOr(ctx: ProbeContext, r: Requirement, pick: (l: LoginSpec) => string): ErrorSpec[] {
-  if (r.errors.length > 0) return errorsById(ctx.contract, r.errors);
+  if (r.errors.length > 0) return r.errors;
   return errorsById(ctx.contract, [pick(loginSpec(ctx))]);
 }
 
@@ -73,7 +73,7 @@ function rejectCase(fixtures: Fixtures, r: Requirement): Case {
 }
 
 function expiryCases(contract: Contract, fixtures: Fixtures, r: Requirement, env: { mock: boolean }): Case[] {
-  const op = operationOf(contract, r);
+  const op = r.operation;
   return [
     makeCase(
       ID,
@@ -122,11 +122,9 @@ function expiryCases(contract: Contract, fixtures: Fixtures, r: Requirement, env
 export const loginTokens: ProbeFamily = {
   id: ID,
   title: 'Login issues expiring tokens',
-  kinds: ['login.issue', 'login.reject', 'login.expiry'],
-  applies: (contract) => contract.requirements.some((r) => loginTokens.kinds.includes(r.kind)),
-  plan(contract, fixtures, r, env) {
-    if (r.kind === 'login.issue') return [issueCase(fixtures, r)];
-    if (r.kind === 'login.reject') return [rejectCase(fixtures, r)];
-    return expiryCases(contract, fixtures, r, env);
+  plans: {
+    'login.issue': (_contract, fixtures, r) => [issueCase(fixtures, r)],
+    'login.reject': (_contract, fixtures, r) => [rejectCase(fixtures, r)],
+    'login.expiry': expiryCases,
   },
 };

@@ -7,7 +7,7 @@ import type { Fixtures } from '../../fixtures/fixtures.ts';
 import type { Case, ProbeFamily } from '../model.ts';
 import { missingRole, requireCredential } from '../credential.ts';
 import { makeCase } from '../make-case.ts';
-import { errorsById, expectRefused, operationOf } from '../steps.ts';
+import { expectRefused} from '../steps.ts';
 
 const ID = 'missing-credentials';
 
@@ -20,8 +20,8 @@ export function wrongHeader(contract: Contract): { name: string; format: (key: s
 }
 
 function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
-  const op = operationOf(contract, r);
-  const errors = errorsById(contract, r.errors);
+  const op = r.operation;
+  const errors = r.errors;
   const cases = [
     makeCase(ID, r, `no credentials are refused on ${op.operationId}`, (ctx) =>
       expectRefused(ctx, { operation: op, request: r.request ?? {} }, errors, { note: 'no credentials' }),
@@ -54,7 +54,5 @@ function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
 export const missingCredentials: ProbeFamily = {
   id: ID,
   title: 'Requests without a credential are refused',
-  kinds: ['credential.missing'],
-  applies: (contract) => contract.requirements.some((r) => r.kind === 'credential.missing'),
-  plan,
+  plans: { 'credential.missing': plan },
 };

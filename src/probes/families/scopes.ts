@@ -3,22 +3,21 @@
  * send from) gets 403 with a documented error on `operation`, and is accepted on `allowed`. A 403
  * that carries rate-limit signals is a rate limit, not a scope denial.
  */
-import type { Contract, Requirement, Role } from '../../spec/contract.ts';
+import type { Contract, ScopeRequirement } from '../../spec/contract.ts';
 import type { Fixtures } from '../../fixtures/fixtures.ts';
 import type { Case, ProbeFamily } from '../model.ts';
 import { missingRole } from '../credential.ts';
 import { placementFor } from '../login.ts';
 import { makeCase } from '../make-case.ts';
 import { fail, pass } from '../outcome.ts';
-import { rateLimitSignals } from '../rate-limit-signals.ts';
-import { operationById } from '../request-builder.ts';
-import { errorsById, expectAccepted, operationOf, refusalFailure, sendBuilt } from '../steps.ts';
+import { rateLimitSignals } from '../rate-limits/signals.ts';
+import { expectAccepted, refusalFailure, sendBuilt } from '../steps.ts';
 
 const ID = 'scopes';
 
-function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
-  const role: Role = r.role ?? 'scoped';
-  const op = operationOf(contract, r);
+function plan(_contract: Contract, fixtures: Fixtures, r: ScopeRequirement): Case[] {
+  const { role } = r;
+  const op = r.operation;
   const skip = missingRole(fixtures, role);
   const cases = [
     makeCase(
@@ -35,7 +34,7 @@ function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
             actual: `403 with ${signals.join(', ')}`,
           });
         }
-        const refused = refusalFailure(s, errorsById(ctx.contract, r.errors), { note: `${role} credential` });
+        const refused = refusalFailure(s, r.errors, { note: `${role} credential` });
         if (refused) return fail(ctx, refused);
         return pass(ctx, `${s.label} refused the ${role} credential with ${s.res.status}`);
       },
@@ -44,7 +43,7 @@ function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
   ];
   if (r.allowed !== undefined) {
     const allowed = r.allowed;
-    const allowedOp = operationById(contract, allowed.operation);
+    const allowedOp = allowed.operation;
     cases.push(
       makeCase(
         ID,
@@ -66,7 +65,5 @@ function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
 export const scopes: ProbeFamily = {
   id: ID,
   title: 'Scoped credentials are limited to their scope',
-  kinds: ['scope.denied'],
-  applies: (contract) => contract.requirements.some((r) => r.kind === 'scope.denied'),
-  plan,
+  plans: { 'scope.denied': plan },
 };

@@ -5,7 +5,7 @@
  * member org accepted (an assertion: accepting members is part of the statement, so an API that
  * refuses every organization fails; "accepted" is the status alone, preconditions.ts rule 2).
  */
-import type { Contract, ErrorSpec, Requirement, Role } from '../../spec/contract.ts';
+import type { Contract, ErrorSpec, IsolationRequirement, Requirement } from '../../spec/contract.ts';
 import type { Fixtures } from '../../fixtures/fixtures.ts';
 import type { Case, ProbeContext, ProbeFamily } from '../model.ts';
 import { missingRole, requireCredential } from '../credential.ts';
@@ -22,17 +22,15 @@ import {
   errorsById,
   expectAccepted,
   expectRefused,
-  operationOf,
   refusalFailure,
   sendBuilt,
-  type Sent,
-} from '../steps.ts';
+  type Sent } from '../steps.ts';
 
 const ID = 'tenants';
 
-type ResourceRef = NonNullable<Requirement['resource']>;
+type ResourceRef = NonNullable<IsolationRequirement['resource']>;
 
-function resourceOf(r: Requirement): ResourceRef {
+function resourceOf(r: IsolationRequirement): ResourceRef {
   if (r.resource === undefined) throw new SkipCase(SKIP.noContractSection(`resource (${r.id})`));
   return r.resource;
 }
@@ -45,7 +43,7 @@ async function firstTenantResource(ctx: ProbeContext, res: ResourceRef): Promise
   const fixed = ctx.fixtures.resources[res.param];
   if (fixed !== undefined && fixed !== '') return fixed;
   const s = await sendBuilt(ctx, { operation: res.list, credential: requireCredential(ctx.fixtures, 'valid') });
-  requireAccepted(s, 'the valid key', COVERAGE.accepted('valid', res.list), 'listing with the valid credential');
+  requireAccepted(s, 'the valid key', COVERAGE.accepted('valid', res.list.operationId), 'listing with the valid credential');
   const id = getAtPointer(s.res.json, res.idPointer);
   if ((typeof id !== 'string' && typeof id !== 'number') || id === '') {
     throw new SkipCase(SKIP.noResource(s.label, res.idPointer, res.param));
@@ -66,17 +64,17 @@ export function leaksId(s: Sent, id: string): boolean {
 }
 
 /** The errors a cross-tenant read may get: the documented ones, else a bare 403. */
-function isolationErrors(contract: Contract, r: Requirement): ErrorSpec[] {
-  return r.errors.length > 0 ? errorsById(contract, r.errors) : [{ id: 'forbidden', status: 403 }];
+function isolationErrors(r: Requirement): ErrorSpec[] {
+  return r.errors.length > 0 ? r.errors : [{ id: 'forbidden', status: 403 }];
 }
 
-function isolationCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
-  const role: Role = r.role ?? 'other_tenant';
+function isolationCases(contract: Contract, fixtures: Fixtures, r: IsolationRequirement): Case[] {
+  const { role } = r;
   const param = r.resource?.param;
   const fixed = param !== undefined && (fixtures.resources[param] ?? '') !== '';
   const skip = missingRole(fixtures, role) ?? (fixed ? undefined : missingRole(fixtures, 'valid'));
-  const get = r.resource?.get ?? r.operation ?? contract.probeOperation;
-  const list = r.resource?.list ?? contract.probeOperation;
+  const get = (r.resource?.get ?? r.operation).operationId;
+  const list = r.resource?.list.operationId ?? contract.probeOperation;
   return [
     makeCase(
       ID,
@@ -88,7 +86,7 @@ function isolationCases(contract: Contract, fixtures: Fixtures, r: Requirement):
         const other = requireCredential(ctx.fixtures, role);
         const s = await sendBuilt(ctx, { operation: res.get, credential: other, request: { path: { [res.param]: id } } });
         const note = `${role} credential, resource ${id} of the first tenant`;
-        const refused = refusalFailure(s, isolationErrors(ctx.contract, r), { note, statuses: r.statuses ?? [] });
+        const refused = refusalFailure(s, isolationErrors(r), { note, statuses: r.statuses });
         if (refused) return fail(ctx, refused);
         if (leaksId(s, id)) {
           return fail(ctx, expectation(`no resource id ${id} in the body`, `${s.res.status} with the id in the body`, s.label, note));
@@ -119,15 +117,15 @@ function isolationCases(contract: Contract, fixtures: Fixtures, r: Requirement):
 }
 
 function membershipCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
-  const role: Role = r.role ?? 'valid';
-  const op = operationOf(contract, r);
+  const { role } = r;
+  const op = r.operation;
   const roleSkip = missingRole(fixtures, role);
   const header = (): string => {
     if (contract.organization === undefined) throw new SkipCase(SKIP.noContractSection('organization'));
     return contract.organization.header;
   };
   const errors = (): ErrorSpec[] =>
-    r.errors.length > 0 ? errorsById(contract, r.errors) : errorsById(contract, [contract.organization?.error ?? '']);
+    r.errors.length > 0 ? r.errors : errorsById(contract, [contract.organization?.error ?? '']);
   const foreign = fixtures.organizations?.foreign;
   const members = fixtures.organizations?.member ?? [];
   const cases = [
@@ -171,9 +169,8 @@ function membershipCases(contract: Contract, fixtures: Fixtures, r: Requirement)
 export const tenants: ProbeFamily = {
   id: ID,
   title: 'Tenants and organizations are isolated',
-  kinds: ['tenant.isolation', 'org.membership'],
-  applies: (contract) => contract.requirements.some((r) => tenants.kinds.includes(r.kind)),
-  plan(contract, fixtures, r) {
-    return r.kind === 'tenant.isolation' ? isolationCases(contract, fixtures, r) : membershipCases(contract, fixtures, r);
+  plans: {
+    'tenant.isolation': isolationCases,
+    'org.membership': membershipCases,
   },
 };

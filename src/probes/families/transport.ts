@@ -18,7 +18,6 @@ import { buildRequest } from '../request-builder.ts';
 import { requestLabel } from '../request-label.ts';
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
-import { operationOf } from '../steps.ts';
 
 const ID = 'transport';
 
@@ -38,7 +37,7 @@ export function plainUrlOf(baseUrl: string, fixtures: Pick<Fixtures, 'plainUrl'>
 async function run(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const plain = plainUrlOf(ctx.baseUrl, ctx.fixtures);
   if (plain === undefined) throw new SkipCase(SKIP.noPlainUrl());
-  const op = operationOf(ctx.contract, r);
+  const op = r.operation;
   const valid = credentialOf(ctx.fixtures, 'valid');
   const scheme = valid?.scheme ?? ctx.contract.defaultScheme;
   const canary = canaryKey(ctx.contract, valid?.value);
@@ -103,7 +102,5 @@ function plan(_contract: Contract, _fixtures: Fixtures, r: Requirement): Case[] 
 export const transport: ProbeFamily = {
   id: ID,
   title: 'Credentials only over HTTPS',
-  kinds: ['transport.https-only'],
-  applies: (contract) => contract.requirements.some((r) => r.kind === 'transport.https-only'),
-  plan,
+  plans: { 'transport.https-only': plan },
 };

@@ -14,13 +14,13 @@ import { makeCase } from '../make-case.ts';
 import { pass } from '../outcome.ts';
 import { COVERAGE, coveringRequirement, requireAccepted } from '../preconditions.ts';
 import { schemeByName, type BuildOptions } from '../request-builder.ts';
-import { expectAccepted, operationOf, sendBuilt } from '../steps.ts';
+import { expectAccepted, sendBuilt } from '../steps.ts';
 
 const ID = 'valid-credentials';
 
 function acceptedCase(contract: Contract, fixtures: Fixtures, r: Requirement, defaultRole: 'valid' | 'test_mode'): Case {
   const role = r.role ?? defaultRole;
-  const op = operationOf(contract, r);
+  const op = r.operation;
   const what = role === 'login' ? 'login token' : `${role} credential`;
   return makeCase(
     ID,
@@ -59,7 +59,7 @@ async function acceptedInScheme(
 }
 
 function formatCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
-  const op = operationOf(contract, r);
+  const op = r.operation;
   return op.schemes.map((name) => {
     const scheme = schemeByName(contract, name);
     if (scheme.credential === 'token') {
@@ -92,10 +92,9 @@ function formatCases(contract: Contract, fixtures: Fixtures, r: Requirement): Ca
 export const validCredentials: ProbeFamily = {
   id: ID,
   title: 'Valid credentials are accepted',
-  kinds: ['credential.accepted', 'credential.formats', 'credential.test-mode'],
-  applies: (contract) => contract.requirements.some((r) => validCredentials.kinds.includes(r.kind)),
-  plan(contract, fixtures, r) {
-    if (r.kind === 'credential.formats') return formatCases(contract, fixtures, r);
-    return [acceptedCase(contract, fixtures, r, r.kind === 'credential.test-mode' ? 'test_mode' : 'valid')];
+  plans: {
+    'credential.accepted': (contract, fixtures, r) => [acceptedCase(contract, fixtures, r, 'valid')],
+    'credential.formats': formatCases,
+    'credential.test-mode': (contract, fixtures, r) => [acceptedCase(contract, fixtures, r, 'test_mode')],
   },
 };

@@ -3,7 +3,8 @@
  * documented by code, a scoped operation, an unsafe one, a resource with a fixture id, a login,
  * rate limits with X-RateLimit-* headers (delta-seconds) and a 24 h rotation grace window.
  */
-import type { Contract, ErrorSpec, Operation, Requirement, RequirementKind } from '../../../src/spec/contract.ts';
+import type { Contract, ErrorSpec, Operation, Requirement, RequirementInput, RequirementKind } from '../../../src/spec/contract.ts';
+import { resolveRequirement } from '../../../src/spec/resolve-requirement.ts';
 import type { Fixtures } from '../../../src/fixtures/fixtures.ts';
 
 function op(o: Partial<Operation> & Pick<Operation, 'operationId' | 'method' | 'path'>): Operation {
@@ -61,8 +62,9 @@ export const OPERATIONS: Operation[] = [
   }),
 ];
 
-export function req(kind: RequirementKind, extra: Partial<Requirement> = {}): Requirement {
-  return {
+/** A requirement as a spec writes it, loaded as the loader does (defaults filled, names resolved). */
+export function req(kind: RequirementKind, extra: Partial<RequirementInput> = {}): Requirement {
+  const written: RequirementInput = {
     id: `ACME-${kind.toUpperCase().replace(/[^A-Z]/g, '-')}`,
     level: 'MUST',
     kind,
@@ -71,6 +73,7 @@ export function req(kind: RequirementKind, extra: Partial<Requirement> = {}): Re
     errors: [],
     ...extra,
   };
+  return resolveRequirement(written, { errors: ERRORS, operations: OPERATIONS, probeOperation: 'listThings' });
 }
 
 export function acmeContract(requirements: Requirement[], over: Partial<Contract> = {}): Contract {

@@ -4,8 +4,8 @@
  * Retry-After, a Remaining of 0 (the contract's header name or the common ones), or an IETF
  * `RateLimit` field with `r=0` (draft ≥ 8) / `remaining=0` (draft 7).
  */
-import type { Contract } from '../spec/contract.ts';
-import type { ProbeResponse } from '../transport/types.ts';
+import type { Contract } from '../../spec/contract.ts';
+import type { ProbeResponse } from '../../transport/types.ts';
 
 const COMMON_REMAINING = ['x-ratelimit-remaining', 'ratelimit-remaining'];
 

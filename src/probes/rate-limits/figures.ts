@@ -2,13 +2,13 @@
  * The documented rate-limit figures a target is held to: header names, the plan of the valid key
  * (fixtures.plan, or the only plan with a number), and the fixtures' limits where the docs give none.
  */
-import type { Contract, RateLimitPlan, RateLimitSpec } from '../spec/contract.ts';
-import type { Fixtures } from '../fixtures/fixtures.ts';
-import type { ProbeResponse } from '../transport/types.ts';
-import { resetDelaySeconds } from '../transport/reset.ts';
-import { parseRetryAfter } from '../transport/http-date.ts';
-import { SkipCase } from './skip-case.ts';
-import { SKIP } from './skip-reasons.ts';
+import type { Contract, RateLimitPlan, RateLimitSpec } from '../../spec/contract.ts';
+import type { Fixtures } from '../../fixtures/fixtures.ts';
+import type { ProbeResponse } from '../../transport/types.ts';
+import { resetDelaySeconds } from '../../transport/reset.ts';
+import { parseRetryAfter } from '../../transport/http-date.ts';
+import { SkipCase } from '../skip-case.ts';
+import { SKIP } from '../skip-reasons.ts';
 
 export interface Limits {
   perMinute?: number;

@@ -3,12 +3,12 @@
  * error (body and required headers), the documented rate-limit headers (on responses to
  * credentials, or on all when documented so) and, when documented, a valid Retry-After.
  */
-import type { Contract, ErrorSpec } from '../spec/contract.ts';
-import { isStrictRetryAfter } from '../transport/http-date.ts';
-import type { ProbeRequest } from '../transport/types.ts';
-import type { ProbeContext } from './model.ts';
-import { checkOneOf } from './expect-error.ts';
-import { requestLabel } from './request-label.ts';
+import type { Contract, ErrorSpec } from '../../spec/contract.ts';
+import { isStrictRetryAfter } from '../../transport/http-date.ts';
+import type { ProbeRequest } from '../../transport/types.ts';
+import type { ProbeContext } from '../model.ts';
+import { checkOneOf } from '../expect-error.ts';
+import { requestLabel } from '../request-label.ts';
 
 /** The documented 429 errors: the rate-limit section's error, else every error with status 429. */
 export function rateLimitErrors(contract: Contract): ErrorSpec[] {

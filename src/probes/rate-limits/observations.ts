@@ -4,24 +4,24 @@
  * response that carries none of the three headers is ratelimit.headers' finding: for the limit,
  * remaining and reset cases their presence is a precondition (preconditions.ts).
  */
-import type { Requirement } from '../spec/contract.ts';
-import type { Outcome, ProbeContext } from './model.ts';
-import { resetDelaySeconds } from '../transport/reset.ts';
-import { requireCredential } from './credential.ts';
-import { expectation } from './messages.ts';
-import type { Failure } from './case-failure.ts';
-import { fail, pass } from './outcome.ts';
-import { COVERAGE, PreconditionFailed } from './preconditions.ts';
-import { headerNames, headerValue, limitsOf, rateLimitSpec, windowSeconds, type HeaderNames } from './rate-limit-figures.ts';
-import { SkipCase } from './skip-case.ts';
-import { operationOf, sendBuilt, type Sent } from './steps.ts';
+import type { Requirement } from '../../spec/contract.ts';
+import type { Outcome, ProbeContext } from '../model.ts';
+import { resetDelaySeconds } from '../../transport/reset.ts';
+import { requireCredential } from '../credential.ts';
+import { expectation } from '../messages.ts';
+import type { Failure } from '../case-failure.ts';
+import { fail, pass } from '../outcome.ts';
+import { COVERAGE, PreconditionFailed } from '../preconditions.ts';
+import { headerNames, headerValue, limitsOf, rateLimitSpec, windowSeconds, type HeaderNames } from './figures.ts';
+import { SkipCase } from '../skip-case.ts';
+import { sendBuilt, type Sent } from '../steps.ts';
 
 /** requests in the observation sequence */
 export const SEQUENCE_LENGTH = 3;
 const INTEGER = /^\d+$/;
 
 async function observe(ctx: ProbeContext, r: Requirement): Promise<Sent[]> {
-  const op = operationOf(ctx.contract, r);
+  const op = r.operation;
   const credential = requireCredential(ctx.fixtures, 'valid');
   const out: Sent[] = [];
   for (let i = 0; i < SEQUENCE_LENGTH; i++) {
@@ -68,7 +68,7 @@ export async function headersCase(ctx: ProbeContext, r: Requirement): Promise<Ou
   const names = headerNames(ctx.contract);
   const sent = await observe(ctx, r);
   if (rateLimitSpec(ctx.contract).on === 'all') {
-    sent.push(await sendBuilt(ctx, { operation: operationOf(ctx.contract, r), request: r.request ?? {}, bypassRateLimitGate: true }));
+    sent.push(await sendBuilt(ctx, { operation: r.operation, request: r.request ?? {}, bypassRateLimitGate: true }));
   }
   for (const s of sent) {
     const problems = headerProblems(s, names);

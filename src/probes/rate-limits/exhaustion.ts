@@ -9,22 +9,22 @@
  * but ratelimit.exceeded's own, "a rate limit arrives" is a precondition as well (no 429 at all, or
  * a refusal that is no rate limit): ratelimit.exceeded covers it.
  */
-import type { Contract, Requirement } from '../spec/contract.ts';
-import type { Credential } from '../fixtures/fixtures.ts';
-import type { Outcome, ProbeContext } from './model.ts';
-import { isStrictRetryAfter, parseRetryAfter } from '../transport/http-date.ts';
-import { credentialOf, requireCredential } from './credential.ts';
-import { getAtPointer, toPointer } from '../spec/json-pointer.ts';
-import { checkOneOf } from './expect-error.ts';
-import { expectation } from './messages.ts';
-import { fail, pass } from './outcome.ts';
-import { COVERAGE, PreconditionFailed, credentialWhat, requireAccepted } from './preconditions.ts';
-import { isRateLimited403 } from './rate-limit-signals.ts';
-import { headerValue, limitsOf, rateLimitSpec, requirePerMinute, secondsUntilReset, tolerantResetSeconds } from './rate-limit-figures.ts';
-import { SkipCase } from './skip-case.ts';
-import { SKIP } from './skip-reasons.ts';
-import { rateLimitErrors } from './stray-rate-limits.ts';
-import { acceptanceFailure, errorsById, operationOf, refusalFailure, sendBuilt, type Sent } from './steps.ts';
+import type { Contract, Requirement } from '../../spec/contract.ts';
+import type { Credential } from '../../fixtures/fixtures.ts';
+import type { Outcome, ProbeContext } from '../model.ts';
+import { isStrictRetryAfter, parseRetryAfter } from '../../transport/http-date.ts';
+import { credentialOf, requireCredential } from '../credential.ts';
+import { getAtPointer, toPointer } from '../../spec/json-pointer.ts';
+import { checkOneOf } from '../expect-error.ts';
+import { expectation } from '../messages.ts';
+import { fail, pass } from '../outcome.ts';
+import { COVERAGE, PreconditionFailed, credentialWhat, requireAccepted } from '../preconditions.ts';
+import { isRateLimited403 } from './signals.ts';
+import { headerValue, limitsOf, rateLimitSpec, requirePerMinute, secondsUntilReset, tolerantResetSeconds } from './figures.ts';
+import { SkipCase } from '../skip-case.ts';
+import { SKIP } from '../skip-reasons.ts';
+import { rateLimitErrors } from './stray.ts';
+import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from '../steps.ts';
 
 /** requests sent beyond the limit before concluding there is no 429 */
 export const EXHAUSTION_SLACK = 5;
@@ -41,7 +41,7 @@ function isAcceptedStatus(s: Sent): boolean {
 }
 
 function send(ctx: ProbeContext, r: Requirement, credential: Credential): Promise<Sent> {
-  return sendBuilt(ctx, { operation: operationOf(ctx.contract, r), credential, request: r.request ?? {}, bypassRateLimitGate: true });
+  return sendBuilt(ctx, { operation: r.operation, credential, request: r.request ?? {}, bypassRateLimitGate: true });
 }
 
 /** The first request of a sequence sets the stage: the key must be accepted (credential.accepted covers it). */
@@ -73,7 +73,7 @@ export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Cre
   const label = last?.label ?? '';
   throw new PreconditionFailed(
     `no 429 within ${max} requests (limit ${limit}) on ${label}`,
-    COVERAGE.rateLimited(operationOf(ctx.contract, r).operationId),
+    COVERAGE.rateLimited(r.operation.operationId),
     expectation(`a 429 within ${max} requests (limit ${limit})`, `${max} accepted requests`, label, `${credential.role} key`),
   );
 }
@@ -95,7 +95,7 @@ function limitNote(index: number, limit: number): string {
 }
 
 function errorsOf(ctx: ProbeContext, r: Requirement) {
-  return r.errors.length > 0 ? errorsById(ctx.contract, r.errors) : rateLimitErrors(ctx.contract);
+  return r.errors.length > 0 ? r.errors : rateLimitErrors(ctx.contract);
 }
 
 export async function exceededCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {

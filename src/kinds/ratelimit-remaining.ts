@@ -1,0 +1,22 @@
+/** ratelimit.remaining: Remaining falls by exactly one per sequential request. */
+import { defineKind } from './kind.ts';
+
+export const ratelimitRemaining = defineKind({
+  kind: 'ratelimit.remaining',
+  family: 'rate-limits',
+  summary: 'Remaining falls by exactly one per sequential request',
+  needs: ['rateLimit', 'rateLimit.headers'],
+  fields: ['operation', 'request'],
+  defaultRole: 'valid',
+  defects: () => [
+    {
+      description: 'the Remaining header never decreases',
+      wrap: {
+        rateFigures: (next) => (rt, d, now) => {
+          const f = next(rt, d, now);
+          return f && { ...f, remaining: Math.max(0, d.limit - 1) };
+        },
+      },
+    },
+  ],
+});

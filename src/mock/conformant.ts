@@ -1,0 +1,67 @@
+/**
+ * The conformant behaviour of every stage (stages.ts): what the documentation says the API does.
+ * Defects wrap these (src/kinds/); nothing here knows about them.
+ */
+import { getAtPointer } from '../spec/json-pointer.ts';
+import { anonymous } from './auth.ts';
+import { httpDate, jsonReply } from './reply.ts';
+import type { Stages } from './stages.ts';
+
+function mediaType(value: string): string {
+  return (value.split(';')[0] ?? '').trim().toLowerCase();
+}
+
+export const CONFORMANT: Stages = {
+  anonymous,
+  missing: (rt) => ({ kind: 'refused', error: rt.errors.missing }),
+  malformed: (rt) => ({ kind: 'refused', error: rt.errors.invalid }),
+  unknown: (rt) => ({ kind: 'refused', error: rt.errors.invalid }),
+  graceMs: (rt) => rt.contract.rotation?.graceMs ?? 0,
+  revocation: (rt, record, now) =>
+    record.revokedAt !== undefined && now >= record.revokedAt + rt.stages.graceMs(rt) ? { kind: 'refused', error: rt.errors.rotation } : undefined,
+  tokenExpiry: (rt, record, now) =>
+    record.expiresAt !== undefined && now >= record.expiresAt ? { kind: 'refused', error: rt.errors.expiredToken } : undefined,
+  credential: () => undefined,
+  echoValue: (_rt, record) => record.prefix,
+  limiterKey: (rt, record, tenant) => ((rt.contract.rateLimit?.perCredential ?? true) ? `k:${record.value}` : `t:${tenant ?? record.value}`),
+  limiterMode: (rt) => ({ never: rt.options.unlimited === true, sticky: false }),
+  rateFigures: (rt, d, now) => {
+    if (rt.contract.rateLimit?.headers === undefined) return undefined;
+    const epoch = rt.contract.rateLimit.resetUnit !== 'delta-seconds';
+    return { limit: d.limit, remaining: d.remaining, reset: epoch ? Math.ceil(d.resetAt / 1000) : Math.max(0, Math.ceil((d.resetAt - now) / 1000)) };
+  },
+  retryAfter: (rt, d, now) => {
+    const seconds = Math.max(1, Math.ceil((d.resetAt - now) / 1000));
+    // the retry-after variant writes an HTTP-date where no body field has to agree with it
+    const date = rt.variants.has('retry-after') && rt.contract.rateLimit?.retryAfterField === undefined;
+    return { seconds, header: date ? httpDate(d.resetAt) : String(seconds) };
+  },
+  rateLimitedError: (rt) => ({ spec: rt.errors.rateLimit }),
+  admit: () => undefined,
+  requiredHeaderError: (rt, headers) => {
+    for (const rule of rt.requiredHeaders) {
+      const sent = headers.get(rule.name);
+      const ok = sent !== null && (rule.mediaType ? mediaType(sent) === mediaType(rule.value) : sent.trim() === rule.value);
+      if (!ok) return rule.error;
+    }
+    return undefined;
+  },
+  organizationError: (rt, named, organizations) => (organizations.includes(named) ? undefined : rt.errors.organization),
+  scopeError: (rt, route, record) => {
+    const needed = route.operation.scopes;
+    if (needed.length === 0 || record.scopes === undefined) return undefined;
+    const granted = record.scopes;
+    return needed.every((s) => granted.includes(s)) ? undefined : rt.errors.scopeFor(route.operation.operationId);
+  },
+  bindingError: (rt, binding, sent, record) => {
+    const value = getAtPointer(sent, binding.pointer);
+    if (value === undefined) return undefined;
+    const allowed = record.attributes[binding.attribute] ?? [];
+    return allowed.includes(String(value)) ? undefined : rt.errors.byId(binding.error, 403);
+  },
+  visible: (_rt, item, tenant) => item.tenant === undefined || item.tenant === tenant,
+  success: (rt, _route, _p, status, body, headers, schema) => jsonReply(rt, status, body, headers, schema),
+  passwordMatches: (_rt, user, password) => password === user.password,
+  loginClaims: (_rt, claims) => claims,
+  plainListener: () => 'refuse',
+};

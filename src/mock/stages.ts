@@ -1,0 +1,99 @@
+/**
+ * The stages of the conformant mock, each one decision of the request pipeline with its documented
+ * behaviour. A defect (declared with its requirement kind in src/kinds/) is a set of wrappers: each
+ * wraps one stage and returns its replacement, as msw's `.use()` prepends overriding handlers and
+ * undici's `compose()` wraps a dispatcher. The conformant code reads no defect flags; the stages
+ * are composed once per mock (runtime.ts) and called as `rt.stages.<stage>(rt, ...)`.
+ *
+ * A new requirement kind adds its stage here (with the conformant behaviour) and calls it from the
+ * pipeline; its kind file wraps the stage to break it.
+ */
+import type { CredentialScheme, ErrorSpec } from '../spec/contract.ts';
+import type { AuthOutcome } from './auth.ts';
+import type { CredentialRecord, UserRecord } from './credentials.ts';
+import type { MockRequest } from './request.ts';
+import type { LimiterMode, RateDecision } from './rate-limiter.ts';
+import type { HeaderBag, Reply } from './reply.ts';
+import type { Principal } from './responders.ts';
+import type { Route } from './routes.ts';
+import type { Binding } from './routes.ts';
+import type { Runtime } from './runtime.ts';
+import type { Item } from './seed.ts';
+
+/** The Limit / Remaining / Reset values a response reports. */
+export interface RateFigures {
+  limit: number;
+  remaining: number;
+  reset: number;
+}
+
+/** The 429 to send: the documented error, optionally another status or a last edit of the body. */
+export interface RateLimitedError {
+  spec: ErrorSpec;
+  status?: number;
+  mutate?: (body: Record<string, unknown>) => void;
+}
+
+/** What a login response reports besides the token. */
+export interface LoginClaims {
+  expiresAt: number;
+  organization?: string;
+}
+
+export interface Stages {
+  /** the principal served when a request is let through without a known credential */
+  anonymous(rt: Runtime): AuthOutcome;
+  /** no credential header at all */
+  missing(rt: Runtime): AuthOutcome;
+  /** a credential header with no usable value (empty, `Bearer` alone, wrong scheme word) */
+  malformed(rt: Runtime): AuthOutcome;
+  /** a value that is no known credential of the scheme's kind */
+  unknown(rt: Runtime, value: string, candidates: CredentialScheme[]): AuthOutcome;
+  /** the rotation grace window, ms */
+  graceMs(rt: Runtime): number;
+  /** a revoked key: refused past the grace window */
+  revocation(rt: Runtime, record: CredentialRecord, now: number): AuthOutcome | undefined;
+  /** a token past its expiry */
+  tokenExpiry(rt: Runtime, record: CredentialRecord, now: number): AuthOutcome | undefined;
+  /** a known, live credential in this scheme: accepted (undefined) or refused */
+  credential(rt: Runtime, record: CredentialRecord, scheme: CredentialScheme | undefined, headers: MockRequest['headers'], now: number): AuthOutcome | undefined;
+  /** the value of the echo header for an accepted credential */
+  echoValue(rt: Runtime, record: CredentialRecord): string | undefined;
+  /** whose budget a request of this credential counts against */
+  limiterKey(rt: Runtime, record: CredentialRecord, tenant: string | undefined): string;
+  limiterMode(rt: Runtime): LimiterMode;
+  /** the rate-limit header values of a decision; undefined = no headers */
+  rateFigures(rt: Runtime, d: RateDecision, now: number): RateFigures | undefined;
+  /** seconds a limited client should wait, and the Retry-After header value (undefined = no header) */
+  retryAfter(rt: Runtime, d: RateDecision, now: number): { seconds: number; header?: string };
+  rateLimitedError(rt: Runtime): RateLimitedError;
+  /** after the request was counted: refuse this credential on this operation */
+  admit(rt: Runtime, record: CredentialRecord, operationId: string): ErrorSpec | undefined;
+  requiredHeaderError(rt: Runtime, headers: MockRequest['headers']): ErrorSpec | undefined;
+  organizationError(rt: Runtime, named: string, organizations: string[]): ErrorSpec | undefined;
+  scopeError(rt: Runtime, route: Route, record: CredentialRecord): ErrorSpec | undefined;
+  bindingError(rt: Runtime, binding: Binding, sent: unknown, record: CredentialRecord): ErrorSpec | undefined;
+  /** whether a `get` serves this item to this tenant */
+  visible(rt: Runtime, item: Item, tenant: string | undefined): boolean;
+  /** a 2xx answer of an operation */
+  success(rt: Runtime, route: Route, p: Principal, status: number, body: unknown, headers: HeaderBag, schema: unknown): Reply;
+  passwordMatches(rt: Runtime, user: UserRecord, password: string): boolean;
+  loginClaims(rt: Runtime, claims: LoginClaims, now: number): LoginClaims;
+  /** what the plain-HTTP listener of an HTTPS-only spec does */
+  plainListener(rt: Runtime): 'refuse' | 'serve';
+}
+
+/** Wrappers of some stages: each gets the stage as composed so far and returns its replacement. */
+export type StageWrappers = { [K in keyof Stages]?: (next: Stages[K]) => Stages[K] };
+
+/** The stages with the wrappers applied in order (the last wraps outermost). */
+export function composeStages(base: Stages, wrappers: readonly StageWrappers[]): Stages {
+  const out: Stages = { ...base };
+  const set = out as unknown as Record<string, unknown>;
+  for (const w of wrappers) {
+    for (const [name, wrap] of Object.entries(w) as Array<[keyof Stages, (next: unknown) => unknown]>) {
+      set[name] = wrap(out[name]);
+    }
+  }
+  return out;
+}
