@@ -135,7 +135,7 @@ export class SecretSet {
 
   /** Every secret spelling in `text` masked ('…', or `prefix…last4` for a whole key in plain). */
   mask(text: string): string {
-    if (this.#values.size === 0 || text === '') return text;
+    if (text === '' || (this.#values.size === 0 && this.#shape === undefined)) return text;
     const scan = this.#scan(text, false);
     let out = scan.cover === undefined ? text : this.#apply(text, scan);
     for (const s of this.#short) out = maskShort(out, s);
