@@ -75,10 +75,20 @@ export const command: CliCommand = {
   },
 };
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Resolves with the signal that stops the mock, or "parent exited" when the process that started
  * it is gone: `kill <pid of npx>` ends npx without passing the signal on, and the mock would be
- * left holding its port (its parent then becomes another process, so `process.ppid` changes).
+ * left holding its port. (`process.ppid` is read once at start-up, so the parent is probed with
+ * signal 0, which fails with ESRCH once it is gone.)
  */
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -91,7 +101,7 @@ function untilSignal(): Promise<string> {
     const handlers = SIGNALS.map((name) => [name, (): void => stop(name)] as const);
     for (const [n, h] of handlers) process.once(n, h);
     const watch = setInterval(() => {
-      if (process.ppid !== parent) stop('parent exited');
+      if (!isAlive(parent)) stop('parent exited');
     }, PARENT_POLL_MS);
   });
 }
