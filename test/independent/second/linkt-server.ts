@@ -25,7 +25,7 @@ export type Fault =
   | 'reset-in-ms'
   /** the 429 body has no `retry_after` */
   | 'no-retry-after-field'
-  /** a missing key is answered 403 forbidden */
+  /** a request without the x-api-key header is answered 403 forbidden */
   | 'missing-as-403';
 
 const PLANS = { free: { perMinute: 60, perDay: 1000 }, pro: { perMinute: 300, perDay: 10_000 } } as const;
@@ -79,7 +79,7 @@ export async function startServer(faults: readonly Fault[] = []) {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const presented = has('bearer-only') ? bearer : req.headers['x-api-key'];
     if (typeof presented !== 'string' || presented === '') {
-      if (has('missing-as-403')) return send(res, 403, { error: 'forbidden', detail: 'No API key.', status: 403 });
+      if (has('missing-as-403') && presented === undefined) return send(res, 403, { error: 'forbidden', detail: 'No API key.', status: 403 });
       return send(res, 401, { error: 'unauthorized', detail: 'Missing API key: send it in x-api-key.', status: 401 });
     }
     const key = keys.get(presented);

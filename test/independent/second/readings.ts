@@ -3,6 +3,7 @@
  * (`<api>.fixtures.yaml` beside this file) reads, and how to stop it.
  */
 import type { Reading } from './harness.ts';
+import type { Api } from './rows.ts';
 import * as linkfetch from './linkfetch-server.ts';
 import * as linkit from './linkit-server.ts';
 import * as linkkit from './linkkit-server.ts';
@@ -77,3 +78,12 @@ export async function linqReading(faults: linq.Fault[] = []): Promise<Reading> {
     env: { LINQ2_TOKEN: c.valid, LINQ2_SCOPED_TOKEN: c.scoped, LINQ2_OTHER_TOKEN: c.other_tenant, LINQ2_CHAT_ID: c.chat_id, LINQ2_PER_MINUTE: String(c.perMinute) },
   };
 }
+
+/** Starts a server of `api` with the given faults and conformant variants. */
+export const START: Record<Api, (faults: string[], variants: string[]) => Promise<Reading>> = {
+  linkfetch: (faults) => linkfetchReading(faults as linkfetch.Fault[]),
+  linkt: (faults) => linktReading(faults as linkt.Fault[]),
+  linkkit: (faults, variants) => linkkitReading(faults as linkkit.Fault[], variants as linkkit.Variant[]),
+  linkit: (faults) => linkitReading(faults as linkit.Fault[]),
+  linq: (faults) => linqReading(faults as linq.Fault[]),
+};
