@@ -15,6 +15,12 @@ import { rowsOf, switchesOf, type Api, type Row, type RunKind } from './rows.ts'
  */
 export const RUN_OPTIONS: Record<RunKind, Partial<SuiteOptions>> = { 'read-only': {}, writes: { destructive: true } };
 
+/**
+ * A test that waits for its batch: one conformance run of several servers, which takes tens of
+ * seconds on a loaded 2-core machine (no assertion depends on it).
+ */
+export const BATCH_TIMEOUT_MS = 240_000;
+
 /** Runs the rows of `api` of this kind of run (conformant ones, or the broken twins) in one batch. */
 export function batchOf(api: Api, run: RunKind, broken: boolean): () => Promise<Map<string, Verdict>> {
   const rows = rowsOf(api, run, broken);

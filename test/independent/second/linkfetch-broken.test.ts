@@ -4,13 +4,13 @@
  * fail exactly the requirement ids in rows.ts, nothing more.
  */
 import { describe } from 'vitest';
-import { apiTest, expectRow } from './batches.ts';
+import { apiTest, BATCH_TIMEOUT_MS, expectRow } from './batches.ts';
 import { rowOf } from './rows.ts';
 
 const it = apiTest('linkfetch', true);
 const row = (name: string) => rowOf('linkfetch', name);
 
-describe('second LinkFetch reading with one fault', () => {
+describe('second LinkFetch reading with one fault', { timeout: BATCH_TIMEOUT_MS }, () => {
   // issue 13 cause 4: no bare `Authorization: KEY` is sent, so a server accepting it passes
   // LINKFETCH-AUTH-03; and cause 1: the fixed scope operation adds a false LINKFETCH-SCOPE-01.
   it.fails('bare-key-accepted fails exactly LINKFETCH-AUTH-03', ({ verdicts }) => {

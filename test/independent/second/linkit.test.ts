@@ -4,12 +4,12 @@
  * from the spec author (see its header); it must pass with 0 failures.
  */
 import { describe } from 'vitest';
-import { apiTest, expectRow } from './batches.ts';
+import { apiTest, BATCH_TIMEOUT_MS, expectRow } from './batches.ts';
 import { rowOf } from './rows.ts';
 
 const it = apiTest('linkit', false);
 
-describe('second Linkit reading, through the real run path', () => {
+describe('second Linkit reading, through the real run path', { timeout: BATCH_TIMEOUT_MS }, () => {
   it('conformant: no failure', ({ verdicts }) => {
     expectRow(verdicts, rowOf('linkit', 'conformant'));
   });

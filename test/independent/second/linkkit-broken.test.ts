@@ -4,13 +4,13 @@
  * broken; it must fail exactly the requirement ids in rows.ts, nothing more.
  */
 import { describe } from 'vitest';
-import { apiTest, expectRow } from './batches.ts';
+import { apiTest, BATCH_TIMEOUT_MS, expectRow } from './batches.ts';
 import { rowOf } from './rows.ts';
 
 const it = apiTest('linkkit', true);
 const row = (name: string) => rowOf('linkkit', name);
 
-describe('second Linkkit reading with one fault', () => {
+describe('second Linkkit reading with one fault', { timeout: BATCH_TIMEOUT_MS }, () => {
   // issue 13 cause 4: no bare `Authorization: KEY` is sent, so LINKKIT-AUTH-04 passes; causes 6
   // and 1 add the false LINKKIT-AUTH-02 and LINKKIT-SCOPE-01 of the conformant reading.
   it.fails('bare-key-accepted fails exactly LINKKIT-AUTH-04', ({ verdicts }) => {

@@ -5,12 +5,12 @@
  * the client; it documents no refusal), and the variant refuses them. Both must pass.
  */
 import { describe } from 'vitest';
-import { apiTest, expectRow } from './batches.ts';
+import { apiTest, BATCH_TIMEOUT_MS, expectRow } from './batches.ts';
 import { rowOf } from './rows.ts';
 
 const it = apiTest('linkkit', false);
 
-describe('second Linkkit reading, through the real run path', () => {
+describe('second Linkkit reading, through the real run path', { timeout: BATCH_TIMEOUT_MS }, () => {
   // issue 13 causes 6 and 1. Cause 6: LINKKIT-AUTH-02 checks the client's Content-Type obligation
   // as a server refusal, so a server that tolerates its absence fails it (level all / --strict).
   // Cause 1: the spec fixes listLinks as the scoped key's allowed operation; this server's scoped

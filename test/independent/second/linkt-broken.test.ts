@@ -4,13 +4,13 @@
  * the requirement ids in rows.ts, nothing more.
  */
 import { describe } from 'vitest';
-import { apiTest, expectRow } from './batches.ts';
+import { apiTest, BATCH_TIMEOUT_MS, expectRow } from './batches.ts';
 import { rowOf } from './rows.ts';
 
 const it = apiTest('linkt', true);
 const row = (name: string) => rowOf('linkt', name);
 
-describe('second Linkt reading with one fault', () => {
+describe('second Linkt reading with one fault', { timeout: BATCH_TIMEOUT_MS }, () => {
   // issue 13 cause 5: a server that takes the key only from Authorization: Bearer fails
   // LINKT-AUTH-01/-02 rightly, but SCOPE-01, TENANT-01 and RATE-01 fail too instead of skipping
   // with a pointer to LINKT-AUTH-01.

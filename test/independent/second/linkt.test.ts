@@ -4,7 +4,7 @@
  * from the spec author (see its header); it must pass with 0 failures, read-only and with writes.
  */
 import { describe, expect } from 'vitest';
-import { apiTest, expectRow } from './batches.ts';
+import { apiTest, BATCH_TIMEOUT_MS, expectRow } from './batches.ts';
 import { rowOf } from './rows.ts';
 
 const it = apiTest('linkt', false);
@@ -12,7 +12,7 @@ const it = apiTest('linkt', false);
 /** The write probes of the catalogue (LINKT-SCOPE-01's refused and allowed requests) and a margin. */
 const WRITE_REQUESTS = 4;
 
-describe('second Linkt reading, through the real run path', () => {
+describe('second Linkt reading, through the real run path', { timeout: BATCH_TIMEOUT_MS }, () => {
   it('conformant, read-only: no failure', ({ verdicts }) => {
     expectRow(verdicts, rowOf('linkt', 'conformant'));
   });

@@ -4,13 +4,13 @@
  * the requirement ids in rows.ts, nothing more.
  */
 import { describe } from 'vitest';
-import { apiTest, expectRow } from './batches.ts';
+import { apiTest, BATCH_TIMEOUT_MS, expectRow } from './batches.ts';
 import { rowOf } from './rows.ts';
 
 const it = apiTest('linq', true);
 const row = (name: string) => rowOf('linq', name);
 
-describe('second Linq reading with one fault', () => {
+describe('second Linq reading with one fault', { timeout: BATCH_TIMEOUT_MS }, () => {
   // issue 13 cause 4: no bare `Authorization: TOKEN` is sent, so LINQ-AUTH-03 passes; cause 1
   // adds the conformant reading's false LINQ-SCOPE-01 and LINQ-RATE-02.
   it.fails('bare-key-accepted fails exactly LINQ-AUTH-03', ({ verdicts }) => {

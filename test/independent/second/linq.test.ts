@@ -4,12 +4,12 @@
  * from the spec author (see its header); it must pass with 0 failures, read-only and with writes.
  */
 import { describe } from 'vitest';
-import { apiTest, expectRow } from './batches.ts';
+import { apiTest, BATCH_TIMEOUT_MS, expectRow } from './batches.ts';
 import { rowOf } from './rows.ts';
 
 const it = apiTest('linq', false);
 
-describe('second Linq reading, through the real run path', () => {
+describe('second Linq reading, through the real run path', { timeout: BATCH_TIMEOUT_MS }, () => {
   // issue 13 cause 1: the spec fixes listChats as the scoped token's allowed operation; this
   // server's scoped token is send-only, so LINQ-SCOPE-01 fails, and LINQ-RATE-02 too, which borrows
   // the scoped token as "another token" on listChats.
