@@ -35,8 +35,6 @@ export interface Verdict {
   /** requirement ids with a case that failed without failing the run (a warning), sorted */
   warned: string[];
   cases: CaseResult[];
-  /** requests the run sent to this server */
-  requests: number;
   /** `<id> <name>: <message>` of every failed, errored or skipped case, for the log */
   notes: string[];
 }
@@ -79,7 +77,7 @@ export async function runBatch(
     rows.forEach((row, i) => {
       const result = summary.results.specs.find((s) => s.meta?.target === readings[i]!.url);
       if (result === undefined) throw new Error(`no results for ${row.name} (${readings[i]!.url})`);
-      out.set(row.name, verdictOf(result.families.flatMap((f) => f.cases), result.meta?.requests ?? 0));
+      out.set(row.name, verdictOf(result.families.flatMap((f) => f.cases)));
     });
     return out;
   } finally {
@@ -88,13 +86,12 @@ export async function runBatch(
   }
 }
 
-function verdictOf(cases: CaseResult[], requests: number): Verdict {
+function verdictOf(cases: CaseResult[]): Verdict {
   const ids = (keep: (c: CaseResult) => boolean) => [...new Set(cases.filter(keep).map((c) => c.requirementId))].sort();
   return {
     failing: ids((c) => c.status === 'failed' || c.status === 'error'),
     warned: ids((c) => c.warning),
     cases,
-    requests,
     notes: cases.filter((c) => c.status !== 'passed' || c.warning).map((c) => `${c.status}: ${c.name}: ${c.message ?? ''}`),
   };
 }
