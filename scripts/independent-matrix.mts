@@ -68,7 +68,21 @@ const lines = [
   '',
   ...Object.entries(CAUSES).map(([c, text]) => `${c}. ${text}`),
   '',
+  '## Notes',
+  '',
+  '- Cause 3 is also shown outside the ids: `linkt.test.ts` › "writes allowed: the daily quota is not spent" requires',
+  '  the per-day case of LINKT-RATE-05 to skip without a request in the writes run; today it sends one (and with the',
+  '  default maxWaitMs it would run for about 17 minutes on the 1,000/day key).',
+  '- `linkfetch` › `scope-not-enforced` gets the right ids today for the wrong reason: LINKFETCH-SCOPE-01 fails on the',
+  '  posts stub\'s 501, exactly as on the conformant reading.',
+  '- LINQ-RATE-02 (per-token limits) borrows the scoped token as "another token" on listChats; a send-only scoped',
+  '  token fails it, so it is counted under cause 1.',
+  '- The fixtures files cannot yet say which operations the scoped key lacks (cause 1) nor the Linq sending numbers',
+  '  (cause 2); the fix adds them to `test/independent/second/<api>.fixtures.yaml` (the servers\' headers and the',
+  '  fixtures comments name the choices).',
+  '',
 ];
 const text = lines.join('\n');
 if (process.argv.includes('--write')) writeFileSync(join(repoRoot, 'docs/independent-matrix.md'), text);
 else console.log(text);
+process.exitCode = 0; // the nested conformance runs set it when a server fails; this script reports, it does not judge

@@ -89,7 +89,10 @@ export async function startServer(faults: readonly Fault[] = []) {
     if (!m && has('bare-key-accepted') && keys.has(header.trim())) token = header.trim();
     const key = token ? keys.get(token) : undefined;
     const expired = key?.revokedAt !== undefined && (has('no-grace') || now() - key.revokedAt > GRACE);
-    if (!key || expired) return send(res, 401, fail('invalid_key', 'This key is not valid (wrong, revoked, or past its grace window).'));
+    // "returned in the X-Api-Key-Prefix header on every response": a refused key's prefix too
+    const shown = /^sk_(live|test)_/.exec(token ?? '')?.[0];
+    if (!key || expired)
+      return send(res, 401, fail('invalid_key', 'This key is not valid (wrong, revoked, or past its grace window).'), shown ? { 'x-api-key-prefix': shown } : {});
 
     const prefix = has('test-prefix-as-live') ? 'sk_live_' : key.prefix;
     const headers: Record<string, string> = { 'x-api-key-prefix': prefix };

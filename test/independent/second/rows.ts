@@ -32,7 +32,7 @@ export const ROWS: readonly Row[] = [
   row('linkfetch', 'rate-limit-as-403', ['LINKFETCH-RATE-01'], [1]),
 
   row('linkt', 'conformant', []),
-  row('linkt', 'conformant', [], [1, 3], 'writes'),
+  row('linkt', 'conformant', [], [1], 'writes'),
   row('linkt', 'bearer-only', ['LINKT-AUTH-01', 'LINKT-AUTH-02'], [5]),
   row('linkt', 'cross-org-read', ['LINKT-TENANT-01']),
   row('linkt', 'scope-not-enforced', ['LINKT-SCOPE-01'], [1, 3]),
