@@ -6,15 +6,11 @@
  * Each server comes with the environment its fixtures file reads. The fixtures file in the repo
  * is the template: for server i its `${NAME}` references become `${NAME__i}` in a temporary copy,
  * so every server of a batch gets its own values through the documented interpolation.
- *
- * `secondReadingTest` is the vitest `test.extend` the test files use: a file-scoped `verdicts`
- * fixture runs the file's batch once, and each test reads its own row.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test } from 'vitest';
 import type { CaseResult } from '../../../reporters/collect-results.ts';
 import { runConformance } from '../../../src/runner/run-conformance.ts';
 import type { SuiteOptions } from '../../../src/runner/options.ts';
@@ -94,14 +90,6 @@ function verdictOf(cases: CaseResult[]): Verdict {
     cases,
     notes: cases.filter((c) => c.status !== 'passed' || c.warning).map((c) => `${c.status}: ${c.name}: ${c.message ?? ''}`),
   };
-}
-
-/**
- * `test` with a file-scoped `verdicts` fixture: the batch runs once, on first use, and every test
- * of the file reads its row from it.
- */
-export function secondReadingTest(batch: () => Promise<Map<string, Verdict>>) {
-  return test.extend('verdicts', { scope: 'file' }, () => batch());
 }
 
 /** The verdict of `name`, with its notes printed (they are the evidence when an assertion fails). */
