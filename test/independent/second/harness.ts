@@ -50,6 +50,8 @@ export async function runBatch(
   rows: readonly BatchRow[],
   options: Partial<SuiteOptions> = {},
 ): Promise<Map<string, Verdict>> {
+  // no spec entry would mean "every bundled spec against its mock" to the run
+  if (rows.length === 0) throw new Error(`runBatch ${spec}: no server to run`);
   const dir = await mkdtemp(join(tmpdir(), `ac-second-${spec}-`));
   const template = await readFile(resolve(ROOT, fixtures), 'utf8');
   const readings: Reading[] = [];
