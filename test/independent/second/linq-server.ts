@@ -26,7 +26,9 @@ export type Fault =
   /** the 429 body carries 2004 instead of 1007 */
   | 'rate-limit-code-2004'
   /** the scoped token may read chats too */
-  | 'scope-not-enforced';
+  | 'scope-not-enforced'
+  /** the token is read from an `x-api-key` header only; `Authorization: Bearer` is refused */
+  | 'token-in-x-api-key-only';
 
 export const PER_MINUTE = 15;
 type Permission = 'chats:read' | 'chats:send';
@@ -78,7 +80,8 @@ export async function startServer(faults: readonly Fault[] = []) {
 
   const server = await listen((req, res, raw) => {
     const header = req.headers.authorization ?? '';
-    const m = /^bearer +(\S+)$/i.exec(header.trim());
+    const apiKey = req.headers['x-api-key'];
+    const m = has('token-in-x-api-key-only') ? (typeof apiKey === 'string' ? [apiKey, apiKey] : null) : /^bearer +(\S+)$/i.exec(header.trim());
     const value = m?.[1] ?? (has('bare-key-accepted') && /^\S+$/.test(header.trim()) ? header.trim() : undefined);
     const token = value === undefined ? undefined : tokens.get(value);
     if (!token) return send(res, 401, err('2004', 401, 'Missing or invalid bearer token. Check that your Authorization header is correctly formatted.'));

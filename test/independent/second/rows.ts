@@ -61,6 +61,7 @@ export const ROWS: readonly Row[] = [
   row('linq', 'foreign-chat-served', ['LINQ-TENANT-01'], [1]),
   row('linq', 'rate-limit-code-2004', ['LINQ-RATE-01'], [1]),
   row('linq', 'scope-not-enforced', ['LINQ-SCOPE-01'], [1, 3]),
+  row('linq', 'token-in-x-api-key-only', ['LINQ-AUTH-01', 'LINQ-AUTH-02'], [5, 1]),
   row('linq', 'unassigned-number-allowed', ['LINQ-SCOPE-02'], [1, 2], 'writes'),
 ];
 
