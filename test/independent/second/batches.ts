@@ -1,0 +1,67 @@
+/**
+ * The batches the test files run: every row of one API and one kind of run, conformant rows in
+ * `<api>.test.ts` and broken twins in `<api>-broken.test.ts`, each batch in one conformance run.
+ */
+import { expect, test } from 'vitest';
+import type { SuiteOptions } from '../../../src/runner/options.ts';
+import { runBatch, verdictFor, type Verdict } from './harness.ts';
+import { fixturesOf, START } from './readings.ts';
+import { rowsOf, switchesOf, type Api, type Row, type RunKind } from './rows.ts';
+
+/**
+ * Options per kind of run. Issue 13 cause 3: `destructive` is today's only switch for
+ * state-changing requests, and it also turns on the daily-quota exhaustion; the fix gives
+ * `writes` a flag of its own.
+ */
+export const RUN_OPTIONS: Record<RunKind, Partial<SuiteOptions>> = { 'read-only': {}, writes: { destructive: true } };
+
+/**
+ * A test that waits for its batch: one conformance run of several servers, which takes tens of
+ * seconds on a loaded 2-core machine (no assertion depends on it).
+ */
+export const BATCH_TIMEOUT_MS = 240_000;
+
+/** Runs the rows of `api` of this kind of run (conformant ones, or the broken twins) in one batch. */
+export function batchOf(api: Api, run: RunKind, broken: boolean): () => Promise<Map<string, Verdict>> {
+  const rows = rowsOf(api, run, broken);
+  return () =>
+    runBatch(
+      api,
+      fixturesOf(api),
+      rows.map((r) => {
+        const { faults, variants } = switchesOf(r);
+        return { name: r.name, start: () => START[api](faults, variants) };
+      }),
+      RUN_OPTIONS[run],
+    );
+}
+
+/**
+ * `test` with `verdicts` (the read-only batch) and `writeVerdicts` (the writes batch). Both runs
+ * start together on first use (two conformance runs side by side); a file without writes rows
+ * starts none.
+ */
+export function apiTest(api: Api, broken: boolean) {
+  const hasWrites = rowsOf(api, 'writes', broken).length > 0;
+  return test
+    .extend('runs', { scope: 'file' }, () => {
+      const readOnly = batchOf(api, 'read-only', broken)();
+      const writes = hasWrites ? batchOf(api, 'writes', broken)() : undefined;
+      // a rejection is reported by the test that awaits it, not as an unhandled one
+      void readOnly.catch(() => {});
+      void writes?.catch(() => {});
+      return { readOnly, writes };
+    })
+    .extend('verdicts', { scope: 'file' }, ({ runs }) => runs.readOnly)
+    .extend('writeVerdicts', { scope: 'file' }, ({ runs }) => {
+      if (runs.writes === undefined) throw new Error(`${api}: no writes rows in this file`);
+      return runs.writes;
+    });
+}
+
+/** The row's server failed exactly its expected requirement ids. */
+export function expectRow(verdicts: Map<string, Verdict>, row: Row): Verdict {
+  const v = verdictFor(verdicts, row.name);
+  expect(v.failing).toEqual([...row.expected].sort());
+  return v;
+}
