@@ -4,7 +4,8 @@
  * secret is a finding in its own right). Nothing is masked here: the runner masks what a worker
  * hands back, with every secret of the run and those the case learnt (src/runner/case-test.ts).
  */
-import type { Exchange } from '../transport/types.ts';
+import type { Exchange, ProbeRequest } from '../transport/types.ts';
+import { SecretSet } from '../secrets/index.ts';
 import { exchangeView, findSecretEcho, formatExchange } from '../transport/redact.ts';
 import type { Outcome, ProbeContext, Verdict } from './model.ts';
 import type { Failure } from './case-failure.ts';
@@ -39,10 +40,22 @@ export function secretEchoes(ctx: Pick<ProbeContext, 'exchanges' | 'baseUrl' | '
   const prefixes = documentedPrefixes(ctx.contract);
   for (const ex of ctx.exchanges) {
     if (ex.response === undefined) continue;
-    const where = findSecretEcho(ex.response, ex.request.secrets ?? [], prefixes);
+    const where = findSecretEcho(ex.response, sentSecrets(ex.request), prefixes);
     if (where !== undefined) out.push(`${where} of ${requestLabel(ex.request, ctx.baseUrl)}`);
   }
   return out;
+}
+
+/**
+ * The secrets this request actually carried (URL, headers, body): an echo is sending back what was
+ * sent. The request also names every other fixture secret, for masking; a response may share a
+ * piece with one of those (a fresh login token and an expired one of the same user) without
+ * echoing anything.
+ */
+function sentSecrets(req: ProbeRequest): string[] {
+  const sent = [req.url, ...Object.values(req.headers), req.body ?? ''].join('\n');
+  // in any spelling (a Basic header carries it base64-encoded)
+  return (req.secrets ?? []).filter((s) => sent.includes(s.trim()) || new SecretSet([s]).findEcho(sent) !== undefined);
 }
 
 function finish(ctx: ProbeContext, verdict: Verdict, message: string, detail: OutcomeDetail): Outcome {
