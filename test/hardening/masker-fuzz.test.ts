@@ -7,18 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SecretSet } from '../../src/secrets/index.ts';
+import { seededRandom as rng } from '../../src/stats/seeded-random.ts';
 
-/** mulberry32: a small seeded generator */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const POOL = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=.:,;@#$&*()éжü€😀'];
 /** never in a secret or an encoding of one: what is left of it must be exactly this */
