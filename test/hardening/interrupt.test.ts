@@ -70,8 +70,8 @@ describe.each([
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => proc.on('close', (code, signal) => resolve([code, signal])));
     // no wall-clock limit of our own: the hook's timeout is the hang guard
-    const reached = await Promise.race([secondRequest.then(() => true), exited.then(() => false)]);
-    if (!reached) throw new Error(`the run exited before its second case: ${stdout}${stderr}`);
+    const inFlight = await Promise.race([secondRequest.then(() => true), exited.then(() => false)]);
+    if (!inFlight) throw new Error(`the run exited before its second case: ${stdout}${stderr}`);
     proc.kill(signal);
     const [code, killedBy] = await exited;
     result = { code, signal: killedBy, stdout, stderr };
