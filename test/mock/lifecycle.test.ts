@@ -8,17 +8,11 @@ import type { Contract } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
 import { durationMs } from '../../src/spec/duration.ts';
-import { contractIn, contractOf, errorById, errorOfKind, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, ResponseLog, seedsRole, SPECS } from './support.ts';
+import { contractIn, contractOf, errorById, errorOfKind, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, realSince, ResponseLog, seedsRole, SPECS } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
 const SECOND = 1000;
-/**
- * The mock (in this process) runs its clock on performance.now(): the real time that can have passed
- * on the mock's clock since `t0` is at most what this process measured since then. Bounds are built
- * from that, never from a guess of how fast the machine is.
- */
-const realSince = (t0: number): number => Math.ceil(performance.now() - t0);
 
 describe.each(SPECS)('%s mock: key lifecycle', (name) => {
   const spec = contractIn(CONTRACTS, name);
