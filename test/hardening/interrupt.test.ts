@@ -20,7 +20,7 @@ import { CLI_ARGS } from '../support/cli-bin.ts';
 afterAll(removeTempDirs);
 
 /** the hang guard of the run: vitest fails the hook if it has not reached its second case and exited by then */
-const RUN_GUARD_MS = 90_000;
+const RUN_GUARD_MS = 180_000;
 /** how long the target holds the second answer: the case is surely in flight when SIGINT lands */
 const HOLD_MS = 2_000;
 
