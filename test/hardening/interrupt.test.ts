@@ -19,8 +19,8 @@ import { CLI_ARGS } from '../support/cli-bin.ts';
 
 afterAll(removeTempDirs);
 
-/** the longest we wait for the run to reach its second case (a cold start on a loaded machine) */
-const REACH_SECOND_CASE_MS = 45_000;
+/** the hang guard of the run: vitest fails the hook if it has not reached its second case and exited by then */
+const RUN_GUARD_MS = 180_000;
 /** how long the target holds the second answer: the case is surely in flight when SIGINT lands */
 const HOLD_MS = 2_000;
 
@@ -33,11 +33,12 @@ describe.each([
   let server: Hostile;
   let secondRequest: Promise<void>;
   let junit: string;
-  let result: { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; afterSigintMs: number };
+  let result: { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
   /** the run's TMPDIR: empty again when it has exited */
   const runTmp = mkdtempSync(join(tmpdir(), 'ac-interrupt-tmp-'));
   afterAll(() => rmSync(runTmp, { recursive: true, force: true }));
   let cases: JunitCaseResult[];
+  let child: ReturnType<typeof spawn> | undefined;
 
   beforeAll(async () => {
     let reached!: () => void;
@@ -56,7 +57,7 @@ describe.each([
       }
     });
     junit = join(tempDir('interrupt'), 'junit.xml');
-    const child = spawn(
+    const proc = spawn(
       process.execPath,
       [...CLI_ARGS, 'run', MANY_SPEC, '--target', server.url, '--fixtures', FIXTURES, '--junit', junit,
         '--allow-live', '--timeout', '5000'],
@@ -64,40 +65,32 @@ describe.each([
     );
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (code, signal) => resolve([code, signal])));
-    let timer: NodeJS.Timeout | undefined;
-    const reachedInTime = await Promise.race([
-      secondRequest.then(() => true),
-      exited.then(() => false),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), REACH_SECOND_CASE_MS))),
-    ]);
-    clearTimeout(timer);
-    if (!reachedInTime) {
-      child.kill('SIGKILL');
-      await exited;
-      throw new Error(`the run did not reach its second case within ${REACH_SECOND_CASE_MS} ms: ${stdout}${stderr}`);
-    }
-    const sigintAt = Date.now();
-    child.kill(signal);
+    child = proc;
+    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => proc.on('close', (code, signal) => resolve([code, signal])));
+    // no wall-clock limit of our own: the hook's timeout is the hang guard
+    const inFlight = await Promise.race([secondRequest.then(() => true), exited.then(() => false)]);
+    if (!inFlight) throw new Error(`the run exited before its second case: ${stdout}${stderr}`);
+    proc.kill(signal);
     const [code, killedBy] = await exited;
-    result = { code, signal: killedBy, stdout, stderr, afterSigintMs: Date.now() - sigintAt };
+    result = { code, signal: killedBy, stdout, stderr };
     cases = existsSync(junit) ? junitCases(junit) : [];
-  }, 90_000);
+  }, RUN_GUARD_MS);
 
   afterAll(async () => {
+    // a run stopped by the hang guard is not left behind
+    if (child !== undefined && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await server?.close();
   });
 
-  it(`exits ${exitCode} soon after the signal, quietly, its temporary files removed`, () => {
+  it(`exits ${exitCode} on the signal, quietly, its temporary files removed`, () => {
     expect(result.signal).toBeNull();
     expect(result.code).toBe(exitCode);
     // (tsx, which runs the sources in this test, keeps its cache there)
     expect(readdirSync(runTmp).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
     expect(result.stderr).toBe('');
-    // the case in flight is abandoned; closing waits for its answer at most (HOLD_MS), plus shutdown
-    expect(result.afterSigintMs).toBeLessThan(HOLD_MS + 10_000);
+    // the case in flight is abandoned, not waited for: it is skipped as interrupted, not passed
     expect(result.stdout).toMatch(/\ntotal: 1 passed, 0 failed, 0 warnings, 26 skipped · 2 requests · .* · interrupted\n/);
     expect(result.stdout.endsWith(`JUnit: ${junit}\n`)).toBe(true);
   });

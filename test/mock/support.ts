@@ -23,6 +23,13 @@ const compiled = new WeakMap<object, ValidateFunction>();
 /** The bundled specs present in the checkout (all five once every spec has landed). */
 export const SPECS: string[] = presentBundledSpecs();
 
+/**
+ * An in-process mock runs its clock on performance.now(): the real time that can have passed on the
+ * mock's clock since `t0` is at most what this process measured since then. Tests bound the mock's
+ * clock with this, never with a guess of how fast the machine is.
+ */
+export const realSince = (t0: number): number => Math.ceil(performance.now() - t0);
+
 const contracts = new Map<string, Promise<Contract>>();
 export function contractOf(name: string): Promise<Contract> {
   let c = contracts.get(name);

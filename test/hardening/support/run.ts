@@ -48,16 +48,14 @@ export interface CliResult {
   code: number;
   stdout: string[];
   stderr: string[];
-  ms: number;
 }
 
 /** `authconform <argv>` in this process, output captured, with exactly `env` as its environment. */
 export async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, cwd: string = repoRoot): Promise<CliResult> {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const started = Date.now();
   const code = await main(argv, { stdout: (l) => void stdout.push(l), stderr: (l) => void stderr.push(l), env, cwd });
-  return { code, stdout, stderr, ms: Date.now() - started };
+  return { code, stdout, stderr };
 }
 
 /**
