@@ -11,7 +11,7 @@ export function longestPrefix(secret: string, knownPrefixes: readonly string[]):
  * The documented prefix (the longest of `knownPrefixes` the secret starts with), '…', and the
  * last four characters. When 12 characters or fewer follow the prefix, no tail is shown.
  *
- * maskSecret('sk_live_4eC39HqLyjWDarjtT1zdp7dc', ['sk_live_']) === 'sk_live_…p7dc'
+ * maskSecret('sk_live_EXAMPLEexampleEXAMPLEp7dc', ['sk_live_']) === 'sk_live_…p7dc'
  */
 export function maskSecret(secret: string, knownPrefixes: readonly string[] = []): string {
   const prefix = longestPrefix(secret, knownPrefixes);
