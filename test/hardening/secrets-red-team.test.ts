@@ -15,23 +15,15 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRedactor } from '../../src/runner/redactor.ts';
 import { findSecretEcho } from '../../src/transport/redact.ts';
-import type { ProbeResponse } from '../../src/transport/types.ts';
 import { junitCases } from './support/junit.ts';
 import { secretLeaks } from './support/leaks.ts';
 import { canaryKey, cli, FIXTURES, HOSTILE_SPEC, LIVE_PREFIX, removeTempDirs, STACK_LINE, tempDir, watchingRejections } from './support/run.ts';
 import { startHttp, type Hostile } from './support/servers.ts';
+import { responseWith } from '../probes/support/responses.ts';
 
 afterAll(removeTempDirs);
 
-const response = (over: Partial<ProbeResponse>): ProbeResponse => ({
-  status: 200,
-  headers: {},
-  rawHeaderNames: [],
-  body: '',
-  truncated: false,
-  elapsedMs: 1,
-  ...over,
-});
+const response = responseWith;
 
 /** The spellings of the B4, each as the target writes it. */
 const SPELLINGS: Array<[string, (key: string) => string, string]> = [

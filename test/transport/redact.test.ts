@@ -8,19 +8,12 @@ import {
   redactText,
 } from '../../src/transport/redact.ts';
 import type { ProbeResponse } from '../../src/transport/types.ts';
+import { responseWith } from '../probes/support/responses.ts';
 
 const S = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
 const PREFIXES = ['sk_', 'sk_live_'];
 
-const response = (over: Partial<ProbeResponse>): ProbeResponse => ({
-  status: 200,
-  headers: {},
-  rawHeaderNames: [],
-  body: '',
-  truncated: false,
-  elapsedMs: 3,
-  ...over,
-});
+const response = (over: Partial<ProbeResponse>): ProbeResponse => responseWith({ elapsedMs: 3, ...over });
 
 describe('maskSecret', () => {
   it('shows the longest known prefix, an ellipsis and the last four characters', () => {

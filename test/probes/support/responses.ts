@@ -14,3 +14,8 @@ export function response(status: number, body: unknown = '', headers: Record<str
   if (typeof body !== 'string') res.json = body;
   return res;
 }
+
+/** A 200 with an empty body, and whatever fields `over` sets. */
+export function responseWith(over: Partial<ProbeResponse>): ProbeResponse {
+  return { status: 200, headers: {}, rawHeaderNames: [], body: '', truncated: false, elapsedMs: 1, ...over };
+}
