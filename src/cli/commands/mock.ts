@@ -15,6 +15,7 @@ import type { CliCommand, CliIO } from '../command.ts';
 import { parseCommandArgs, read, usageError } from '../parse-args.ts';
 import { OPTION_RANGES } from '../option-ranges.ts';
 import { isLoopbackHost } from '../../runner/safety.ts';
+import { parentGoneProbe } from '../parent-watch.ts';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** how often the mock checks that the process that started it (npx, a shell) still runs */
@@ -37,6 +38,8 @@ export const command: CliCommand = {
     { flags: '--list-variants', help: 'print the conformant variants, and exit' },
   ],
   async run(argv, io) {
+    // the process tree as it is at start-up: the banner below tells a parent it may stop us
+    const parentGone = parentGoneProbe();
     const parsed = parseCommandArgs(command, argv);
     const { positionals } = parsed;
     if (read.flag(parsed, 'list-variants')) {
@@ -68,31 +71,20 @@ export const command: CliCommand = {
     printBanner(contract, mock, control, io);
     const warning = offLoopbackWarning(read.string(parsed, 'host') ?? MOCK_DEFAULTS.host, control);
     if (warning !== undefined) io.stderr(warning);
-    const signal = await untilSignal();
+    const signal = await untilSignal(parentGone);
     await mock.close();
     io.stderr(`authconform mock: ${signal}, stopped`);
     return 0;
   },
 };
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Resolves with the signal that stops the mock, or "parent exited" when the process that started
  * it is gone: `kill <pid of npx>` ends npx without passing the signal on, and the mock would be
- * left holding its port. (`process.ppid` is read once at start-up, so the parent is probed with
- * signal 0, which fails with ESRCH once it is gone.)
+ * left holding its port (see parent-watch.ts).
  */
-function untilSignal(): Promise<string> {
+function untilSignal(parentGone: () => boolean): Promise<string> {
   return new Promise((resolve) => {
-    const parent = process.ppid;
     const stop = (reason: string): void => {
       clearInterval(watch);
       for (const [n, h] of handlers) process.off(n, h);
@@ -101,7 +93,7 @@ function untilSignal(): Promise<string> {
     const handlers = SIGNALS.map((name) => [name, (): void => stop(name)] as const);
     for (const [n, h] of handlers) process.once(n, h);
     const watch = setInterval(() => {
-      if (!isAlive(parent)) stop('parent exited');
+      if (parentGone()) stop('parent exited');
     }, PARENT_POLL_MS);
   });
 }
