@@ -5,6 +5,7 @@
  * every problem is reported in one pass.
  */
 import { isRequirementKind, kindOf } from '../kinds/index.ts';
+import { REQUIREMENT_FIELDS } from '../kinds/kind.ts';
 import type { Section } from '../kinds/kind.ts';
 import { ROLES } from './contract.ts';
 import { durationMs } from './duration.ts';
@@ -76,6 +77,21 @@ function checkNeeds(out: Finding[], index: SpecIndex, kind: string, at: string, 
   }
 }
 
+/** Optional fields a requirement carries that its kind does not read (they would be silently ignored). */
+function checkFields(out: Finding[], req: Json, kind: string, at: string, label: string): void {
+  if (!isRequirementKind(kind)) return;
+  const reads: readonly string[] = kindOf(kind).fields;
+  for (const field of REQUIREMENT_FIELDS) {
+    if (req[field] === undefined || reads.includes(field)) continue;
+    out.push({
+      pointer: joinPointer(at, field),
+      at: 'key',
+      message: `${label} has "${field}", which kind ${kind} ignores (it reads: ${reads.length > 0 ? reads.join(', ') : 'none of the optional fields'})`,
+      hint: `remove "${field}" or choose a kind that reads it`,
+    });
+  }
+}
+
 function checkRequirements(out: Finding[], index: SpecIndex): void {
   const firstAt = new Map<string, number>();
   asArray(index.ext.requirements).forEach((item, i) => {
@@ -105,6 +121,7 @@ function checkRequirements(out: Finding[], index: SpecIndex): void {
     const kind = asString(req.kind);
     if (kind === undefined) return;
     checkNeeds(out, index, kind, at, label);
+    checkFields(out, req, kind, at, label);
   });
 }
 

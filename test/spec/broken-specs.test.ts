@@ -33,6 +33,7 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   { file: '20-two-probes.yaml', at: '20-two-probes.yaml:30', message: 'operation createWidget is marked probe: true, but only one may be (marked: listWidgets, createWidget)' },
   { file: '21-unknown-security-scheme.yaml', at: '21-unknown-security-scheme.yaml:9', message: 'security requirement names scheme "apiKeys", which is not in components.securitySchemes' },
   { file: '22-unknown-rotation-error.yaml', at: '22-unknown-rotation-error.yaml:57', message: 'rotation names error "expired_key", which is not in x-authconform.errors' },
+  { file: '23-field-ignored-by-kind.yaml', at: '23-field-ignored-by-kind.yaml:70', message: 'requirement ACME-AUTH-02 has "statuses", which kind credential.missing ignores (it reads: errors, operation, request)' },
 ];
 
 describe('broken-spec corpus', () => {
