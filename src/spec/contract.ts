@@ -35,8 +35,10 @@ export interface SourceRef {
 
 export interface SourceDoc {
   title: string;
-  /** path of the document, relative to the spec file */
-  file: string;
+  /** path of a local copy, relative to the spec file (quotes are checked against it) */
+  file?: string;
+  /** where the document is published */
+  url?: string;
 }
 
 /**

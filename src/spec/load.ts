@@ -4,7 +4,6 @@
  * one AC_SPEC_INVALID error; YAML syntax errors stop the checks early.
  */
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { AuthconformError } from '../util/errors.ts';
 import type { Problem } from '../util/errors.ts';
@@ -13,6 +12,7 @@ import { ajvFindings } from './ajv-findings.ts';
 import type { Finding } from './finding.ts';
 import { locateFindings } from './finding.ts';
 import { joinPointer } from './json-pointer.ts';
+import { escapesFolder } from './inside-folder.ts';
 import { locateSpec } from './locate.ts';
 import { repoRoot } from './bundled.ts';
 import { normalize } from './normalize.ts';
@@ -22,6 +22,7 @@ import { readSeed } from './seed.ts';
 import { readInputFile } from './read-input.ts';
 import type { Seed } from './seed.ts';
 import { semanticFindings } from './semantic-checks.ts';
+import { checkQuotes } from './source-quotes.ts';
 import { asObject, indexSpec } from './spec-index.ts';
 import type { SpecIndex } from './spec-index.ts';
 import { getValidators } from './validators.ts';
@@ -36,6 +37,11 @@ export interface LoadOptions {
    * CLI validated)
    */
   trustedSha256?: string;
+  /**
+   * called with each warning of a spec that loads (a cited source whose quotes cannot be
+   * checked); warnings are dropped when absent
+   */
+  onWarning?: (warning: Problem) => void;
 }
 
 /** How a file is named in problems: relative to cwd when inside it, else absolute. */
@@ -75,21 +81,6 @@ function byPosition(a: Problem, b: Problem): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
-/** Why `path` (relative to `from`) is not a file inside `folder`, through symbolic links too; undefined when it is. */
-function escapesFolder(folder: string, from: string, path: string): string | undefined {
-  const inside = (base: string, target: string): boolean => {
-    const rel = relative(base, target);
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-  };
-  if (!inside(folder, resolve(from, path))) return "is outside the spec's folder";
-  try {
-    if (!inside(realpathSync(folder), realpathSync(resolve(from, path)))) return "is a link to a file outside the spec's folder";
-  } catch {
-    // missing: reported as such by the reader
-  }
-  return undefined;
-}
-
 function readSpec(file: string, shown: string): string {
   const read = readInputFile(file);
   if (!read.ok) throw new AuthconformError('AC_SPEC_UNREADABLE', `${shown}: cannot read the spec: ${read.message}`);
@@ -117,8 +108,10 @@ export async function loadContract(nameOrPath: string, opts: LoadOptions = {}): 
   const seedProblems: Problem[] = [];
   let seed: Seed | undefined;
   const seedPath = asObject(index.ext.mock)?.seed;
-  // a bundled spec's seeds live in the package (fixtures/mock/); any other spec's in its folder
+  // a bundled spec's seeds and cited pages live in the package (or the repository); any other spec's in its folder
   const seedRoot = relative(join(repoRoot, 'specs'), file).startsWith('..') ? dirname(file) : repoRoot;
+  const quotes = trusted || bomb.length > 0 ? { findings: [], warnings: [] } : checkQuotes(index, dirname(file), seedRoot);
+  findings.push(...quotes.findings);
   const seedEscape = typeof seedPath === 'string' ? escapesFolder(seedRoot, dirname(file), seedPath) : undefined;
   if (seedEscape !== undefined) {
     // never read, never quoted: the path may name any file on the machine
@@ -135,6 +128,7 @@ export async function loadContract(nameOrPath: string, opts: LoadOptions = {}): 
   }
   const problems = [...locateFindings(parsed, findings).sort(byPosition), ...seedProblems];
   if (problems.length > 0) throw invalid(shown, problems);
+  for (const warning of locateFindings(parsed, quotes.warnings)) opts.onWarning?.(warning);
 
   const input = {
     index,

@@ -32,7 +32,7 @@ function mapping(e: TraceEntry): string {
 }
 
 function specSection(c: Contract): string[] {
-  const sources = Object.entries(c.sources).map(([id, s]) => `- \`${id}\`: ${s.title} (\`${s.file}\`)`);
+  const sources = Object.entries(c.sources).map(([id, s]) => `- \`${id}\`: ${s.title} (${[s.file, s.url].filter((p) => p !== undefined).map((p) => `\`${p}\``).join(', ')})`);
   return [
     `## ${c.title} (\`${c.name}\`)`,
     '',

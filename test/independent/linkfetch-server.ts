@@ -1,6 +1,6 @@
 /**
  * An independent LinkFetch API auth implementation, written only from the vendor's documentation
- * (/work/shared/vendor-docs/linkfetch-authentication.txt and the LinkFetch section of REFERENCE.md).
+ * (docs/vendor/linkfetch-authentication.txt and the LinkFetch section of REFERENCE.md).
  *
  * Pinned by the docs and implemented exactly:
  *   - `Authorization: Bearer <key>`, keys prefixed `sk_live_` (production) / `sk_test_` (sandbox)

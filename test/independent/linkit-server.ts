@@ -1,6 +1,6 @@
 /**
  * An independent Linkit API auth implementation, written only from the vendor's documentation
- * (/work/shared/vendor-docs/linkit-authentication.txt and the Linkit lines of REFERENCE.md).
+ * (docs/vendor/linkit-authentication.txt and the Linkit lines of REFERENCE.md).
  *
  * Pinned by the docs and implemented exactly:
  *  - POST /api/v1/auth/login {email, password} → {token, expires_at, user{id, email, organization_id}}

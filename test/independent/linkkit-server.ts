@@ -1,6 +1,6 @@
 /**
  * An independent Linkkit API auth implementation, written only from
- * shared/vendor-docs/linkkit-authentication.txt and the Linkkit line of REFERENCE.md.
+ * docs/vendor/linkkit-authentication.txt and the Linkkit line of REFERENCE.md.
  *
  * Pinned by the docs (implemented exactly):
  *  - `Authorization: Bearer YOUR_API_KEY` on every request; missing or incorrect key → 401 Unauthorized

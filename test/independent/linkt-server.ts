@@ -1,6 +1,6 @@
 /**
  * An independent Linkt API auth implementation, written only from
- * /work/shared/vendor-docs/linkt-authentication.txt and REFERENCE.md § Linkt (not from src/mock/).
+ * docs/vendor/linkt-authentication.txt and REFERENCE.md § Linkt (not from src/mock/).
  *
  * Pinned by the docs and implemented exactly:
  *  - the key travels in the `x-api-key` header (nothing else is read: Authorization is ignored);

@@ -1,6 +1,6 @@
 /**
  * An independent implementation of the Linq Partner API v3 authentication, written only from
- * /work/shared/vendor-docs/linq-authentication.txt and the Linq section of REFERENCE.md, to check that
+ * docs/vendor/linq-authentication.txt and the Linq section of REFERENCE.md, to check that
  * authconform does not fail a conformant server.
  *
  * Pinned by the docs (implemented exactly):

@@ -34,6 +34,7 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   { file: '21-unknown-security-scheme.yaml', at: '21-unknown-security-scheme.yaml:9', message: 'security requirement names scheme "apiKeys", which is not in components.securitySchemes' },
   { file: '22-unknown-rotation-error.yaml', at: '22-unknown-rotation-error.yaml:57', message: 'rotation names error "expired_key", which is not in x-authconform.errors' },
   { file: '23-field-ignored-by-kind.yaml', at: '23-field-ignored-by-kind.yaml:70', message: 'requirement ACME-AUTH-02 has "statuses", which kind credential.missing ignores (it reads: errors, operation, request)' },
+  { file: '24-quote-not-in-source.yaml', at: '24-quote-not-in-source.yaml:81', message: 'traceability entry 1 quotes "Revoked keys work for one more day.", which is not in source auth (acme-auth.txt)' },
 ];
 
 describe('broken-spec corpus', () => {

@@ -15,7 +15,7 @@ export const command: CliCommand = {
     let failed = 0;
     for (const spec of positionals) {
       try {
-        const contract = await loadContract(spec, { cwd: io.cwd });
+        const contract = await loadContract(spec, { cwd: io.cwd, onWarning: (w) => io.stderr(`warning: ${formatProblem(w)}`) });
         const n = contract.requirements.length;
         io.stdout(`✓ ${contract.name} (${displayPath(contract.file, io.cwd)}): ${n} ${n === 1 ? 'requirement' : 'requirements'}`);
       } catch (err) {
