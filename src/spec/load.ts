@@ -23,6 +23,8 @@ import { readInputFile } from './read-input.ts';
 import type { Seed } from './seed.ts';
 import { semanticFindings } from './semantic-checks.ts';
 import { checkQuotes } from './source-quotes.ts';
+import { mockBodyFindings } from './mock-bodies.ts';
+import type { ParsedYaml } from './parse-yaml.ts';
 import { asObject, indexSpec } from './spec-index.ts';
 import type { SpecIndex } from './spec-index.ts';
 import { getValidators } from './validators.ts';
@@ -107,6 +109,7 @@ export async function loadContract(nameOrPath: string, opts: LoadOptions = {}): 
   const findings = trusted || bomb.length > 0 ? bomb : [...schemaFindings(index), ...danglingRefs(index.document), ...semanticFindings(index)];
   const seedProblems: Problem[] = [];
   let seed: Seed | undefined;
+  let seedParsed: ParsedYaml | undefined;
   const seedPath = asObject(index.ext.mock)?.seed;
   // a bundled spec's seeds and cited pages live in the package (or the repository); any other spec's in its folder
   const seedRoot = relative(join(repoRoot, 'specs'), file).startsWith('..') ? dirname(file) : repoRoot;
@@ -124,6 +127,7 @@ export async function loadContract(nameOrPath: string, opts: LoadOptions = {}): 
     } else {
       seedProblems.push(...result.problems);
       seed = result.seed;
+      seedParsed = result.parsed;
     }
   }
   const problems = [...locateFindings(parsed, findings).sort(byPosition), ...seedProblems];
@@ -137,7 +141,13 @@ export async function loadContract(nameOrPath: string, opts: LoadOptions = {}): 
     sha256,
     ...(seed !== undefined ? { seed } : {}),
   };
-  return normalize(input);
+  const contract = normalize(input);
+  if (!trusted) {
+    const bodies = mockBodyFindings(contract.operations, contract.mock, seed?.data !== undefined);
+    const located = bodies.map((b) => (b.in === 'seed' && seedParsed !== undefined ? locateFindings(seedParsed, [b.finding]) : locateFindings(parsed, [b.finding]))).flat();
+    if (located.length > 0) throw invalid(shown, located);
+  }
+  return contract;
 }
 
 /**

@@ -10,6 +10,7 @@ import { durationMs } from './duration.ts';
 import type { Finding } from './finding.ts';
 import { locateFindings } from './finding.ts';
 import { parseYaml } from './parse-yaml.ts';
+import type { ParsedYaml } from './parse-yaml.ts';
 import { asArray, asObject } from './spec-index.ts';
 import { getValidators } from './validators.ts';
 
@@ -19,7 +20,8 @@ export interface Seed {
   data?: MockSection['data'];
 }
 
-export type SeedResult = { status: 'missing' } | { status: 'read'; seed?: Seed; problems: Problem[] };
+/** `parsed`: the seed file as parsed, to locate later findings in it */
+export type SeedResult = { status: 'missing' } | { status: 'read'; seed?: Seed; parsed?: ParsedYaml; problems: Problem[] };
 
 function crossChecks(value: unknown, schemeNames: Set<string>): Finding[] {
   const out: Finding[] = [];
@@ -53,5 +55,5 @@ export function readSeed(path: string, file: string, schemeNames: Set<string>): 
   findings.push(...crossChecks(parsed.value, schemeNames));
   const problems = locateFindings(parsed, findings);
   if (problems.length > 0) return { status: 'read', problems };
-  return { status: 'read', seed: parsed.value as Seed, problems };
+  return { status: 'read', seed: parsed.value as Seed, parsed, problems };
 }

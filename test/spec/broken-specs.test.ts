@@ -35,6 +35,8 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   { file: '22-unknown-rotation-error.yaml', at: '22-unknown-rotation-error.yaml:57', message: 'rotation names error "expired_key", which is not in x-authconform.errors' },
   { file: '23-field-ignored-by-kind.yaml', at: '23-field-ignored-by-kind.yaml:70', message: 'requirement ACME-AUTH-02 has "statuses", which kind credential.missing ignores (it reads: errors, operation, request)' },
   { file: '24-quote-not-in-source.yaml', at: '24-quote-not-in-source.yaml:81', message: 'traceability entry 1 quotes "Revoked keys work for one more day.", which is not in source auth (acme-auth.txt)' },
+  { file: '25-mock-body-breaks-schema.yaml', at: '25-mock-body-breaks-schema.yaml:87', message: 'mock.operations.listWidgets.body does not match the 200 response schema of listWidgets: body /widgets must be array' },
+  { file: '26-seed-item-breaks-schema.yaml', at: '_seeds/acme-bad-item.yaml:9', message: 'widgets[1] (served by listWidgets) does not match the 200 response schema of listWidgets: body /id must be string' },
 ];
 
 describe('broken-spec corpus', () => {
