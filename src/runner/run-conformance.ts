@@ -15,6 +15,8 @@ import { buildRunRecord } from '../report/build-record.ts';
 import type { RunRecord } from '../report/record.ts';
 import { checkReportFiles, REPORT_LABELS, writeReports, type ReportFiles } from '../report/write-reports.ts';
 import { emitCiReports } from '../report/ci-reports.ts';
+import { recordMask } from '../report/mask.ts';
+import { skipWarning } from '../report/skip-warning.ts';
 import type { ShardOption } from './shard.ts';
 import { PLAN_ENV } from './plan.ts';
 import { prepareRun, type PreparedRun } from './prepare-run.ts';
@@ -79,6 +81,8 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
   const written = writeReports(record, files, prepared.secrets, io.cwd);
   emitCiReports(record, prepared.secrets, io);
   for (const [format, file] of Object.entries(written)) io.stdout(`${REPORT_LABELS[format as keyof ReportFiles]}: ${file}`);
+  const mostlySkipped = skipWarning(record, recordMask(record, prepared.secrets));
+  if (mostlySkipped !== undefined) io.stderr(mostlySkipped);
   return { exitCode: exitCodeOf(results, run.unhandledErrors, run.interrupted, request.shard), results, junitFile, record };
 }
 

@@ -76,7 +76,8 @@ describe('rails that stop the run before any connection: exit 2, one line', () =
       }),
     );
     expect(rejections).toEqual([]);
-    expect(run.stderr).toEqual([]);
+    // every case skipped: one warning line names the reason they share
+    expect(run.stderr).toEqual(['warning: 3 of 3 cases skipped; main reason (3 cases): request budget exhausted: request budget of 0 exhausted (--max-requests)']);
     expect(run.code).toBe(0);
     expect(run.stdout.at(-2)).toMatch(/^total: 0 passed, 0 failed, 0 warnings, 3 skipped · 0 requests · /);
     expect(junitCases(junit).map((c) => c.skipped)).toEqual([
@@ -123,7 +124,12 @@ describe('--max-requests is never exceeded (counted at the server, 27 planned ca
         ),
       );
       expect(rejections).toEqual([]);
-      expect(run.stderr).toEqual([]);
+      // more than half skipped (max 0, 1, 5): one warning line naming the main reason; none at 17 (10 of 27 skipped)
+      expect(run.stderr).toEqual(
+        27 - max > 27 / 2
+          ? [`warning: ${27 - max} of 27 cases skipped; main reason (${27 - max} cases): request budget exhausted: request budget of ${max} exhausted (--max-requests)`]
+          : [],
+      );
       expect(api.seen).toHaveLength(max);
       const cases = junitCases(junit);
       expect(cases).toHaveLength(27);
