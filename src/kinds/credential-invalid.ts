@@ -1,5 +1,27 @@
-/** credential.invalid: unknown, wrong-prefix, truncated and altered keys, and wrong scheme words, get one of the requirement's errors; a padded valid key is accepted or refused as invalid. */
+/** credential.invalid: unknown, wrong-prefix, truncated and altered keys, undeclared scheme words and a bare key with no scheme word, get one of the requirement's errors; a padded valid key is accepted or refused as invalid. */
 import { defineKind } from './kind.ts';
+import { bareValueIsWrong } from '../spec/scheme-words.ts';
+import type { Contract, Requirement } from '../spec/contract.ts';
+import type { Breakage } from '../mock/defect.ts';
+
+/** Only where the probes send a bare key: the valid key's scheme has a scheme word on this operation. */
+function bareKeyDefects(c: Contract, r: Requirement): Breakage[] {
+  const validScheme = c.mock.credentials.find((m) => m.role === 'valid')?.scheme ?? c.defaultScheme;
+  const scheme = c.schemes.find((s) => s.name === validScheme);
+  if (scheme === undefined || !bareValueIsWrong(c, r.operation.schemes, scheme)) return [];
+  return [
+    {
+      suffix: 'bare-key',
+      description: 'a known key sent with no scheme word (`Authorization: KEY`) is accepted',
+      wrap: {
+        malformed: (next) => (rt, bare) => {
+          const record = bare === undefined ? undefined : rt.state.lookup(bare.value);
+          return record !== undefined ? { kind: 'ok', record, anonymous: false } : next(rt, bare);
+        },
+      },
+    },
+  ];
+}
 
 export const credentialInvalid = defineKind({
   kind: 'credential.invalid',
@@ -9,7 +31,7 @@ export const credentialInvalid = defineKind({
   fields: ['errors', 'operation', 'request'],
   defaultRole: 'valid',
   covers: 'unknown-refused',
-  defects: () => [
+  defects: ({ requirement: r, contract: c }) => [
     {
       description: 'keys are matched by their leading characters: a truncated valid key is accepted',
       wrap: {
@@ -28,6 +50,7 @@ export const credentialInvalid = defineKind({
         unknown: (next) => (rt, value, candidates) => (rt.state.keyTruncatedTo(value) !== undefined ? { kind: 'crash' } : next(rt, value, candidates)),
       },
     },
+    ...bareKeyDefects(c, r),
     {
       suffix: 'unknown-accepted',
       description: 'unknown credentials are served as if authenticated (also breaks key.indistinguishable)',

@@ -1,12 +1,15 @@
 /**
  * Authentication of one request against the operation's schemes:
- * - extraction: each credential header of the operation, case-insensitive; a header shared by a
- *   bearer and a raw scheme routes `Bearer <t>` (scheme word case-insensitive, 1+ spaces) to the
- *   bearer scheme and any other value to the raw one (the "distinguishedBy" rule);
+ * - extraction: each credential header (query parameter, cookie) of the operation, case-insensitive;
+ *   a header shared by worded and raw schemes routes `<word> <t>` (a declared scheme word,
+ *   case-insensitive, 1+ spaces; `Basic` decoded to the key's documented half) to the worded
+ *   scheme and any other value to the raw one (the "distinguishedBy" rule); a value with no word
+ *   where only worded schemes are declared is malformed (a "bare" credential);
  * - lookup: the value must be a known credential of the kind the scheme carries (key or token);
  * - lifecycle: revoked past the grace window → rotation error, expired token → expired error.
  */
 import type { CredentialScheme, ErrorSpec } from '../spec/contract.ts';
+import { schemeWords } from '../spec/scheme-words.ts';
 import type { CredentialRecord } from './credentials.ts';
 import type { MockRequest } from './request.ts';
 import type { SchemeGroup } from './routes.ts';
@@ -14,7 +17,7 @@ import type { Runtime } from './runtime.ts';
 
 export type Extraction =
   | { kind: 'none' }
-  | { kind: 'malformed' }
+  | { kind: 'malformed'; bare?: Bare }
   | { kind: 'value'; value: string; candidates: CredentialScheme[] };
 
 export type AuthOutcome =
@@ -22,22 +25,81 @@ export type AuthOutcome =
   | { kind: 'refused'; error: ErrorSpec; extra?: Record<string, unknown> }
   | { kind: 'crash' };
 
-const BEARER = /^bearer(?:[ \t]+(.*))?$/i;
+/** A value sent without the scheme word its header's schemes require (`Authorization: KEY`). */
+export interface Bare {
+  value: string;
+  candidates: CredentialScheme[];
+}
 
-export function extractCredential(headers: MockRequest['headers'], groups: readonly SchemeGroup[]): Extraction {
+/** Where the credential groups read from: the headers, and the query of the request URL. */
+export interface CredentialSource {
+  headers: MockRequest['headers'];
+  url?: string;
+}
+
+const WORD = /^(\S+)(?:[ \t]+(.*))?$/;
+
+function lower(words: readonly string[]): string[] {
+  return words.map((w) => w.toLowerCase());
+}
+
+/** The key of a Basic user-pass in the scheme's documented half; undefined when the other half differs. */
+function basicKey(scheme: CredentialScheme, encoded: string): string | undefined {
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  const user = decoded.slice(0, colon);
+  const pass = decoded.slice(colon + 1);
+  const b = scheme.basic ?? { keyAs: 'username', username: '', password: '' };
+  if (b.keyAs === 'password') return user === b.username && pass !== '' ? pass : undefined;
+  return pass === b.password && user !== '' ? user : undefined;
+}
+
+/** The value of an Authorization-like header for the group's worded schemes (bearer words, Basic). */
+function worded(g: SchemeGroup, value: string): Extraction | undefined {
+  const m = WORD.exec(value);
+  const word = (m?.[1] ?? '').toLowerCase();
+  const rest = (m?.[2] ?? '').trim();
+  const bearer = g.bearer.filter((s) => lower(schemeWords(s)).includes(word));
+  if (bearer.length > 0) return rest === '' ? { kind: 'malformed' } : { kind: 'value', value: rest, candidates: bearer };
+  const basic = (g.basic ?? []).filter((s) => word === 'basic' && lower(schemeWords(s)).includes(word));
+  for (const s of basic) {
+    const key = rest === '' ? undefined : basicKey(s, rest);
+    if (key !== undefined) return { kind: 'value', value: key, candidates: [s] };
+  }
+  if (basic.length > 0) return { kind: 'malformed' };
+  return undefined;
+}
+
+function cookieValue(header: string | null, name: string): string | null {
+  if (header === null) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq >= 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+function rawValue(source: CredentialSource, g: SchemeGroup): string | null {
+  if (g.in === 'query') return source.url === undefined ? null : new URL(source.url, 'http://mock.invalid').searchParams.get(g.header);
+  if (g.in === 'cookie') return cookieValue(source.headers.get('cookie'), g.header);
+  return source.headers.get(g.header);
+}
+
+export function extractCredential(headers: MockRequest['headers'], groups: readonly SchemeGroup[], url?: string): Extraction {
+  const source: CredentialSource = url === undefined ? { headers } : { headers, url };
   for (const g of groups) {
-    const raw = headers.get(g.header);
+    const raw = rawValue(source, g);
     if (raw === null) continue;
     const value = raw.trim();
-    if (g.bearer.length > 0) {
-      const m = BEARER.exec(value);
-      if (m !== null) {
-        const token = (m[1] ?? '').trim();
-        return token === '' ? { kind: 'malformed' } : { kind: 'value', value: token, candidates: g.bearer };
-      }
+    const wordedSchemes = [...g.bearer, ...(g.basic ?? [])];
+    if (wordedSchemes.length > 0) {
+      const found = worded(g, value);
+      if (found !== undefined) return found;
     }
     if (g.raw.length > 0) return value === '' ? { kind: 'malformed' } : { kind: 'value', value, candidates: g.raw };
-    return { kind: 'malformed' };
+    // no scheme word at all: a bare credential (the most common client mistake)
+    return value !== '' && !/\s/.test(value) ? { kind: 'malformed', bare: { value, candidates: wordedSchemes } } : { kind: 'malformed' };
   }
   return { kind: 'none' };
 }
@@ -50,11 +112,12 @@ export function anonymous(rt: Runtime): AuthOutcome {
 }
 
 /** Extraction, lookup and lifecycle, each decision a stage (stages.ts). */
-export function authenticate(rt: Runtime, headers: MockRequest['headers'], groups: readonly SchemeGroup[], now: number): AuthOutcome {
+export function authenticate(rt: Runtime, source: CredentialSource, groups: readonly SchemeGroup[], now: number): AuthOutcome {
   const st = rt.stages;
-  const x = extractCredential(headers, groups);
+  const headers = source.headers;
+  const x = extractCredential(headers, groups, source.url);
   if (x.kind === 'none') return st.missing(rt);
-  if (x.kind === 'malformed') return st.malformed(rt);
+  if (x.kind === 'malformed') return st.malformed(rt, x.bare);
 
   const record = rt.state.lookup(x.value);
   const scheme = record === undefined ? undefined : x.candidates.find((s) => s.credential === record.kind);

@@ -35,7 +35,7 @@ export async function handleOperation(rt: Runtime, route: Route, request: MockRe
   if (route.isLogin && loginSpec !== undefined) return login(rt, loginSpec, route, request, headers, now);
   if (route.groups.length === 0) return respond(rt, route, request, params, {}, headers, now);
 
-  const auth = authenticate(rt, request.headers, route.groups, now);
+  const auth = authenticate(rt, request, route.groups, now);
   if (auth.kind === 'crash') return jsonReply(rt, 500, { error: 'Internal Server Error' }, headers);
   if (auth.kind === 'refused') {
     anonymousRateHeaders(rt, 'anonymous', now, headers);

@@ -7,6 +7,8 @@ import type { IncomingMessage } from 'node:http';
 
 export interface MockRequest {
   readonly method: string;
+  /** the request target (absolute, or path and query); the credential may travel in its query */
+  readonly url?: string;
   readonly headers: { get(name: string): string | null };
   json(): Promise<unknown>;
 }
@@ -28,6 +30,7 @@ export function nodeRequest(req: IncomingMessage, body: Buffer | undefined): Moc
   const headers = req.headers;
   return {
     method: req.method ?? 'GET',
+    url: req.url ?? '/',
     headers: {
       get(name) {
         const v = headers[name.toLowerCase()];

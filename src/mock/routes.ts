@@ -7,10 +7,14 @@ import type { Contract, CredentialScheme, MockOperation, Operation } from '../sp
 
 /** The security schemes an operation reads from one header, split by how the value is written. */
 export interface SchemeGroup {
-  /** lower-case header name */
+  /** lower-case header name (the query parameter or cookie name as written, for `in` query / cookie) */
   header: string;
-  /** `Authorization: Bearer <t>` schemes */
+  /** where the value travels (default: a header) */
+  in?: 'header' | 'query' | 'cookie';
+  /** `Authorization: <word> <t>` schemes (Bearer, or the scheme's words) */
   bearer: CredentialScheme[];
+  /** `Authorization: Basic base64(user:pass)` schemes */
+  basic?: CredentialScheme[];
   /** raw value schemes (`x-api-key: K`, or `Authorization: K`) */
   raw: CredentialScheme[];
 }
@@ -70,13 +74,16 @@ export function schemeGroups(contract: Contract, names: readonly string[]): Sche
   for (const name of names) {
     const scheme = contract.schemes.find((s) => s.name === name);
     if (scheme === undefined) continue;
-    const header = scheme.header.toLowerCase();
-    let g = groups.get(header);
+    const place = scheme.type === 'query' || scheme.type === 'cookie' ? scheme.type : 'header';
+    const header = place === 'header' ? scheme.header.toLowerCase() : scheme.header;
+    const key = `${place}:${header}`;
+    let g = groups.get(key);
     if (g === undefined) {
-      g = { header, bearer: [], raw: [] };
-      groups.set(header, g);
+      g = place === 'header' ? { header, bearer: [], raw: [] } : { header, in: place, bearer: [], raw: [] };
+      groups.set(key, g);
     }
-    (scheme.type === 'bearer' ? g.bearer : g.raw).push(scheme);
+    if (scheme.type === 'basic') (g.basic ??= []).push(scheme);
+    else (scheme.type === 'bearer' ? g.bearer : g.raw).push(scheme);
   }
   return [...groups.values()];
 }

@@ -9,7 +9,7 @@
  * pipeline; its kind file wraps the stage to break it.
  */
 import type { CredentialScheme, ErrorSpec } from '../spec/contract.ts';
-import type { AuthOutcome } from './auth.ts';
+import type { AuthOutcome, Bare } from './auth.ts';
 import type { CredentialRecord, UserRecord } from './credentials.ts';
 import type { MockRequest } from './request.ts';
 import type { LimiterMode, RateDecision } from './rate-limiter.ts';
@@ -45,8 +45,8 @@ export interface Stages {
   anonymous(rt: Runtime): AuthOutcome;
   /** no credential header at all */
   missing(rt: Runtime): AuthOutcome;
-  /** a credential header with no usable value (empty, `Bearer` alone, wrong scheme word) */
-  malformed(rt: Runtime): AuthOutcome;
+  /** a credential header with no usable value (empty, `Bearer` alone, wrong scheme word, or a bare value with no scheme word) */
+  malformed(rt: Runtime, bare?: Bare): AuthOutcome;
   /** a value that is no known credential of the scheme's kind */
   unknown(rt: Runtime, value: string, candidates: CredentialScheme[]): AuthOutcome;
   /** the rotation grace window, ms */

@@ -4,6 +4,7 @@
  * required headers always, unless omitted), JSON body, and the credential placed per its scheme.
  */
 import type { Contract, CredentialScheme, Operation, RequestExample } from '../spec/contract.ts';
+import { schemeWords } from '../spec/scheme-words.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import type { ProbeRequest } from '../transport/types.ts';
 import { deleteHeader, getHeader, setHeader } from './headers.ts';
@@ -15,6 +16,8 @@ export interface CredentialPlacement {
   value: string;
   scheme?: string;
   headers?: Record<string, string>;
+  /** the scheme word for an http scheme with several (`token` beside `Bearer`); default its first */
+  word?: string;
 }
 
 export interface BuildOptions {
@@ -58,9 +61,35 @@ export function schemeByName(contract: Contract, name: string | undefined): Cred
   return scheme;
 }
 
-/** The header a credential travels in: `x-api-key: K`, raw `Authorization: K`, or `Authorization: Bearer K`. */
-export function credentialHeader(scheme: CredentialScheme, value: string): { name: string; value: string } {
-  return { name: scheme.header, value: scheme.type === 'bearer' ? `Bearer ${value}` : value };
+/** Where a credential goes on the request, and the encoded forms of it to mask besides the value. */
+export interface PlacedCredential {
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  secrets: string[];
+}
+
+/** `user:password` of a Basic scheme with the key in its documented half. */
+export function basicUserPass(scheme: CredentialScheme, value: string): string {
+  const b = scheme.basic ?? { keyAs: 'username', username: '', password: '' };
+  return b.keyAs === 'password' ? `${b.username}:${value}` : `${value}:${b.password}`;
+}
+
+/** The credential placed per its scheme (query parameter, cookie, or a header with its scheme word). */
+export function placeCredential(scheme: CredentialScheme, value: string, word?: string): PlacedCredential {
+  switch (scheme.type) {
+    case 'query':
+      return { headers: {}, query: { [scheme.header]: value }, secrets: [encodeURIComponent(value)] };
+    case 'cookie':
+      return { headers: { Cookie: `${scheme.header}=${value}` }, query: {}, secrets: [] };
+    case 'basic': {
+      const encoded = Buffer.from(basicUserPass(scheme, value)).toString('base64');
+      return { headers: { [scheme.header]: `${word ?? 'Basic'} ${encoded}` }, query: {}, secrets: [encoded] };
+    }
+    case 'bearer':
+      return { headers: { [scheme.header]: `${word ?? schemeWords(scheme)[0] ?? 'Bearer'} ${value}` }, query: {}, secrets: [] };
+    default:
+      return { headers: { [scheme.header]: value }, query: {}, secrets: [] };
+  }
 }
 
 /** Every credential value and password of the fixtures (for masking and echo detection). */
@@ -84,8 +113,10 @@ export function buildRequest(ctx: BuildContext, o: BuildOptions): ProbeRequest {
     if (raw === undefined) throw new Error(`no example value for path parameter ${name} of ${op.operationId}`);
     return encodeURIComponent(resolve(raw));
   });
+  const placed = o.credential ? placeCredential(schemeByName(contract, o.credential.scheme), o.credential.value, o.credential.word) : undefined;
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(ex.query ?? {})) query.append(k, resolve(v));
+  for (const [k, v] of Object.entries(placed?.query ?? {})) query.set(k, v);
   if ([...query].length > 0) path += `?${query.toString()}`;
 
   const headers: Record<string, string> = {};
@@ -97,11 +128,10 @@ export function buildRequest(ctx: BuildContext, o: BuildOptions): ProbeRequest {
     if (getHeader(headers, 'content-type') === undefined) setHeader(headers, 'Content-Type', 'application/json');
   }
   const secrets = [...fixtureSecrets(fixtures), ...(o.secrets ?? [])];
-  if (o.credential) {
+  if (o.credential && placed) {
     for (const [k, v] of Object.entries(o.credential.headers ?? {})) setHeader(headers, k, v);
-    const placed = credentialHeader(schemeByName(contract, o.credential.scheme), o.credential.value);
-    setHeader(headers, placed.name, placed.value);
-    secrets.push(o.credential.value);
+    for (const [k, v] of Object.entries(placed.headers)) setHeader(headers, k, v);
+    secrets.push(o.credential.value, ...placed.secrets);
   }
   for (const [k, v] of Object.entries(o.headers ?? {})) setHeader(headers, k, v);
   for (const name of o.omitHeaders ?? []) deleteHeader(headers, name);

@@ -63,9 +63,13 @@ export interface ErrorSpec {
 export interface CredentialScheme {
   /** the securitySchemes key */
   name: string;
-  /** apiKey header (`x-api-key: K`, or raw `Authorization: K`), http bearer (`Authorization: Bearer K`) */
-  type: 'header' | 'bearer';
-  /** header name as documented (e.g. `x-api-key`, `Authorization`) */
+  /**
+   * apiKey header (`x-api-key: K`, or raw `Authorization: K`), http bearer (`Authorization: <word> K`,
+   * one of `words`), http basic (`Authorization: Basic base64(user:password)`, the key at `basic.keyAs`),
+   * apiKey in a query parameter (`?api_key=K`) or a cookie (`Cookie: session=K`)
+   */
+  type: 'header' | 'bearer' | 'basic' | 'query' | 'cookie';
+  /** where it travels: the header name as documented (e.g. `x-api-key`, `Authorization`), the query parameter or the cookie name */
   header: string;
   /** the credential this scheme carries */
   credential: 'api_key' | 'token';
@@ -74,6 +78,22 @@ export interface CredentialScheme {
    * them apart. Informational for probes; the mock uses it to route.
    */
   distinguishedBy?: string;
+  /**
+   * scheme words in the Authorization header, first the one probes send by default: bearer `[Bearer]`
+   * (or `x-authconform.words`), basic `[Basic]`, others none; absent = that default (`schemeWords()`)
+   */
+  words?: string[];
+  /** basic: which half of the user-pass carries the key, and the documented other half */
+  basic?: BasicCredential;
+}
+
+/** Basic authentication carrying a key: `keyAs: username` sends `key:password`, `password` sends `username:key`. */
+export interface BasicCredential {
+  keyAs: 'username' | 'password';
+  /** the fixed user name when the key is the password (default "") */
+  username: string;
+  /** the fixed password when the key is the user name (default "", Stripe's `-u sk_test_…:`) */
+  password: string;
 }
 
 export interface KeyFormat {

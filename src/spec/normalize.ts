@@ -5,6 +5,7 @@
  */
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type {
+  BasicCredential,
   Contract,
   CredentialScheme,
   ErrorSpec,
@@ -71,16 +72,33 @@ function normalizeErrors(document: unknown, x: Json): Record<string, ErrorSpec> 
   return out;
 }
 
+/** The CredentialScheme of an OpenAPI security scheme: where the credential travels and how it is written. */
+function credentialScheme(raw: Json, ext: Json, name: string): CredentialScheme {
+  const credential = ext.credential as CredentialScheme['credential'];
+  if (raw.type === 'http') {
+    const word = asString(raw.scheme) ?? 'bearer';
+    if (word.toLowerCase() === 'basic') {
+      const b = asObject(ext.basic) ?? {};
+      const basic: BasicCredential = {
+        keyAs: b.keyAs === 'password' ? 'password' : 'username',
+        username: asString(b.username) ?? '',
+        password: asString(b.password) ?? '',
+      };
+      return { name, type: 'basic', header: 'Authorization', credential, basic };
+    }
+    // words absent = the default (schemeWords): Bearer
+    const declared = asArray(ext.words).map(String);
+    const words = declared.length > 0 ? declared : word.toLowerCase() === 'bearer' ? [] : [word];
+    return { name, type: 'bearer', header: 'Authorization', credential, ...(words.length > 0 ? { words } : {}) };
+  }
+  const place = raw.in === 'query' || raw.in === 'cookie' ? raw.in : 'header';
+  return { name, type: place, header: String(raw.name), credential };
+}
+
 function normalizeSchemes(index: SpecIndex): CredentialScheme[] {
   return index.schemes.flatMap((s): CredentialScheme[] => {
     if (s.ext === undefined) return [];
-    const bearer = s.raw.type === 'http';
-    const scheme: CredentialScheme = {
-      name: s.name,
-      type: bearer ? 'bearer' : 'header',
-      header: bearer ? 'Authorization' : String(s.raw.name),
-      credential: s.ext.credential as CredentialScheme['credential'],
-    };
+    const scheme = credentialScheme(s.raw, s.ext, s.name);
     const by = asString(s.ext.distinguishedBy);
     if (by !== undefined) scheme.distinguishedBy = by;
     return [scheme];

@@ -229,10 +229,17 @@ function checkSchemes(out: Finding[], index: SpecIndex): void {
   }
   for (const s of withExt) {
     const type = asString(s.raw.type);
-    const httpBearer = type === 'http' && asString(s.raw.scheme)?.toLowerCase() === 'bearer';
-    const headerKey = type === 'apiKey' && s.raw.in === 'header';
-    if (!httpBearer && !headerKey) {
-      out.push({ pointer: `${s.pointer}/type`, message: `security scheme ${s.name} is ${type ?? 'untyped'}${type === 'apiKey' ? ` in ${String(s.raw.in)}` : ''}; authconform supports apiKey in a header and http bearer`, hint: 'describe how the credential is sent as one of those' });
+    const httpScheme = asString(s.raw.scheme)?.toLowerCase();
+    const http = type === 'http' && httpScheme !== undefined && httpScheme !== 'digest';
+    const apiKey = type === 'apiKey' && (s.raw.in === 'header' || s.raw.in === 'query' || s.raw.in === 'cookie');
+    if (!http && !apiKey) {
+      out.push({ pointer: `${s.pointer}/type`, message: `security scheme ${s.name} is ${type ?? 'untyped'}${type === 'apiKey' ? ` in ${String(s.raw.in)}` : ''}; authconform supports apiKey in a header, query parameter or cookie, and http bearer or basic`, hint: 'describe how the credential is sent as one of those' });
+    }
+    if (s.ext?.words !== undefined && (type !== 'http' || httpScheme === 'basic')) {
+      out.push({ pointer: `${s.pointer}/x-authconform/words`, at: 'key', message: `security scheme ${s.name} lists scheme words but is not an http bearer-like scheme (${s.pointer}/type)`, hint: 'words belong on a type: http scheme other than basic' });
+    }
+    if (s.ext?.basic !== undefined && httpScheme !== 'basic') {
+      out.push({ pointer: `${s.pointer}/x-authconform/basic`, at: 'key', message: `security scheme ${s.name} has basic but is not scheme: basic (${s.pointer}/scheme)`, hint: 'basic belongs on a type: http, scheme: basic scheme' });
     }
   }
   const withExtNames = new Set(withExt.map((s) => s.name));

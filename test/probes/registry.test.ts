@@ -25,7 +25,7 @@ describe('planCases', () => {
     expect(planned.map((p) => [p.family.id, p.cases.length])).toEqual([
       ['valid-credentials', 4],
       ['missing-credentials', 2],
-      ['invalid-credentials', 10],
+      ['invalid-credentials', 11],
       ['key-lifecycle', 6],
       ['scopes', 2],
       ['tenants', 5],

@@ -4,7 +4,8 @@
  * value (those two may also get the credential.missing errors), and a whitespace-padded valid key
  * (accepted, or refused with the invalid errors; never anything else).
  */
-import type { Contract, ErrorSpec, Requirement } from '../../spec/contract.ts';
+import type { Contract, ErrorSpec, RequestExample, Requirement } from '../../spec/contract.ts';
+import { bareValueIsWrong, declaredWords } from '../../spec/scheme-words.ts';
 import type { Fixtures } from '../../fixtures/fixtures.ts';
 import type { Case, ProbeContext, ProbeFamily } from '../model.ts';
 import type { Credential } from '../../fixtures/fixtures.ts';
@@ -89,9 +90,10 @@ function variants(contract: Contract, fixtures: Fixtures, r: Requirement): Varia
       build: (_ctx, valid) => keyed(lastCharChanged(valid!.value), valid),
     },
   );
-  if (scheme.header.toLowerCase() === 'authorization') {
-    out.push(
-      {
+  if (scheme.type !== 'query' && scheme.type !== 'cookie' && scheme.header.toLowerCase() === 'authorization') {
+    const declared = declaredWords(contract);
+    if (!declared.has('basic')) {
+      out.push({
         title: 'Basic scheme is refused',
         note: 'valid key as Basic credentials',
         needsValid: true,
@@ -99,30 +101,50 @@ function variants(contract: Contract, fixtures: Fixtures, r: Requirement): Varia
           const encoded = Buffer.from(`${valid!.value}:`).toString('base64');
           return raw(`Basic ${encoded}`, valid, [encoded]);
         },
-      },
-      {
+      });
+    }
+    if (!declared.has('token')) {
+      out.push({
         title: 'Token scheme is refused',
         note: 'valid key with the Token scheme',
         needsValid: true,
         build: (_ctx, valid) => raw(`Token ${valid!.value}`, valid),
-      },
-      {
-        title: 'Bearer with no token is refused',
-        note: 'Authorization: Bearer with no token',
-        needsValid: false,
+      });
+    }
+    out.push({
+      title: 'Bearer with no token is refused',
+      note: 'Authorization: Bearer with no token',
+      needsValid: false,
+      orMissing: true,
+      build: (ctx) => raw('Bearer', credentialOf(ctx.fixtures, 'valid')),
+    });
+    if (bareValueIsWrong(contract, op.schemes, scheme)) {
+      out.push({
+        title: `bare key with no scheme word (${scheme.header}: KEY) is refused`,
+        note: `valid key in ${scheme.header} without its scheme word`,
+        needsValid: true,
         orMissing: true,
-        build: (ctx) => raw('Bearer', credentialOf(ctx.fixtures, 'valid')),
-      },
-    );
+        build: (_ctx, valid) => raw(valid!.value, valid),
+      });
+    }
   }
   out.push({
     title: `empty ${scheme.header} value is refused`,
-    note: `empty ${scheme.header} header`,
+    note: `empty ${scheme.header} ${scheme.type === 'query' ? 'query parameter' : scheme.type === 'cookie' ? 'cookie' : 'header'}`,
     needsValid: false,
     orMissing: true,
-    build: (ctx) => raw('', credentialOf(ctx.fixtures, 'valid')),
+    build: (ctx) => {
+      const valid = credentialOf(ctx.fixtures, 'valid');
+      if (scheme.type === 'query') return { ...base, request: mergeQuery(base.request, { [scheme.header]: '' }), headers: { ...valid?.headers } };
+      if (scheme.type === 'cookie') return { ...base, headers: { ...valid?.headers, Cookie: `${scheme.header}=` } };
+      return raw('', valid);
+    },
   });
   return out;
+}
+
+function mergeQuery(request: RequestExample, query: Record<string, string>): RequestExample {
+  return { ...request, query: { ...request.query, ...query } };
 }
 
 function missingErrors(contract: Contract): ErrorSpec[] {

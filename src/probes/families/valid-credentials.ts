@@ -5,8 +5,8 @@
  * credential.accepted requirement already probes on the same operation treats acceptance as a
  * precondition (its failure belongs to that requirement); the other schemes are its own assertion.
  */
-import type { Contract, Requirement } from '../../spec/contract.ts';
-import type { Fixtures } from '../../fixtures/fixtures.ts';
+import type { Contract, Operation, Requirement } from '../../spec/contract.ts';
+import type { Credential, Fixtures } from '../../fixtures/fixtures.ts';
 import type { Case, Outcome, ProbeContext, ProbeFamily } from '../model.ts';
 import { missingRole, requireCredential } from '../credential.ts';
 import { placementFor, tokenPlacement, loginToken } from '../login.ts';
@@ -15,6 +15,7 @@ import { pass } from '../outcome.ts';
 import { COVERAGE, coveringRequirement, requireAccepted } from '../preconditions.ts';
 import { schemeByName, type BuildOptions } from '../request-builder.ts';
 import { expectAccepted, sendBuilt } from '../steps.ts';
+import { schemeWords } from '../../spec/scheme-words.ts';
 
 const ID = 'valid-credentials';
 
@@ -58,18 +59,37 @@ async function acceptedInScheme(
   return pass(ctx, `${s.label} accepted with ${s.res.status} (${what})`);
 }
 
+/** The valid key in its own scheme is accepted on the operation, when a credential.accepted requirement states it (else nothing). */
+async function requireAcceptedAsDocumented(ctx: ProbeContext, op: Operation, valid: Credential, r: Requirement): Promise<void> {
+  const coverage = COVERAGE.accepted('valid', op.operationId);
+  if (coveringRequirement(ctx.contract, coverage) === undefined) return;
+  const s = await sendBuilt(ctx, { operation: op, credential: valid, request: r.request ?? {} });
+  requireAccepted(s, 'the valid key in its own scheme', coverage, 'valid key');
+}
+
+/** Each scheme of the operation once per scheme word it declares (`Bearer` and `token`); other schemes once. */
+function schemeForms(contract: Contract, names: readonly string[]): Array<{ name: string; word?: string }> {
+  return names.flatMap((name) => {
+    const words = schemeWords(schemeByName(contract, name));
+    return words.length > 1 ? words.map((word, i) => (i === 0 ? { name } : { name, word })) : [{ name }];
+  });
+}
+
 function formatCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
   const op = r.operation;
-  return op.schemes.map((name) => {
+  return schemeForms(contract, op.schemes).map(({ name, word }) => {
     const scheme = schemeByName(contract, name);
+    const shown = word === undefined ? name : `${name} with scheme word ${word}`;
     if (scheme.credential === 'token') {
       return makeCase(
         ID,
         r,
-        `${name} (login token) is accepted on ${op.operationId}`,
+        `${shown} (login token) is accepted on ${op.operationId}`,
         async (ctx) => {
           const { token } = await loginToken(ctx);
-          const build = { operation: op, credential: tokenPlacement(ctx, token), request: r.request ?? {} };
+          const placement = { ...tokenPlacement(ctx, token), ...(word !== undefined ? { word } : {}) };
+          const build = { operation: op, credential: placement, request: r.request ?? {} };
+          if (word !== undefined) return expectAccepted(ctx, build, `login token as ${shown}`);
           return acceptedInScheme(ctx, 'login', name, build, `login token as ${name}`);
         },
         missingRole(fixtures, 'login'),
@@ -78,11 +98,15 @@ function formatCases(contract: Contract, fixtures: Fixtures, r: Requirement): Ca
     return makeCase(
       ID,
       r,
-      `${name} (API key) is accepted on ${op.operationId}`,
+      `${shown} (API key) is accepted on ${op.operationId}`,
       async (ctx) => {
         const valid = requireCredential(ctx.fixtures, 'valid');
-        const build = { operation: op, credential: { ...valid, scheme: name }, request: r.request ?? {} };
-        return acceptedInScheme(ctx, 'valid', name, build, `valid key as ${name}`);
+        const build = { operation: op, credential: { ...valid, scheme: name, ...(word !== undefined ? { word } : {}) }, request: r.request ?? {} };
+        if (word === undefined && coveredByAccepted(ctx, 'valid', name, op.operationId)) return acceptedInScheme(ctx, 'valid', name, build, `valid key as ${name}`);
+        // another scheme or scheme word: the key must first work as credential.accepted sends it
+        // (a key refused everywhere is that requirement's failure), then this form is its own assertion
+        await requireAcceptedAsDocumented(ctx, op, valid, r);
+        return expectAccepted(ctx, build, `valid key as ${shown}`);
       },
       missingRole(fixtures, 'valid'),
     );
