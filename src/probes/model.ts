@@ -64,6 +64,8 @@ export interface Case {
   title: string;
   /** known at plan time: why the case cannot run (missing fixture role, ...) */
   skip?: string;
+  /** the spec waives the case's (profile) requirement: the reason (the case is skipped) */
+  waiver?: string;
   run(ctx: ProbeContext): Promise<Outcome>;
 }
 

@@ -62,10 +62,18 @@ export function planCases(contract: Contract, fixtures: Fixtures, env: { mock: b
       .sort((a, b) => kinds.indexOf(a.r.kind) - kinds.indexOf(b.r.kind) || a.i - b.i)
       .map(({ r }) => r);
     if (reqs.length === 0) continue;
-    out.push({ family, cases: reqs.flatMap((r) => planOf(r.kind)!.plan(contract, fixtures, r, env)) });
+    out.push({ family, cases: reqs.flatMap((r) => waived(contract, planOf(r.kind)!.plan(contract, fixtures, r, env))) });
   }
   assertUniqueNames(out.flatMap((p) => p.cases));
   return out;
+}
+
+/** A waived requirement's cases are not run: each is a skip saying why (`waived: <reason>`). */
+function waived(contract: Contract, cases: Case[]): Case[] {
+  return cases.map((c) => {
+    const reason = contract.waivers?.find((w) => w.id === c.requirement.id)?.reason;
+    return reason === undefined ? c : { ...c, skip: `waived: ${reason}`, waiver: reason };
+  });
 }
 
 function assertUniqueNames(cases: Case[]): void {
