@@ -53,6 +53,8 @@ export interface ProbeContext {
   secrets: string[];
   /** sleep used for waits on real targets (injectable) */
   sleep(ms: number): Promise<void>;
+  /** monotonic ms the timing probe reads around each request (injectable: a virtual clock in self-tests) */
+  clock(): number;
 }
 
 export interface Case {

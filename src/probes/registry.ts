@@ -16,6 +16,8 @@ import { tenants } from './families/tenants.ts';
 import { loginTokens } from './families/login-tokens.ts';
 import { headers } from './families/headers.ts';
 import { transport } from './families/transport.ts';
+import { standards } from './families/standards.ts';
+import { security } from './families/security.ts';
 import { rateLimits } from './families/rate-limits.ts';
 
 /** The families in run order (FAMILY_IDS): rate limits last, they exhaust budgets. */
@@ -29,6 +31,8 @@ export const FAMILIES: ProbeFamily[] = [
   loginTokens,
   headers,
   transport,
+  standards,
+  security,
   rateLimits,
 ];
 
