@@ -81,6 +81,8 @@ function systemOut(c: RecordCase): string {
     `[[PROPERTY|level=${c.level}]]`,
     `[[PROPERTY|kind=${c.kind}]]`,
     `[[PROPERTY|source=${propertyValue(sourceLine(c.source))}]]`,
+    ...(c.source.profile === undefined ? [] : [`[[PROPERTY|profile=${c.source.profile}]]`]),
+    ...(c.waiver === undefined ? [] : [`[[PROPERTY|waiver=${propertyValue(c.waiver)}]]`]),
     `requirement: ${c.requirementId} (${c.level})`,
     `statement: ${c.statement}`,
     `source: ${sourceLine(c.source)}`,

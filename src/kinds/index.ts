@@ -29,6 +29,13 @@ import { loginExpiry } from './login-expiry.ts';
 import { transportHttpsOnly } from './transport-https-only.ts';
 import { responseHeaderEcho } from './response-header-echo.ts';
 import { requestRequiredHeader } from './request-required-header.ts';
+// profile kinds (profiles/*.yaml, layered with --profile)
+import { stdChallenge } from './std-challenge.ts';
+import { stdSchemeCase } from './std-scheme-case.ts';
+import { stdTokenNoStore } from './std-token-no-store.ts';
+import { secLoginPasswordExact } from './sec-login-password-exact.ts';
+import { secKeyNoEnumeration } from './sec-key-no-enumeration.ts';
+import { secTiming } from './sec-timing.ts';
 
 export const KINDS = [
   credentialAccepted,
@@ -57,6 +64,12 @@ export const KINDS = [
   transportHttpsOnly,
   responseHeaderEcho,
   requestRequiredHeader,
+  stdChallenge,
+  stdSchemeCase,
+  stdTokenNoStore,
+  secLoginPasswordExact,
+  secKeyNoEnumeration,
+  secTiming,
 ] as const satisfies readonly KindDefinition[];
 export type RequirementKind = (typeof KINDS)[number]['kind'];
 

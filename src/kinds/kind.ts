@@ -23,6 +23,8 @@ export const FAMILY_IDS = [
   'login-tokens',
   'headers',
   'transport',
+  'standards',
+  'security',
   'rate-limits',
 ] as const;
 export type FamilyId = (typeof FAMILY_IDS)[number];
@@ -44,6 +46,7 @@ export const STATEMENTS = {
   'rate-headers': 'the rate-limit headers are present',
   'rate-limited': 'exhausting the limit brings a 429',
   'login-issued': 'login with the fixture credentials issues a token',
+  'password-refused': 'a wrong password is refused',
 } as const;
 export type Statement = keyof typeof STATEMENTS;
 

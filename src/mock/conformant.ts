@@ -6,6 +6,7 @@ import { getAtPointer } from '../spec/json-pointer.ts';
 import { anonymous } from './auth.ts';
 import { httpDate, jsonReply } from './reply.ts';
 import type { Stages } from './stages.ts';
+import { challengeOf } from './challenge.ts';
 
 function mediaType(value: string): string {
   return (value.split(';')[0] ?? '').trim().toLowerCase();
@@ -64,4 +65,7 @@ export const CONFORMANT: Stages = {
   passwordMatches: (_rt, user, password) => password === user.password,
   loginClaims: (_rt, claims) => claims,
   plainListener: () => 'refuse',
+  challenge: (rt) => challengeOf(rt.contract),
+  tokenCacheControl: () => 'no-store',
+  refusalDelayMs: () => 0,
 };

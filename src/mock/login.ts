@@ -20,7 +20,8 @@ function field(body: unknown, name: string): string | undefined {
 }
 
 export async function login(rt: Runtime, spec: LoginSpec, route: Route, request: MockRequest, headers: HeaderBag, now: number): Promise<Reply> {
-  headers['cache-control'] = 'no-store';
+  const cacheControl = rt.stages.tokenCacheControl(rt);
+  if (cacheControl !== undefined) headers['cache-control'] = cacheControl;
   const sent = await jsonBody(request);
   const email = field(sent, 'email');
   const password = field(sent, 'password');

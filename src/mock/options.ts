@@ -30,6 +30,12 @@ export interface BehaviourOptions {
    * windows of `windowMs` (instead of the plan's per-minute number in one-minute windows).
    */
   rateLimit?: { perWindow: number; windowMs?: number };
+  /**
+   * How the mock waits when a stage asks it to (the timing defect's delay): tests pass a virtual
+   * clock's advance so timing verdicts do not depend on the machine's load.
+   * @default node:timers/promises setTimeout
+   */
+  sleep?: (ms: number) => Promise<unknown>;
 }
 
 export interface MockOptions extends BehaviourOptions {

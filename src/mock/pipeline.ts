@@ -4,7 +4,8 @@
  * bindings → the operation's answer. Each stage answers the documented error of its requirement.
  */
 import type { ErrorSpec } from '../spec/contract.ts';
-import { authenticate } from './auth.ts';
+import { authenticate, extractCredential } from './auth.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CredentialRecord } from './credentials.ts';
 import { login } from './login.ts';
 import { anonymousRateHeaders, rateLimitedReply, takeRateLimit } from './rate-headers.ts';
@@ -38,6 +39,9 @@ export async function handleOperation(rt: Runtime, route: Route, request: MockRe
   const auth = authenticate(rt, request, route.groups, now);
   if (auth.kind === 'crash') return jsonReply(rt, 500, { error: 'Internal Server Error' }, headers);
   if (auth.kind === 'refused') {
+    const presented = extractCredential(request.headers, route.groups);
+    const delay = presented.kind === 'value' ? rt.stages.refusalDelayMs(rt, presented.value) : 0;
+    if (delay > 0) await (rt.options.sleep ?? sleep)(delay);
     anonymousRateHeaders(rt, 'anonymous', now, headers);
     return errorReply(rt, auth.error, headers, auth.extra !== undefined ? { extra: auth.extra } : {});
   }

@@ -94,6 +94,10 @@ export function errorReply(rt: Runtime, spec: ErrorSpec, headers: HeaderBag, opt
   const bodyOpts: Parameters<typeof errorBody>[1] = { message: errorMessage(spec, rt.variants.has('messages')), now: rt.state.clock.now() };
   if (opts.retryAfterS !== undefined) bodyOpts.retryAfterS = opts.retryAfterS;
   if (opts.retryAfterField !== undefined) bodyOpts.retryAfterField = opts.retryAfterField;
+  if ((opts.status ?? spec.status) === 401) {
+    const challenge = rt.stages.challenge(rt);
+    if (challenge !== undefined) headers['www-authenticate'] = challenge;
+  }
   const body = errorBody(spec, bodyOpts);
   if (opts.extra !== undefined) Object.assign(body, opts.extra);
   opts.mutate?.(body);

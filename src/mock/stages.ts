@@ -81,6 +81,12 @@ export interface Stages {
   loginClaims(rt: Runtime, claims: LoginClaims, now: number): LoginClaims;
   /** what the plain-HTTP listener of an HTTPS-only spec does */
   plainListener(rt: Runtime): 'refuse' | 'serve';
+  /** profiles: the WWW-Authenticate value of a 401 (RFC 9110 §11.6.1); undefined = none */
+  challenge(rt: Runtime): string | undefined;
+  /** profiles: the Cache-Control value of a login (token) response (RFC 6749 §5.1) */
+  tokenCacheControl(rt: Runtime): string | undefined;
+  /** profiles: ms the refusal of this presented credential waits before it is sent (timing) */
+  refusalDelayMs(rt: Runtime, value: string): number;
 }
 
 /** Wrappers of some stages: each gets the stage as composed so far and returns its replacement. */

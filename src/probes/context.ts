@@ -20,6 +20,8 @@ export interface ProbeContextInit {
   options: RunOptions;
   /** @default a real timer */
   sleep?: (ms: number) => Promise<void>;
+  /** monotonic ms for the timing probe; default performance.now() */
+  clock?: () => number;
 }
 
 export function createProbeContext(init: ProbeContextInit): ProbeContext {
@@ -36,6 +38,7 @@ export function createProbeContext(init: ProbeContextInit): ProbeContext {
     options: init.options,
     secrets,
     sleep: init.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    clock: init.clock ?? (() => performance.now()),
     async send(req) {
       addSecrets(req.secrets);
       try {

@@ -53,6 +53,8 @@ export interface ProbeContext {
   secrets: string[];
   /** sleep used for waits on real targets (injectable) */
   sleep(ms: number): Promise<void>;
+  /** monotonic ms the timing probe reads around each request (injectable: a virtual clock in self-tests) */
+  clock(): number;
 }
 
 export interface Case {
@@ -64,6 +66,8 @@ export interface Case {
   title: string;
   /** known at plan time: why the case cannot run (missing fixture role, ...) */
   skip?: string;
+  /** the spec waives the case's (profile) requirement: the reason (the case is skipped) */
+  waiver?: string;
   run(ctx: ProbeContext): Promise<Outcome>;
 }
 

@@ -60,6 +60,7 @@ export const COVERAGE = {
   rateHeaders: (operation: string): Coverage => coverage('rate-headers', { operation }),
   rateLimited: (operation: string): Coverage => coverage('rate-limited', { operation }),
   loginIssued: (): Coverage => coverage('login-issued'),
+  passwordRefused: (): Coverage => coverage('password-refused'),
 } as const;
 
 /** Thrown by a stage-setting step that could not set the stage; runCase decides skip or fail. */

@@ -16,6 +16,8 @@ import { tenants } from './families/tenants.ts';
 import { loginTokens } from './families/login-tokens.ts';
 import { headers } from './families/headers.ts';
 import { transport } from './families/transport.ts';
+import { standards } from './families/standards.ts';
+import { security } from './families/security.ts';
 import { rateLimits } from './families/rate-limits.ts';
 
 /** The families in run order (FAMILY_IDS): rate limits last, they exhaust budgets. */
@@ -29,6 +31,8 @@ export const FAMILIES: ProbeFamily[] = [
   loginTokens,
   headers,
   transport,
+  standards,
+  security,
   rateLimits,
 ];
 
@@ -62,10 +66,18 @@ export function planCases(contract: Contract, fixtures: Fixtures, env: { mock: b
       .sort((a, b) => kinds.indexOf(a.r.kind) - kinds.indexOf(b.r.kind) || a.i - b.i)
       .map(({ r }) => r);
     if (reqs.length === 0) continue;
-    out.push({ family, cases: reqs.flatMap((r) => planOf(r.kind)!.plan(contract, fixtures, r, env)) });
+    out.push({ family, cases: reqs.flatMap((r) => waived(contract, planOf(r.kind)!.plan(contract, fixtures, r, env))) });
   }
   assertUniqueNames(out.flatMap((p) => p.cases));
   return out;
+}
+
+/** A waived requirement's cases are not run: each is a skip saying why (`waived: <reason>`). */
+function waived(contract: Contract, cases: Case[]): Case[] {
+  return cases.map((c) => {
+    const reason = contract.waivers?.find((w) => w.id === c.requirement.id)?.reason;
+    return reason === undefined ? c : { ...c, skip: `waived: ${reason}`, waiver: reason };
+  });
 }
 
 function assertUniqueNames(cases: Case[]): void {

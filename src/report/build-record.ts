@@ -73,6 +73,7 @@ function caseRecord(c: CaseResult, family: string): RecordCase {
   if (m?.expected !== undefined) out.expected = m.expected;
   if (m?.actual !== undefined) out.actual = m.actual;
   if (c.startTime !== undefined) out.startedAt = new Date(c.startTime).toISOString();
+  if (m?.waiver !== undefined) out.waiver = m.waiver;
   return out;
 }
 

@@ -18,6 +18,9 @@ export interface RecordSource {
   title: string;
   section: string;
   quote?: string;
+  /** a profile requirement's source: its public URL and the profile it comes from */
+  url?: string;
+  profile?: string;
 }
 
 export interface RecordCase {
@@ -42,6 +45,8 @@ export interface RecordCase {
   durationMs: number;
   /** ISO time the case started, when it ran */
   startedAt?: string;
+  /** the spec waives this (profile) requirement: the reason, from the vendor's docs */
+  waiver?: string;
 }
 
 export interface RecordSpec {

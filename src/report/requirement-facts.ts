@@ -17,10 +17,16 @@ export function requirementFacts(contract: Contract, requirement: Requirement): 
   const ref = requirement.source;
   const source: RecordSource = { doc: ref.doc, title: contract.sources[ref.doc]?.title ?? ref.doc, section: ref.section };
   if (ref.quote !== undefined) source.quote = ref.quote;
+  if (requirement.origin !== undefined) {
+    source.title = requirement.origin.sourceTitle;
+    source.url = requirement.origin.sourceUrl;
+    source.profile = requirement.origin.profile;
+  }
   return { id: requirement.id, level: requirement.level, kind: requirement.kind, statement: requirement.statement, source };
 }
 
 /** `<doc title> › <section>: "<quote>"`, the one-line form of a source. */
 export function sourceLine(source: RecordSource): string {
-  return `${source.title} › ${source.section}${source.quote === undefined ? '' : `: "${source.quote}"`}`;
+  const url = source.url === undefined ? '' : ` <${source.url}>`;
+  return `${source.title}${url} › ${source.section}${source.quote === undefined ? '' : `: "${source.quote}"`}`;
 }

@@ -161,5 +161,6 @@ function caseMeta(contract: Contract, spec: SpecMeta, c: Case, options: SuiteOpt
     evidence: [],
     findings: [],
     failsRun: levelFailsRun(c.level, options),
+    ...(c.waiver === undefined ? {} : { waiver: c.waiver }),
   };
 }

@@ -58,6 +58,8 @@ export interface CaseMeta {
   findings: string[];
   /** a failure that does not fail the run (SHOULD without --strict/--level, or MAY) */
   warning?: boolean;
+  /** the spec waives this profile requirement: the reason */
+  waiver?: string;
   /** whether a failure of this case fails the run */
   failsRun: boolean;
 }

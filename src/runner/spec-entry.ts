@@ -7,7 +7,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { Contract } from '../spec/contract.ts';
-import { loadContract } from '../spec/load.ts';
+import { loadContractWithProfiles } from '../spec/layer-profiles.ts';
+import { locateProfile } from '../spec/profile.ts';
 import { loadFixtures, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import { AuthconformError } from '../util/errors.ts';
@@ -30,6 +31,8 @@ export interface SpecEntry {
    * with this hash is loaded without validating it again
    */
   sha256?: string | undefined;
+  /** profiles layered onto the spec (--profile): bundled names or files */
+  profiles?: string[] | undefined;
 }
 
 export interface ResolvedEntry {
@@ -52,8 +55,9 @@ export interface ResolveContext {
 
 export async function resolveEntry(entry: SpecEntry, ctx: ResolveContext): Promise<ResolvedEntry> {
   const cwd = ctx.cwd ?? process.cwd();
-  const contract = await loadContract(entry.spec, { cwd, ...(entry.sha256 === undefined ? {} : { trustedSha256: entry.sha256 }) });
-  const out: ResolvedEntry = { contract, secrets: [], inputFiles: [contract.file] };
+  const profiles = entry.profiles ?? [];
+  const contract = await loadContractWithProfiles(entry.spec, profiles, { cwd, ...(entry.sha256 === undefined ? {} : { trustedSha256: entry.sha256 }) });
+  const out: ResolvedEntry = { contract, secrets: [], inputFiles: [contract.file, ...profiles.map((p) => locateProfile(p, cwd))] };
   if (contract.mock.seed !== undefined) out.inputFiles.push(resolve(dirname(contract.file), contract.mock.seed));
   if (entry.target !== undefined && hasUserinfo(entry.target)) {
     throw new AuthconformError('AC_USAGE', '--target holds a user name or password (user:password@host); give credentials in the fixtures');
@@ -90,6 +94,7 @@ export function planEntry(entry: SpecEntry, resolved: ResolvedEntry, cwd: string
   const out: SpecEntry = { spec: resolved.contract.file, sha256: resolved.contract.sha256 };
   if (resolved.target !== undefined) out.target = resolved.target;
   if (entry.fixtures !== undefined) out.fixtures = resolve(cwd, entry.fixtures);
+  if (entry.profiles !== undefined && entry.profiles.length > 0) out.profiles = entry.profiles.map((p) => locateProfile(p, cwd));
   if (resolved.target === undefined && entry.mockDefects !== undefined && entry.mockDefects.length > 0) out.mockDefects = entry.mockDefects;
   return out;
 }

@@ -11,6 +11,7 @@ import { planCases } from '../probes/registry.ts';
 import { createProbeContext } from '../probes/context.ts';
 import { runCase } from '../probes/run-case.ts';
 import { createTransport } from '../transport/client.ts';
+import { virtualLatency } from './virtual-latency.ts';
 
 export interface CaseRun {
   c: Case;
@@ -22,10 +23,13 @@ export interface MockRunOptions {
   variants?: string[];
   /** only the cases this returns true for */
   pick?: (c: Case) => boolean;
+  /** seed of the virtual answer times the timing probe reads (virtual-latency.ts) @default 1 */
+  seed?: number;
 }
 
 export async function runAgainstMock(contract: Contract, opts: MockRunOptions = {}): Promise<CaseRun[]> {
-  const mock = await startMock(contract, { port: 0, control: true, defects: opts.defects ?? [], variants: opts.variants ?? [] });
+  const latency = virtualLatency(opts.seed ?? 1);
+  const mock = await startMock(contract, { port: 0, control: true, defects: opts.defects ?? [], variants: opts.variants ?? [], sleep: latency.sleep });
   const control = createControlClient(mock.url);
   const transport = createTransport({ rateLimitAware: false, useEnvProxy: false });
   const pick = opts.pick ?? (() => true);
@@ -37,7 +41,8 @@ export async function runAgainstMock(contract: Contract, opts: MockRunOptions = 
         contract,
         fixtures: mock.fixtures,
         baseUrl: mock.url,
-        send: (r) => transport.send(r),
+        send: latency.wrap((r) => transport.send(r)),
+        clock: latency.clock,
         control,
         options: { destructive: false, maxWaitMs: 65_000 },
       });

@@ -244,6 +244,23 @@ export interface RequirementBase {
   request?: RequestExample;
   /** free-form note on how the requirement is probed or why it is lenient */
   note?: string;
+  /** a profile requirement (--profile): which profile it comes from and its public source */
+  origin?: ProfileOrigin;
+}
+
+/** Where a profile requirement comes from (profiles/*.yaml, layered with --profile). */
+export interface ProfileOrigin {
+  /** the profile's name (`standards`, `security`) */
+  profile: string;
+  /** the cited document's title and public URL, from the profile's `sources` */
+  sourceTitle: string;
+  sourceUrl: string;
+}
+
+/** A spec's waiver of a profile requirement (x-authconform.waivers): the reason is the doc's quote. */
+export interface Waiver {
+  id: string;
+  reason: string;
 }
 
 /** scope.denied: also an operation the same credential may call (so a deny-all API fails). */
@@ -367,6 +384,10 @@ export interface Contract {
   requiredHeaders: RequiredHeader[];
   echoHeaders: EchoHeader[];
   requirements: Requirement[];
+  /** profile requirements this spec waives, with the reason (x-authconform.waivers) */
+  waivers?: Waiver[];
+  /** the profiles layered onto this contract (--profile), by name */
+  profiles?: string[];
   traceability: TraceEntry[];
   /** the mock section with the seed file merged in (credentials, clockStart, data) */
   mock: MockSection & { credentials: MockCredentialSeed[] };

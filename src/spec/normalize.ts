@@ -280,5 +280,7 @@ export function normalize(input: NormalizeInput): Contract {
   if (organization !== undefined) contract.organization = { header: String(organization.header), error: String(organization.error) };
   const login = normalizeLogin(x);
   if (login !== undefined) contract.login = login;
+  const waivers = asArray(x.waivers).map((w) => ({ id: String((w as Json).id), reason: String((w as Json).reason) }));
+  if (waivers.length > 0) contract.waivers = waivers;
   return contract;
 }

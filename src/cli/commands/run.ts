@@ -12,6 +12,8 @@ import { parseCommandArgs, read, usageError } from '../parse-args.ts';
 import { JSON_OPTION, readReportFiles, REPORT_OPTIONS } from '../report-options.ts';
 import { parseShard } from '../../runner/shard.ts';
 import { OPTION_RANGES } from '../option-ranges.ts';
+import { PROFILE_OPTION } from '../profile-option.ts';
+import { presentBundledSpecs } from '../../spec/bundled.ts';
 
 const LEVELS: readonly LevelOption[] = ['must', 'should', 'all'];
 
@@ -24,6 +26,7 @@ export const command: CliCommand = {
     { flags: '--spec <SPEC>', help: 'a spec, as the positional argument (repeatable)', repeatable: true },
     { flags: '--target <URL>', help: 'base URL of the API under test; none = the embedded mock' },
     { flags: '--fixtures <FILE>', help: 'credentials and resources of the target (YAML, ${VAR} from the environment)' },
+    PROFILE_OPTION,
     { flags: '--junit <FILE>', help: 'JUnit XML file', default: 'reports/junit.xml' },
     JSON_OPTION,
     ...REPORT_OPTIONS,
@@ -75,10 +78,14 @@ export const command: CliCommand = {
       allowInsecure: read.flag(parsed, 'allow-insecure'),
       allowLive: read.flag(parsed, 'allow-live'),
     };
-    const specs: SpecEntry[] = positionals.map((spec) => ({
+    const profiles = read.strings(parsed, 'profile');
+    // profiles without specs: every bundled spec, each with the profiles
+    const names = positionals.length > 0 || profiles.length === 0 ? positionals : presentBundledSpecs();
+    const specs: SpecEntry[] = names.map((spec) => ({
       spec,
       ...(values.target === undefined ? {} : { target: values.target }),
       ...(values.fixtures === undefined ? {} : { fixtures: values.fixtures }),
+      ...(profiles.length === 0 ? {} : { profiles }),
     }));
     const shard = read.string(parsed, 'shard');
     const { junit: _junit, ...reports } = readReportFiles(parsed);
