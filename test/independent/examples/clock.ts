@@ -10,7 +10,7 @@ export const wallClock: Clock = { now: () => Date.now() };
 
 /** A clock that stands still until it is moved. */
 export class ManualClock implements Clock {
-  constructor(private t: number = Date.UTC(2026, 0, 15, 10, 0, 0)) {}
+  constructor(private t: number = Date.UTC(2026, 0, 15, 10, 17, 23)) {}
   now(): number {
     return this.t;
   }
