@@ -7,6 +7,12 @@ import { message, notFound, type GithubTwin, type Presented } from './github-lik
 
 const HOUR = 3_600_000;
 
+/** `headers` without `name`. */
+const without = (headers: Record<string, string>, name: string): Record<string, string> => {
+  const { [name]: _dropped, ...rest } = headers;
+  return rest;
+};
+
 export const GITHUB_TWINS = {
   /** `Authorization: Bearer` refused, `token` still works (breaks "sending the token in the Authorization header") */
   'bearer-refused': (s) => ({ ...s, presented: (call): Presented => (/^bearer\s/i.test(call.authorization ?? '') ? { kind: 'invalid', why: 'Bearer' } : s.presented(call)) }),
@@ -79,10 +85,7 @@ export const GITHUB_TWINS = {
   /** no x-ratelimit-reset (breaks "the headers that are sent with each response") */
   'no-reset-header': (s) => ({
     ...s,
-    rateHeaders: (win, call) => {
-      const { ['x-ratelimit-reset']: _dropped, ...rest } = s.rateHeaders(win, call);
-      return rest;
-    },
+    rateHeaders: (win, call) => without(s.rateHeaders(win, call), 'x-ratelimit-reset'),
   }),
   /** tokens get 1,000 an hour (breaks "your personal rate limit of 5,000 requests per hour") */
   'limit-1000': (s) => ({ ...s, plan: (caller, call) => (caller.kind === 'token' ? { ...s.plan(caller, call), limit: 1000 } : s.plan(caller, call)) }),
@@ -93,20 +96,14 @@ export const GITHUB_TWINS = {
   /** no x-ratelimit-used (breaks "| x-ratelimit-used | …") */
   'no-used': (s) => ({
     ...s,
-    rateHeaders: (win, call) => {
-      const { ['x-ratelimit-used']: _dropped, ...rest } = s.rateHeaders(win, call);
-      return rest;
-    },
+    rateHeaders: (win, call) => without(s.rateHeaders(win, call), 'x-ratelimit-used'),
   }),
   /** used one more than the requests made */
   'used-off-by-one': (s) => ({ ...s, rateHeaders: (win, call) => ({ ...s.rateHeaders(win, call), 'x-ratelimit-used': String(win.used + 1) }) }),
   /** no x-ratelimit-resource (breaks "| x-ratelimit-resource | …") */
   'no-resource': (s) => ({
     ...s,
-    rateHeaders: (win, call) => {
-      const { ['x-ratelimit-resource']: _dropped, ...rest } = s.rateHeaders(win, call);
-      return rest;
-    },
+    rateHeaders: (win, call) => without(s.rateHeaders(win, call), 'x-ratelimit-resource'),
   }),
   /** x-ratelimit-reset in seconds from now (breaks "in UTC epoch seconds") */
   'reset-delta': (s) => ({ ...s, rateHeaders: (win, call) => ({ ...s.rateHeaders(win, call), 'x-ratelimit-reset': String(Math.ceil((win.resetAt - call.now) / 1000)) }) }),
@@ -142,8 +139,7 @@ export const GITHUB_TWINS = {
     ...s,
     finish: (answer, call, caller) => {
       const out = s.finish(answer, call, caller);
-      const { ['x-oauth-scopes']: _dropped, ...headers } = out.headers;
-      return { ...out, headers };
+      return { ...out, headers: without(out.headers, 'x-oauth-scopes') };
     },
   }),
   /** no X-Accepted-OAuth-Scopes (breaks "X-Accepted-OAuth-Scopes lists the scopes that the action checks for.") */
@@ -151,8 +147,7 @@ export const GITHUB_TWINS = {
     ...s,
     finish: (answer, call, caller) => {
       const out = s.finish(answer, call, caller);
-      const { ['x-accepted-oauth-scopes']: _dropped, ...headers } = out.headers;
-      return { ...out, headers };
+      return { ...out, headers: without(out.headers, 'x-accepted-oauth-scopes') };
     },
   }),
 
