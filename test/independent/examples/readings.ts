@@ -1,0 +1,55 @@
+/**
+ * The example servers started as `Reading`s (test/independent/second/harness.ts): the URL, the
+ * environment their fixtures file reads, and how to stop them. On the wall clock: this is what
+ * `authconform run --target` meets (scripts/examples-run.mts; later the batches of the run path).
+ */
+import type { Reading } from '../second/harness.ts';
+import { startGithubLike } from './github-like-server.ts';
+import { GITHUB_TWINS, type GithubTwinName } from './github-like-twins.ts';
+import type { Example } from './rows.ts';
+import { startStripeLike } from './stripe-like-server.ts';
+import { STRIPE_TWINS, type StripeTwinName } from './stripe-like-twins.ts';
+
+export const SPEC_OF: Record<Example, string> = {
+  'stripe-like': 'examples/stripe-like/stripe-like.yaml',
+  'github-like': 'examples/github-like/github-like.yaml',
+};
+export const FIXTURES_OF: Record<Example, string> = {
+  'stripe-like': 'examples/stripe-like/stripe-like.independent.fixtures.yaml',
+  'github-like': 'examples/github-like/github-like.independent.fixtures.yaml',
+};
+
+export async function stripeLikeReading(twin?: StripeTwinName): Promise<Reading> {
+  const s = await startStripeLike(twin ? { twin: STRIPE_TWINS[twin] } : {});
+  const c = s.credentials;
+  return {
+    url: s.url,
+    close: s.close,
+    env: {
+      SL_INDEP_KEY: c.valid,
+      SL_INDEP_TEST_KEY: c.test_mode,
+      SL_INDEP_RESTRICTED_KEY: c.scoped,
+      SL_INDEP_DELETED_KEY: c.revoked_expired,
+      SL_INDEP_PUBLISHABLE_KEY: c.publishable,
+      SL_INDEP_PUBLISHABLE_TEST_KEY: c.publishable_test,
+      SL_INDEP_CUSTOMER_ID: c.customer_id,
+      SL_INDEP_PLAIN_URL: c.plainUrl,
+    },
+  };
+}
+
+export async function githubLikeReading(twin?: GithubTwinName): Promise<Reading> {
+  const s = await startGithubLike(twin ? { twin: GITHUB_TWINS[twin] } : {});
+  const c = s.credentials;
+  return {
+    url: s.url,
+    close: s.close,
+    env: { GH_INDEP_TOKEN: c.valid, GH_INDEP_NO_REPO_TOKEN: c.scoped, GH_INDEP_OTHER_USER_TOKEN: c.other_tenant, GH_INDEP_OWNER: c.owner, GH_INDEP_PRIVATE_REPO: c.private_repo },
+  };
+}
+
+/** Starts the faithful server of `example`, or one of its twins. */
+export const START_EXAMPLE: Record<Example, (twin?: string) => Promise<Reading>> = {
+  'stripe-like': (twin) => stripeLikeReading(twin as StripeTwinName | undefined),
+  'github-like': (twin) => githubLikeReading(twin as GithubTwinName | undefined),
+};
