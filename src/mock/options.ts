@@ -57,6 +57,12 @@ export interface MockOptions extends BehaviourOptions {
    * `reset - now` from the rate-limit headers waits as long as it should. @default the seed's clockStart
    */
   clockStartMs?: number;
+  /**
+   * The request's headers must arrive within this, the whole request within `requestTimeoutMs`;
+   * a slow (slowloris) socket is answered 408 and closed. @default 10 s and 30 s
+   */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
 export const MOCK_DEFAULTS = {

@@ -89,9 +89,12 @@ interface Listener {
   url: string;
 }
 
-async function startListener(rt: Runtime, host: string, port: number, names: HeaderNames, endpoints: Endpoint[], dispatch: Dispatch): Promise<Listener> {
-  // slow clients (a header or body trickling in) are dropped, not held for ever
-  const server = createServer({ keepAlive: true, headersTimeout: MOCK_HEADERS_TIMEOUT_MS, requestTimeout: MOCK_REQUEST_TIMEOUT_MS });
+async function startListener(rt: Runtime, host: string, port: number, names: HeaderNames, endpoints: Endpoint[], dispatch: Dispatch, options: MockOptions): Promise<Listener> {
+  // slow clients (a header or body trickling in) are dropped, not held for ever; Node checks the
+  // timeouts every connectionsCheckingInterval (30 s by default: a socket would live up to 40 s)
+  const headersTimeout = options.headersTimeoutMs ?? MOCK_HEADERS_TIMEOUT_MS;
+  const requestTimeout = options.requestTimeoutMs ?? MOCK_REQUEST_TIMEOUT_MS;
+  const server = createServer({ keepAlive: true, headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) });
   const bound = await listen(server, port, host);
   const origin = `http://${formatHost(host)}:${bound}`;
   server.on('request', nodeListener({ origin, endpoints, notFound: notFound(rt), names, dispatch }));
@@ -120,12 +123,12 @@ export async function startMock(contract: Contract, options: MockOptions = {}): 
   const rt = createRuntime(contract, state, options);
   const endpoints = buildEndpoints(rt, options.control ?? MOCK_DEFAULTS.control);
   const names = headerNames(contract, rt.variants);
-  const main = await startListener(rt, host, options.port ?? MOCK_DEFAULTS.port, names, endpoints, dispatch);
+  const main = await startListener(rt, host, options.port ?? MOCK_DEFAULTS.port, names, endpoints, dispatch, options);
   const servers = [main.server];
   let plainUrl: string | undefined;
   if (contract.transport.httpsOnly) {
     try {
-      const plain = await startListener(rt, host, options.plainPort ?? MOCK_DEFAULTS.plainPort, names, plainEndpoints(contract, state, options, rt), dispatch);
+      const plain = await startListener(rt, host, options.plainPort ?? MOCK_DEFAULTS.plainPort, names, plainEndpoints(contract, state, options, rt), dispatch, options);
       servers.push(plain.server);
       plainUrl = plain.url;
     } catch (err) {

@@ -1,12 +1,12 @@
 /**
  * Does authconform catch faults in a LinkFetch server it did not write? Each row starts the
  * independent implementation (linkfetch-server.ts) with one realistic defect, runs the real run
- * path exactly as linkfetch.test.ts does, and requires a failed run whose failing requirement ids
+ * path exactly as linkfetch.test.ts does (every row's server one spec entry of the same run), and requires a failed run whose failing requirement ids
  * are exactly the ones the defect breaks (docs/requirements.md) — no miss, no collateral blame.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { startServer, type Fault } from './linkfetch-server.ts';
-import { runWithFault } from './support/run-with-fault.ts';
+import { FAULT_BATCH_TIMEOUT_MS, faultTest, runOf } from './support/run-with-fault.ts';
 
 const ROWS: Array<{ fault: Fault; expected: string[] }> = [
   { fault: 'missing-as-invalid', expected: ['LINKFETCH-AUTH-02'] },
@@ -17,34 +17,29 @@ const ROWS: Array<{ fault: Fault; expected: string[] }> = [
   { fault: 'prefix-always-live', expected: ['LINKFETCH-PREFIX-01'] },
 ];
 
-/** One run against a server carrying `fault`. */
-const runLinkfetch = (fault: Fault) =>
-  runWithFault({
-    spec: 'linkfetch',
-    fixtures: 'test/independent/linkfetch.fixtures.yaml',
-    fault,
-    start: () => startServer([fault]),
-    env: ({ credentials: c }) => ({
-      LF_INDEP_KEY: c.valid,
-      LF_INDEP_TEST_KEY: c.test_mode,
-      LF_INDEP_GRACE_KEY: c.revoked_in_grace,
-      LF_INDEP_REVOKED_KEY: c.revoked_expired,
-      LF_INDEP_SCOPED_KEY: c.scoped,
-      LF_INDEP_OTHER_KEY: c.other_tenant,
-      LF_INDEP_PER_MINUTE: String(c.perMinute),
-    }),
-  });
+/** One run of every row's server, each carrying its fault. */
+const it = faultTest({
+  spec: 'linkfetch',
+  fixtures: 'test/independent/linkfetch.fixtures.yaml',
+  faults: ROWS.map((r) => r.fault),
+  start: (fault) => startServer([fault]),
+  env: ({ credentials: c }) => ({
+    LF_INDEP_KEY: c.valid,
+    LF_INDEP_TEST_KEY: c.test_mode,
+    LF_INDEP_GRACE_KEY: c.revoked_in_grace,
+    LF_INDEP_REVOKED_KEY: c.revoked_expired,
+    LF_INDEP_SCOPED_KEY: c.scoped,
+    LF_INDEP_OTHER_KEY: c.other_tenant,
+    LF_INDEP_PER_MINUTE: String(c.perMinute),
+  }),
+});
 
-describe('independent LinkFetch implementation with injected faults', () => {
-  it.concurrent.each(ROWS)(
-    'catches $fault (fails exactly $expected)',
-    async ({ fault, expected }) => {
-      const { summary, cases, failingIds, log } = await runLinkfetch(fault);
-      if (summary.exitCode !== 1) console.log(log);
-      expect(cases.length).toBeGreaterThan(0);
-      expect(summary.exitCode).toBe(1);
-      expect(failingIds).toEqual([...expected].sort());
-    },
-    120_000,
-  );
+describe('independent LinkFetch implementation with injected faults', { timeout: FAULT_BATCH_TIMEOUT_MS }, () => {
+  it.for(ROWS)('catches $fault (fails exactly $expected)', ({ fault, expected }, { runs }) => {
+    const { exitCode, cases, failingIds, log } = runOf(runs, fault);
+    if (exitCode !== 1) console.log(log);
+    expect(cases.length).toBeGreaterThan(0);
+    expect(exitCode).toBe(1);
+    expect(failingIds).toEqual([...expected].sort());
+  });
 });

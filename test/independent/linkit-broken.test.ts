@@ -6,9 +6,9 @@
  *
  * The scenarios run concurrently (each its own server, env and JUnit file; process.env untouched).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { startServer, type LinkitFault } from './linkit-server.ts';
-import { runWithFault } from './support/run-with-fault.ts';
+import { FAULT_BATCH_TIMEOUT_MS, faultTest, runOf } from './support/run-with-fault.ts';
 
 /** every requirement that checks the shared 401 body {code 401, error "Unauthorized", details} */
 const UNAUTHORIZED_BODY = ['LINKIT-AUTH-02', 'LINKIT-AUTH-03', 'LINKIT-LOGIN-02', 'LINKIT-LOGIN-03', 'LINKIT-KEY-02'];
@@ -29,35 +29,34 @@ const ROWS: Array<[LinkitFault, string[], { skippedFor?: string; pointingAt?: st
   ['plain-http-served', ['LINKIT-TLS-01'], {}],
 ];
 
-describe.concurrent('independent Linkit implementation with one fault', () => {
-  it.each(ROWS)(
-    '%s is caught as exactly %j',
-    async (fault, expected, { skippedFor, pointingAt }) => {
-      const { summary, cases, failingIds, log } = await runWithFault({
-        spec: 'linkit',
-        fixtures: 'test/independent/linkit.fixtures.yaml',
-        fault,
-        start: () => startServer({}, [fault]),
-        env: (server) => ({
-          LINKIT_IND_API_KEY: server.apiKey,
-          LINKIT_IND_REVOKED_KEY: server.revokedApiKey,
-          LINKIT_IND_EMAIL: server.email,
-          LINKIT_IND_PASSWORD: server.password,
-          LINKIT_IND_EXPIRED_TOKEN: server.expiredToken,
-          LINKIT_IND_ORG_A: server.memberOrgs[0],
-          LINKIT_IND_ORG_B: server.memberOrgs[1],
-          LINKIT_IND_ORG_FOREIGN: server.foreignOrg,
-          LINKIT_IND_PLAIN_URL: server.plainUrl,
-        }),
-      });
-      expect(summary.exitCode, log).toBe(1);
-      expect(failingIds).toEqual([...expected].sort());
-      if (skippedFor !== undefined) {
-        const dependent = cases.filter((c) => c.name.startsWith(`${skippedFor} `));
-        expect(dependent.length).toBeGreaterThan(0);
-        for (const c of dependent) expect(c.skipped).toContain(pointingAt);
-      }
-    },
-    120_000,
-  );
+/** One run of every row's server, each carrying its fault. */
+const it = faultTest({
+  spec: 'linkit',
+  fixtures: 'test/independent/linkit.fixtures.yaml',
+  faults: ROWS.map(([fault]) => fault),
+  start: (fault) => startServer({}, [fault]),
+  env: (server) => ({
+    LINKIT_IND_API_KEY: server.apiKey,
+    LINKIT_IND_REVOKED_KEY: server.revokedApiKey,
+    LINKIT_IND_EMAIL: server.email,
+    LINKIT_IND_PASSWORD: server.password,
+    LINKIT_IND_EXPIRED_TOKEN: server.expiredToken,
+    LINKIT_IND_ORG_A: server.memberOrgs[0],
+    LINKIT_IND_ORG_B: server.memberOrgs[1],
+    LINKIT_IND_ORG_FOREIGN: server.foreignOrg,
+    LINKIT_IND_PLAIN_URL: server.plainUrl,
+  }),
+});
+
+describe('independent Linkit implementation with one fault', { timeout: FAULT_BATCH_TIMEOUT_MS }, () => {
+  it.for(ROWS)('%s is caught as exactly %j', ([fault, expected, { skippedFor, pointingAt }], { runs }) => {
+    const { exitCode, cases, failingIds, log } = runOf(runs, fault);
+    expect(exitCode, log).toBe(1);
+    expect(failingIds).toEqual([...expected].sort());
+    if (skippedFor !== undefined) {
+      const dependent = cases.filter((c) => c.name.startsWith(`${skippedFor} `));
+      expect(dependent.length).toBeGreaterThan(0);
+      for (const c of dependent) expect(c.skipped).toContain(pointingAt);
+    }
+  });
 });

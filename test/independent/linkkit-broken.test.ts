@@ -4,9 +4,9 @@
  * linkkit.test.ts (level all, destructive). Every row must fail the run (exit 1) and blame exactly
  * the requirement(s) the fault breaks — no more, no fewer.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { startServer, type LinkkitFault } from './linkkit-server.ts';
-import { runWithFault, type FaultRun } from './support/run-with-fault.ts';
+import { FAULT_BATCH_TIMEOUT_MS, faultTest, runOf } from './support/run-with-fault.ts';
 
 interface Row {
   fault: LinkkitFault;
@@ -23,27 +23,20 @@ const ROWS: Row[] = [
   { fault: 'content-type-not-checked', failing: ['LINKKIT-AUTH-02'] },
 ];
 
-const outcomes = new Map<LinkkitFault, FaultRun>();
-beforeAll(async () => {
-  const results = await Promise.all(
-    ROWS.map(({ fault }) =>
-      runWithFault({
-        spec: 'linkkit',
-        fixtures: 'test/independent/linkkit.fixtures.yaml',
-        fault,
-        start: () => startServer([fault]),
-        env: (server) => ({ LINKKIT_INDEP_URL: server.url, LINKKIT_INDEP_KEY: server.keys.full, LINKKIT_INDEP_READONLY_KEY: server.keys.readOnly }),
-        options: { destructive: true },
-      }),
-    ),
-  );
-  ROWS.forEach((r, i) => outcomes.set(r.fault, results[i]!));
-}, 120_000);
+/** One run of every row's server, each carrying its fault. */
+const it = faultTest({
+  spec: 'linkkit',
+  fixtures: 'test/independent/linkkit.fixtures.yaml',
+  faults: ROWS.map((r) => r.fault),
+  start: (fault) => startServer([fault]),
+  env: (server) => ({ LINKKIT_INDEP_URL: server.url, LINKKIT_INDEP_KEY: server.keys.full, LINKKIT_INDEP_READONLY_KEY: server.keys.readOnly }),
+  options: { destructive: true },
+});
 
-describe('linkkit: the suite catches faults in an independent server', () => {
-  it.each(ROWS)('fault $fault → fails $failing', ({ fault, failing }) => {
-    const o = outcomes.get(fault)!;
+describe('linkkit: the suite catches faults in an independent server', { timeout: FAULT_BATCH_TIMEOUT_MS }, () => {
+  it.for(ROWS)('fault $fault → fails $failing', ({ fault, failing }, { runs }) => {
+    const o = runOf(runs, fault);
     expect(new Set(o.failingIds)).toEqual(new Set(failing));
-    expect(o.summary.exitCode).toBe(1);
+    expect(o.exitCode).toBe(1);
   });
 });

@@ -4,12 +4,12 @@
  * the same options as linkt.test.ts) must fail the run, and blame exactly the requirement(s) the fault
  * breaks — no fewer, no more. level is 'all', so a broken SHOULD fails the run too (failure type SHOULD).
  *
- * The scenarios run concurrently, one per core at most (support/run-with-fault.ts); every scenario
- * gets its own environment object, so process.env is never touched.
+ * Every faulty server is one spec entry of the same run (support/run-with-fault.ts): the conformance
+ * worker starts once for the file; every server reads its own variables, process.env is never touched.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { startServer, type Fault } from './linkt-server.ts';
-import { runWithFault, type FaultRun } from './support/run-with-fault.ts';
+import { FAULT_BATCH_TIMEOUT_MS, faultTest, runOf } from './support/run-with-fault.ts';
 
 interface Row {
   fault: Fault;
@@ -32,39 +32,27 @@ const ROWS: Row[] = [
   { fault: 'reset-delta-seconds', failing: ['LINKT-RATE-04'], level: 'SHOULD' },
 ];
 
-const runLinkt = (fault: Fault): Promise<FaultRun> =>
-  runWithFault({
-    spec: 'linkt',
-    fixtures: 'test/independent/linkt.fixtures.yaml',
-    fault,
-    start: () => startServer([fault]),
-    env: (server) => ({
-      LINKT_INDEP_URL: server.url,
-      LINKT_INDEP_KEY: server.keys.valid,
-      LINKT_INDEP_DELETED_KEY: server.keys.deleted,
-      LINKT_INDEP_READONLY_KEY: server.keys.readOnly,
-      LINKT_INDEP_OTHER_ORG_KEY: server.keys.otherOrg,
-      LINKT_INDEP_ICP_ID: server.icpId,
-    }),
-    options: { destructive: process.env.LINKT_INDEP_DESTRUCTIVE === '1' },
-  });
+const it = faultTest({
+  spec: 'linkt',
+  fixtures: 'test/independent/linkt.fixtures.yaml',
+  faults: ROWS.map((r) => r.fault),
+  start: (fault) => startServer([fault]),
+  env: (server) => ({
+    LINKT_INDEP_URL: server.url,
+    LINKT_INDEP_KEY: server.keys.valid,
+    LINKT_INDEP_DELETED_KEY: server.keys.deleted,
+    LINKT_INDEP_READONLY_KEY: server.keys.readOnly,
+    LINKT_INDEP_OTHER_ORG_KEY: server.keys.otherOrg,
+    LINKT_INDEP_ICP_ID: server.icpId,
+  }),
+  options: { destructive: process.env.LINKT_INDEP_DESTRUCTIVE === '1' },
+});
 
-describe('independent Linkt implementation with one fault', () => {
-  const outcomes = new Map<Fault, FaultRun | Error>();
-
-  beforeAll(async () => {
-    const results = await Promise.all(ROWS.map(({ fault }) => runLinkt(fault).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
-    ROWS.forEach((r, i) => outcomes.set(r.fault, results[i]!));
-  }, 120_000);
-
-  it.each(ROWS)('$fault → fails exactly $failing ($level)', ({ fault, failing, level }) => {
-    const outcome = outcomes.get(fault);
-    if (outcome instanceof Error) throw outcome;
-    expect(outcome).toBeDefined();
-    const { summary, cases, failing: failed, failingIds } = outcome!;
-    console.log(`[${fault}] ${outcome!.log.split('\n').filter((l) => l.startsWith('total:')).join('')}`);
+describe('independent Linkt implementation with one fault', { timeout: FAULT_BATCH_TIMEOUT_MS }, () => {
+  it.for(ROWS)('$fault → fails exactly $failing ($level)', ({ fault, failing, level }, { runs }) => {
+    const { cases, failing: failed, failingIds, exitCode } = runOf(runs, fault);
     expect(cases.length).toBeGreaterThan(0);
-    expect(summary.exitCode).toBe(1);
+    expect(exitCode).toBe(1);
     expect(new Set(failingIds)).toEqual(new Set(failing));
     // a conformance verdict, not a tool error, and at the requirement's documented level
     expect(failed.map((c) => c.failure?.type)).toEqual(failed.map(() => level));

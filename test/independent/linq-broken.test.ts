@@ -4,9 +4,9 @@
  * linq.test.ts (level all, destructive). Every row must fail the run (exit 1) and blame exactly
  * the requirement(s) the fault breaks — no more, no fewer.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { startServer, type LinqFault } from './linq-server.ts';
-import { runWithFault, type FaultRun } from './support/run-with-fault.ts';
+import { FAULT_BATCH_TIMEOUT_MS, faultTest, runOf } from './support/run-with-fault.ts';
 
 interface Row {
   fault: LinqFault;
@@ -23,34 +23,27 @@ const ROWS: Row[] = [
   { fault: 'no-rate-limit', failing: ['LINQ-RATE-01'] },
 ];
 
-const outcomes = new Map<LinqFault, FaultRun>();
-beforeAll(async () => {
-  const results = await Promise.all(
-    ROWS.map(({ fault }) =>
-      runWithFault({
-        spec: 'linq',
-        fixtures: 'test/independent/linq.fixtures.yaml',
-        fault,
-        start: () => startServer([fault]),
-        env: (server) => ({
-          LINQ_INDEP_URL: server.url,
-          LINQ_INDEP_TOKEN: server.tokens.valid,
-          LINQ_INDEP_RO_TOKEN: server.tokens.scoped,
-          LINQ_INDEP_ORG_B_TOKEN: server.tokens.other_tenant,
-          LINQ_INDEP_CHAT_ID: server.chatId,
-          LINQ_INDEP_RATE: String(server.rateLimitPerMinute),
-        }),
-        options: { destructive: true },
-      }),
-    ),
-  );
-  ROWS.forEach((r, i) => outcomes.set(r.fault, results[i]!));
-}, 120_000);
+/** One run of every row's server, each carrying its fault. */
+const it = faultTest({
+  spec: 'linq',
+  fixtures: 'test/independent/linq.fixtures.yaml',
+  faults: ROWS.map((r) => r.fault),
+  start: (fault) => startServer([fault]),
+  env: (server) => ({
+    LINQ_INDEP_URL: server.url,
+    LINQ_INDEP_TOKEN: server.tokens.valid,
+    LINQ_INDEP_RO_TOKEN: server.tokens.scoped,
+    LINQ_INDEP_ORG_B_TOKEN: server.tokens.other_tenant,
+    LINQ_INDEP_CHAT_ID: server.chatId,
+    LINQ_INDEP_RATE: String(server.rateLimitPerMinute),
+  }),
+  options: { destructive: true },
+});
 
-describe('linq: the suite catches faults in an independent server', () => {
-  it.each(ROWS)('fault $fault → fails $failing', ({ fault, failing }) => {
-    const o = outcomes.get(fault)!;
+describe('linq: the suite catches faults in an independent server', { timeout: FAULT_BATCH_TIMEOUT_MS }, () => {
+  it.for(ROWS)('fault $fault → fails $failing', ({ fault, failing }, { runs }) => {
+    const o = runOf(runs, fault);
     expect(new Set(o.failingIds)).toEqual(new Set(failing));
-    expect(o.summary.exitCode).toBe(1);
+    expect(o.exitCode).toBe(1);
   });
 });

@@ -1,80 +1,114 @@
 /**
- * One run of a bundled spec through the real run path (`runConformance`, level all, live keys
- * allowed) against an independent server started with one deliberate fault: its own server, env
- * and JUnit file (process.env untouched), so the rows of a broken-server test can run
- * concurrently — at most as many at once as there are cores (each run forks a vitest worker).
+ * The broken-server tests: every fault of one file gets its own independent server (started with
+ * that one deliberate fault), and all of them go through ONE run of the real run path
+ * (`runConformance`, level all, live keys allowed), one spec entry per server, so the conformance
+ * worker starts once per file instead of once per fault. Each server reads its own variables: the
+ * fixtures file is the template, and for server i its `${NAME}` references become `${NAME__i}` in a
+ * temporary copy (the documented interpolation does the rest; process.env is never touched).
+ *
+ * `faultTest(batch)` is vitest's `test` with a file-scoped `runs` fixture: the batch runs once, on
+ * the first test that asks for it, and every row reads its own server's part of the one JUnit file
+ * (its `<testsuite>`s carry the server's URL as the `target` property).
  */
-import { mkdtemp } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test } from 'vitest';
 import { runConformance, type RunSummary } from '../../../src/runner/run-conformance.ts';
 import type { SuiteOptions } from '../../../src/runner/options.ts';
 import { readJunit, type JunitCase } from '../../reporters/parse-junit.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** What one faulty server got from the batch's run. */
 export interface FaultRun {
-  summary: RunSummary;
+  /** its JUnit testcases */
   cases: JunitCase[];
   /** the failing (failure or error) testcases */
   failing: JunitCase[];
   /** requirement ids of the failing testcases, sorted, once each */
   failingIds: string[];
-  /** stdout and stderr of the run */
+  /** the exit code of the run this server was part of (1 when any server failed a case) */
+  exitCode: number;
+  /** console output of the whole run */
   log: string;
 }
 
-export interface FaultRunSpec<S extends { url: string; close(): Promise<void> }> {
+export interface FaultBatch<F extends string, S extends { url: string; close(): Promise<void> }> {
   spec: string;
-  /** fixtures file, relative to the repository */
+  /** fixtures file, relative to the repository: the template of every server's copy */
   fixtures: string;
-  /** the fault, for the JUnit file name and the log lines */
-  fault: string;
-  start(): Promise<S>;
-  /** the variables the fixtures file reads */
+  faults: readonly F[];
+  /** starts a server carrying `fault` */
+  start(fault: F): Promise<S>;
+  /** the variables the fixtures file reads, for this server */
   env(server: S): Record<string, string | undefined>;
   options?: Partial<SuiteOptions>;
 }
 
-const SLOTS = Math.max(2, availableParallelism());
-let busy = 0;
-const waiting: Array<() => void> = [];
+/** `${NAME}` and `${NAME:-default}` of the template → the same reference to `NAME__i`. */
+function fixturesFor(template: string, i: number): string {
+  return template.replace(/\$\{([A-Z0-9_]+)((?::-)[^}]*)?\}/g, (_m, name: string, rest: string | undefined) => `\${${name}__${i}${rest ?? ''}}`);
+}
 
-async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
-  if (busy >= SLOTS) await new Promise<void>((r) => waiting.push(r));
-  else busy += 1;
+/** Starts one server per fault, runs them all in one conformance run, closes them; runs by fault. */
+export async function runFaults<F extends string, S extends { url: string; close(): Promise<void> }>(batch: FaultBatch<F, S>): Promise<Map<F, FaultRun>> {
+  const dir = await mkdtemp(join(tmpdir(), `ac-broken-${batch.spec}-`));
+  const template = await readFile(join(ROOT, batch.fixtures), 'utf8');
+  const servers: S[] = [];
   try {
-    return await fn();
+    for (const fault of batch.faults) servers.push(await batch.start(fault));
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    const specs = await Promise.all(
+      servers.map(async (server, i) => {
+        const file = join(dir, `${i}.fixtures.yaml`);
+        await writeFile(file, fixturesFor(template, i));
+        for (const [name, value] of Object.entries(batch.env(server))) env[`${name}__${i}`] = value;
+        return { spec: batch.spec, target: server.url, fixtures: file };
+      }),
+    );
+    const junit = join(dir, 'junit.xml');
+    const out: string[] = [];
+    const summary: RunSummary = await runConformance(
+      { specs, options: { level: 'all', allowLive: true, maxWaitMs: 5000, ...batch.options }, junit, color: false },
+      { stdout: (l) => void out.push(l), stderr: (l) => void out.push(l), env, cwd: ROOT },
+    );
+    const suites = readJunit(junit);
+    const runs = new Map<F, FaultRun>();
+    batch.faults.forEach((fault, i) => {
+      const cases = suites.filter((s) => s.properties.target === servers[i]!.url).flatMap((s) => s.cases);
+      const failing = cases.filter((c) => c.failure !== undefined || c.error !== undefined);
+      for (const c of failing) console.log(`[${fault}] FAILED ${c.name}\n  ${c.failure?.message ?? c.error?.message}`);
+      runs.set(fault, {
+        cases,
+        failing,
+        failingIds: [...new Set(failing.map((c) => c.name.split(' ')[0]!))].sort(),
+        exitCode: summary.exitCode,
+        log: out.join('\n'),
+      });
+    });
+    return runs;
   } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else busy -= 1;
+    await Promise.all(servers.map((s) => s.close()));
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** Runs the spec against a server carrying the fault; prints each failing case (`[fault] FAILED name`). */
-export function runWithFault<S extends { url: string; close(): Promise<void> }>(o: FaultRunSpec<S>): Promise<FaultRun> {
-  return withSlot(async () => {
-    const server = await o.start();
-    try {
-      const junit = join(await mkdtemp(join(tmpdir(), `ac-broken-${o.spec}-${o.fault}-`)), 'junit.xml');
-      const out: string[] = [];
-      const summary = await runConformance(
-        {
-          specs: [{ spec: o.spec, target: server.url, fixtures: o.fixtures }],
-          options: { level: 'all', allowLive: true, maxWaitMs: 5000, ...o.options },
-          junit,
-          color: false,
-        },
-        { stdout: (l) => void out.push(l), stderr: (l) => void out.push(l), env: { ...process.env, ...o.env(server) }, cwd: ROOT },
-      );
-      const cases = readJunit(junit).flatMap((s) => s.cases);
-      const failing = cases.filter((c) => c.failure !== undefined || c.error !== undefined);
-      for (const c of failing) console.log(`[${o.fault}] FAILED ${c.name}\n  ${c.failure?.message ?? c.error?.message}`);
-      return { summary, cases, failing, failingIds: [...new Set(failing.map((c) => c.name.split(' ')[0]!))].sort(), log: out.join('\n') };
-    } finally {
-      await server.close();
-    }
-  });
+/**
+ * A broken-server run takes tens of seconds on a loaded 2-core machine (one conformance run of
+ * every faulty server); no assertion depends on it.
+ */
+export const FAULT_BATCH_TIMEOUT_MS = 240_000;
+
+/** `test` with `runs`: the file's one batch run (started by the first test that uses it), by fault. */
+export function faultTest<F extends string, S extends { url: string; close(): Promise<void> }>(batch: FaultBatch<F, S>) {
+  return test.extend('runs', { scope: 'file' }, () => runFaults(batch));
+}
+
+/** The run of `fault`, with a check that the batch had it. */
+export function runOf<F extends string>(runs: Map<F, FaultRun>, fault: F): FaultRun {
+  const run = runs.get(fault);
+  if (run === undefined) throw new Error(`no run for ${fault} in this batch`);
+  return run;
 }
