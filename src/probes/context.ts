@@ -20,6 +20,8 @@ export interface ProbeContextInit {
   options: RunOptions;
   /** @default a real timer */
   sleep?: (ms: number) => Promise<void>;
+  /** @default silent */
+  announce?: (what: string, ms: number) => void;
 }
 
 export function createProbeContext(init: ProbeContextInit): ProbeContext {
@@ -49,5 +51,6 @@ export function createProbeContext(init: ProbeContextInit): ProbeContext {
     },
   };
   if (init.control !== undefined) ctx.control = init.control;
+  if (init.announce !== undefined) ctx.announce = init.announce;
   return ctx;
 }

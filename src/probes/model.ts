@@ -33,8 +33,10 @@ export interface MockControl {
 }
 
 export interface RunOptions {
-  /** allow state-changing requests on real targets and daily-limit exhaustion */
-  destructive: boolean;
+  /** allow requests that change state (writes) on real targets (`--writes`) */
+  writes: boolean;
+  /** allow exhausting windows longer than a minute (daily quotas) on real targets (`--spend-quota`) */
+  spendQuota: boolean;
   /** the longest a probe may wait for a rate-limit reset on a real target, ms */
   maxWaitMs: number;
 }
@@ -53,6 +55,8 @@ export interface ProbeContext {
   secrets: string[];
   /** sleep used for waits on real targets (injectable) */
   sleep(ms: number): Promise<void>;
+  /** announces a long step before it starts (one console line: what, and about how long) */
+  announce?(what: string, ms: number): void;
 }
 
 export interface Case {

@@ -39,7 +39,7 @@ export async function runAgainstMock(contract: Contract, opts: MockRunOptions = 
         baseUrl: mock.url,
         send: (r) => transport.send(r),
         control,
-        options: { destructive: false, maxWaitMs: 65_000 },
+        options: { writes: false, spendQuota: false, maxWaitMs: 65_000 },
       });
       out.push({ c, o: await runCase(c, ctx) });
     }
