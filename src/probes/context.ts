@@ -22,6 +22,8 @@ export interface ProbeContextInit {
   sleep?: (ms: number) => Promise<void>;
   /** monotonic ms for the timing probe; default performance.now() */
   clock?: () => number;
+  /** @default silent */
+  announce?: (what: string, ms: number) => void;
 }
 
 export function createProbeContext(init: ProbeContextInit): ProbeContext {
@@ -52,5 +54,6 @@ export function createProbeContext(init: ProbeContextInit): ProbeContext {
     },
   };
   if (init.control !== undefined) ctx.control = init.control;
+  if (init.announce !== undefined) ctx.announce = init.announce;
   return ctx;
 }

@@ -33,8 +33,10 @@ export interface MockControl {
 }
 
 export interface RunOptions {
-  /** allow state-changing requests on real targets and daily-limit exhaustion */
-  destructive: boolean;
+  /** allow requests that change state (writes) on real targets (`--writes`) */
+  writes: boolean;
+  /** allow exhausting windows longer than a minute (daily quotas) on real targets (`--spend-quota`) */
+  spendQuota: boolean;
   /** the longest a probe may wait for a rate-limit reset on a real target, ms */
   maxWaitMs: number;
 }
@@ -55,6 +57,8 @@ export interface ProbeContext {
   sleep(ms: number): Promise<void>;
   /** monotonic ms the timing probe reads around each request (injectable: a virtual clock in self-tests) */
   clock(): number;
+  /** announces a long step before it starts (one console line: what, and about how long) */
+  announce?(what: string, ms: number): void;
 }
 
 export interface Case {

@@ -14,14 +14,15 @@ export const SKIP = {
   /** organization cases need the member/foreign organizations */
   missingOrganizations: (what: 'member' | 'foreign'): string => `fixtures.organizations.${what} is not set`,
   /** a state-changing operation on a real target */
-  unsafe: (label: string): string => `${label} changes state; run with --destructive to probe it on a real target`,
+  unsafe: (label: string): string => `${label} changes state; run with --writes to probe it on a real target`,
   /** the probe advances the mock's clock or creates/revokes keys */
   mockOnly: (): string => "needs the mock's clock",
   /** no limit to exhaust */
   noLimit: (): string => 'the docs give no limit; set rateLimit.perMinute in the fixtures',
   noDailyLimit: (): string => 'the docs give no daily limit; set rateLimit.perDay in the fixtures',
-  /** exhausting a daily budget on a real target */
-  dailyNeedsDestructive: (): string => 'exhausting the daily limit on a real target needs --destructive',
+  /** exhausting a window longer than a minute (a daily quota) on a real target */
+  quotaNeedsFlag: (window: string, requests: number): string =>
+    `exhausting the ${window} limit (${requests} requests) on a real target spends the quota; run with --spend-quota`,
   /** several plans with numbers and no `plan` in the fixtures */
   noPlan: (plans: string[]): string => `the docs give several plans (${plans.join(', ')}); set plan in the fixtures`,
   /** waiting for a reset would exceed the bound */

@@ -32,9 +32,9 @@ export function errorsById(contract: Contract, ids: string[]): ErrorSpec[] {
   });
 }
 
-/** Skips a state-changing operation on a real target unless the run is destructive. */
+/** Skips a state-changing operation on a real target unless the run allows writes. */
 export function guardUnsafe(ctx: ProbeContext, op: Operation, label: string): void {
-  if (!op.safe && ctx.control === undefined && !ctx.options.destructive) throw new SkipCase(SKIP.unsafe(label));
+  if (!op.safe && ctx.control === undefined && !ctx.options.writes) throw new SkipCase(SKIP.unsafe(label));
 }
 
 export function requireControl(ctx: ProbeContext): MockControl {

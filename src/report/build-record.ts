@@ -13,7 +13,8 @@ export interface RecordInput {
   endedAt: Date;
   /** `describeLevel` of the run's options */
   level: string;
-  destructive: boolean;
+  writes: boolean;
+  spendQuota: boolean;
   only: string[];
   shard?: RecordShard | undefined;
   /** spec files by spec name, relative to the run's directory */
@@ -27,7 +28,7 @@ export function buildRunRecord(input: RecordInput): RunRecord {
     node: process.version,
     startedAt: input.startedAt.toISOString(),
     endedAt: input.endedAt.toISOString(),
-    options: { level: input.level, destructive: input.destructive, only: [...input.only], shard: input.shard ?? null },
+    options: { level: input.level, writes: input.writes, spendQuota: input.spendQuota, only: [...input.only], shard: input.shard ?? null },
     interrupted: input.results.interrupted,
     errors: [...input.results.collectionErrors],
     specs: input.results.specs.map((spec, i) => specRecord(spec, i, input.specFiles?.[spec.spec])),

@@ -14,7 +14,8 @@ export function mergeRecords(records: Array<{ record: RunRecord; shown: string }
     for (const [what, a, b] of [
       ['tool version', record.tool.version, first.record.tool.version],
       ['level', record.options.level, first.record.options.level],
-      ['--destructive', String(record.options.destructive), String(first.record.options.destructive)],
+      ['--writes', String(record.options.writes), String(first.record.options.writes)],
+      ['--spend-quota', String(record.options.spendQuota), String(first.record.options.spendQuota)],
       ['--only', record.options.only.join(','), first.record.options.only.join(',')],
     ] as const) {
       if (a !== b) throw new AuthconformError('AC_USAGE', `${shown}: ${what} ${a} differs from ${first.shown}'s ${b}; records of one run only`);

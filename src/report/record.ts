@@ -86,7 +86,10 @@ export interface RunRecord {
   options: {
     /** as `describeLevel` writes it: default, must, should, all, with +strict */
     level: string;
-    destructive: boolean;
+    /** `--writes`: requests that change state were allowed */
+    writes: boolean;
+    /** `--spend-quota`: long windows (daily quotas) could be exhausted */
+    spendQuota: boolean;
     only: string[];
     /** null: the whole run; set on a shard's record (cleared by merge) */
     shard: RecordShard | null;

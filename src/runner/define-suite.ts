@@ -108,7 +108,8 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
                     baseUrl: target.baseUrl,
                     send: (req) => transport.send(req),
                     ...(target.control === undefined ? {} : { control: target.control }),
-                    options: { destructive: options.destructive, maxWaitMs: options.maxWaitMs },
+                    options: { writes: options.writes, spendQuota: options.spendQuota, maxWaitMs: options.maxWaitMs },
+                    announce: (what, ms) => announceWait({ where: `${contract.name} › ${testCase.family}`, ms, what, doing: 'spending' }),
                     sleep: (ms) => {
                       announceWait({ where: `${contract.name} › ${testCase.family}`, ms, what: 'the rate-limit window (Reset)' });
                       return new Promise((resolve) => setTimeout(resolve, ms));

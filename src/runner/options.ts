@@ -42,7 +42,17 @@ export interface SuiteOptions {
    */
   maxWaitMs: number;
   /**
-   * allow state-changing requests and daily-limit exhaustion on real targets
+   * allow requests that change state (writes) on real targets
+   * @default false
+   */
+  writes: boolean;
+  /**
+   * allow exhausting windows longer than a minute (daily quotas) on real targets
+   * @default false
+   */
+  spendQuota: boolean;
+  /**
+   * alias: `writes` and `spendQuota` both
    * @default false
    */
   destructive: boolean;
@@ -71,6 +81,8 @@ export const SUITE_DEFAULTS: Readonly<SuiteOptions> = Object.freeze({
   maxRequests: undefined,
   timeoutMs: 10_000,
   maxWaitMs: 65_000,
+  writes: false,
+  spendQuota: false,
   destructive: false,
   only: [],
   allowInsecure: false,
@@ -82,6 +94,10 @@ export function resolveSuiteOptions(partial: Partial<SuiteOptions> = {}): SuiteO
   const out: SuiteOptions = { ...SUITE_DEFAULTS, only: [...SUITE_DEFAULTS.only] };
   for (const [key, value] of Object.entries(partial) as Array<[keyof SuiteOptions, unknown]>) {
     if (value !== undefined) (out as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (out.destructive) {
+    out.writes = true;
+    out.spendQuota = true;
   }
   return out;
 }

@@ -44,7 +44,7 @@ export async function runAgainstMock(contract: Contract, opts: MockRunOptions = 
         send: latency.wrap((r) => transport.send(r)),
         clock: latency.clock,
         control,
-        options: { destructive: false, maxWaitMs: 65_000 },
+        options: { writes: false, spendQuota: false, maxWaitMs: 65_000 },
       });
       out.push({ c, o: await runCase(c, ctx) });
     }

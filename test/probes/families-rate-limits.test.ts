@@ -10,7 +10,7 @@ import { formatHttpDate } from '../../src/transport/http-date.ts';
 import { acmeApi } from './support/acme-api.ts';
 import { acmeContract, acmeFixtures, KEYS } from './support/acme-contract.ts';
 import { acmeRequirements } from './support/acme-requirements.ts';
-import { findCase } from './support/run.ts';
+import { findCase, runOne } from './support/run.ts';
 import { expected, verdictOf, type Scenario } from './support/scenario.ts';
 import { startTarget, type Reply, type SeenRequest } from './support/server.ts';
 
@@ -172,9 +172,17 @@ const rows: Scenario[] = [
     title: DAILY,
     mock: false,
     verdict: 'skip',
-    message: 'exhausting the daily limit on a real target needs --destructive',
+    message: 'exhausting the P1D limit (12 requests) on a real target spends the quota; run with --spend-quota',
   },
-  { name: 'a real target with --destructive', title: DAILY, mock: false, options: { destructive: true }, verdict: 'pass' },
+  {
+    name: 'a real target with --writes only (writes do not spend quotas)',
+    title: DAILY,
+    mock: false,
+    options: { writes: true },
+    verdict: 'skip',
+    message: 'exhausting the P1D limit (12 requests) on a real target spends the quota; run with --spend-quota',
+  },
+  { name: 'a real target with --spend-quota', title: DAILY, mock: false, options: { spendQuota: true }, verdict: 'pass' },
   {
     name: 'no daily limit',
     title: DAILY,
@@ -265,6 +273,34 @@ describe('rate-limits family', () => {
     });
   }
 
+  it('announces a long exhaustion on a real target once, with its estimated time, before it starts', async () => {
+    const api = acmeApi();
+    const target = await startTarget(api.handler);
+    const lines: Array<[string, number]> = [];
+    try {
+      const run = (control: boolean) =>
+        runOne({
+          contract: base,
+          fixtures: acmeFixtures(),
+          baseUrl: target.url,
+          title: DAILY,
+          ...(control ? { control: api.control } : {}),
+          options: { spendQuota: true },
+          sleep: async (ms) => {
+            await api.control.advance(ms);
+          },
+          announce: (what, ms) => lines.push([what, ms]),
+        });
+      expect((await run(false)).verdict).toBe('pass');
+      await api.control.reset();
+      expect((await run(true)).verdict).toBe('pass');
+    } finally {
+      await target.close();
+    }
+    // 12 requests at 5 a minute: 3 windows; the mock run (its clock moves) announces nothing
+    expect(lines).toEqual([['exhaust the P1D limit (12 requests at 5 per PT1M)', 180_000]]);
+  });
+
   it('skips exhaustion when the request budget runs out', async () => {
     const api = acmeApi();
     const target = await startTarget(api.handler);
@@ -278,7 +314,7 @@ describe('rate-limits family', () => {
         baseUrl: target.url,
         send: (r) => transport.send(r),
         control: api.control,
-        options: { destructive: false, maxWaitMs: 1000 },
+        options: { writes: false, spendQuota: false, maxWaitMs: 1000 },
       });
       const outcome = await runCase(c, ctx);
       expect({ verdict: outcome.verdict, message: outcome.message, shown: outcome.evidence.length }).toEqual({

@@ -23,7 +23,7 @@ async function run(c: Case, handler: Handler = () => ({ status: 200, body: { thi
       fixtures,
       baseUrl: target.url,
       send: (r) => transport.send(r),
-      options: { destructive: false, maxWaitMs: 1000 },
+      options: { writes: false, spendQuota: false, maxWaitMs: 1000 },
     });
     return await runCase(c, ctx);
   } finally {

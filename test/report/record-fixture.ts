@@ -35,7 +35,7 @@ export function sampleRecord(): RunRecord {
     node: 'v22.1.0',
     startedAt: '2025-12-29T09:19:59.000Z',
     endedAt: '2025-12-29T09:20:03.000Z',
-    options: { level: 'default', destructive: false, only: [], shard: null },
+    options: { level: 'default', writes: false, spendQuota: false, only: [], shard: null },
     interrupted: false,
     errors: [],
     specs: [

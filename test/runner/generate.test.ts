@@ -40,7 +40,7 @@ describe('authconform generate', () => {
         'await defineConformanceSuite({',
         '  spec: "linkfetch",',
         '  target,',
-        "  // options: { level: 'should', only: [], maxRequests: 500, timeoutMs: 10000, maxWaitMs: 65000, destructive: false },",
+        "  // options: { level: 'should', only: [], maxRequests: 500, timeoutMs: 10000, maxWaitMs: 65000, writes: false, spendQuota: false },",
         '});',
         '',
       ].join('\n'),

@@ -13,11 +13,20 @@ describe('suite options', () => {
       maxRequests: undefined,
       timeoutMs: 10_000,
       maxWaitMs: 65_000,
+      writes: false,
+      spendQuota: false,
       destructive: false,
       only: [],
       allowInsecure: false,
       allowLive: false,
     });
+  });
+
+  it('--destructive is an alias for --writes and --spend-quota; each of those alone sets only itself', () => {
+    const pick = (o: ReturnType<typeof resolveSuiteOptions>) => ({ writes: o.writes, spendQuota: o.spendQuota });
+    expect(pick(resolveSuiteOptions({ destructive: true }))).toEqual({ writes: true, spendQuota: true });
+    expect(pick(resolveSuiteOptions({ writes: true }))).toEqual({ writes: true, spendQuota: false });
+    expect(pick(resolveSuiteOptions({ spendQuota: true }))).toEqual({ writes: false, spendQuota: true });
   });
 
   // [level option, strict] → which levels run, which failures fail the run, how reports name it

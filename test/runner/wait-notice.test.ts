@@ -20,4 +20,11 @@ describe('wait notices', () => {
     reporter.onUserConsoleLog({ content: 'a test of its own logging\n', type: 'stdout', time: 0, size: 1 } as UserConsoleLog);
     expect(out).toEqual(['  linkt › rate-limits  waiting 39 s for the rate-limit window (Reset)']);
   });
+
+  it('announces a long exhaustion about to start with its estimated minutes', () => {
+    const logged: string[] = [];
+    vi.spyOn(console, 'info').mockImplementation((text: string) => void logged.push(text));
+    announceWait({ where: 'linkt › rate-limits', ms: 17 * 60_000, what: 'exhaust the P1D limit (1000 requests at 60 per PT1M)', doing: 'spending' });
+    expect(logged.map((l) => waitNoticeLine(l))).toEqual(['  linkt › rate-limits  about 17 min to exhaust the P1D limit (1000 requests at 60 per PT1M)']);
+  });
 });

@@ -93,7 +93,7 @@ export function suiteSource(input: SuiteSourceInput): string {
   if (input.fixtures !== undefined) {
     lines.push('  // fixtures are for a real target; without one the embedded mock brings its own', `  fixtures: target === undefined ? undefined : here(${q(input.fixtures)}),`);
   }
-  lines.push("  // options: { level: 'should', only: [], maxRequests: 500, timeoutMs: 10000, maxWaitMs: 65000, destructive: false },", '});', '');
+  lines.push("  // options: { level: 'should', only: [], maxRequests: 500, timeoutMs: 10000, maxWaitMs: 65000, writes: false, spendQuota: false },", '});', '');
   return lines.join('\n');
 }
 

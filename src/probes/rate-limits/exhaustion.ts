@@ -124,8 +124,9 @@ async function waitOut(ctx: ProbeContext, limited: Sent, mockAdvanceMs?: number)
 export async function dailyCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const perDay = limitsOf(ctx.contract, ctx.fixtures).perDay;
   if (perDay === undefined) throw new SkipCase(SKIP.noDailyLimit());
-  if (ctx.control === undefined && !ctx.options.destructive) throw new SkipCase(SKIP.dailyNeedsDestructive());
+  if (ctx.control === undefined && !ctx.options.spendQuota) throw new SkipCase(SKIP.quotaNeedsFlag('P1D', perDay));
   const valid = requireCredential(ctx.fixtures, 'valid');
+  announceExhaustion(ctx, 'P1D', perDay, limitsOf(ctx.contract, ctx.fixtures).perMinute);
   const max = perDay + EXHAUSTION_SLACK;
   let accepted = 0;
   let sinceWait: number | undefined;
@@ -150,6 +151,16 @@ export async function dailyCase(ctx: ProbeContext, r: Requirement): Promise<Outc
     if (sinceWait !== undefined) sinceWait += 1;
   }
   return fail(ctx, expectation(`a 429 that outlasts the minute within ${max} requests (daily limit ${perDay})`, `${accepted} accepted requests`, last?.label ?? ''));
+}
+
+/**
+ * One line before a long exhaustion starts on a real target: about how long it takes when the
+ * budget can only be spent `perMinute` requests a minute (the mock's clock makes it instant).
+ */
+function announceExhaustion(ctx: ProbeContext, window: string, requests: number, perMinute: number | undefined): void {
+  if (ctx.control !== undefined || perMinute === undefined) return;
+  const minutes = Math.ceil(requests / perMinute);
+  ctx.announce?.(`exhaust the ${window} limit (${requests} requests at ${perMinute} per PT1M)`, minutes * 60_000);
 }
 
 /** A number of seconds from the body field (a JSON pointer, or a property name at the top level). */

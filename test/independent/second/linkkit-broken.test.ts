@@ -27,8 +27,8 @@ describe('second Linkkit reading with one fault', { timeout: BATCH_TIMEOUT_MS },
   it.fails('other-scheme-500 fails exactly LINKKIT-AUTH-04', ({ verdicts }) => {
     expectRow(verdicts, row('other-scheme-500'));
   });
-  // issue 13 causes 1 and 3 (and 6): the spec's denied operation is createLink, a write that
-  // needs --destructive; this server's scoped key lacks listLinks, which no fixture can name.
+  // issue 13 cause 1 (and 6): the spec's denied operation is createLink, a write that
+  // needs --writes; this server's scoped key lacks listLinks, which no fixture can name.
   // The fault goes unseen; only the false LINKKIT-AUTH-02 fails.
   it.fails('scope-not-enforced fails exactly LINKKIT-SCOPE-01', ({ verdicts }) => {
     expectRow(verdicts, row('scope-not-enforced'));

@@ -20,9 +20,8 @@ describe('second Linkt reading with one fault', { timeout: BATCH_TIMEOUT_MS }, (
   it('cross-org-read fails exactly LINKT-TENANT-01', ({ verdicts }) => {
     expectRow(verdicts, row('cross-org-read'));
   });
-  // issue 13 causes 1 and 3: the spec's denied operation is createIcp, a write that needs
-  // --destructive (which also spends the daily quota); this server's scoped key lacks getIcp, a
-  // read, which no fixture can name today. The fault goes unseen.
+  // issue 13 cause 1: the spec's denied operation is createIcp, a write that needs --writes; this
+  // server's scoped key lacks getIcp, a read, which no fixture can name today. The fault goes unseen.
   it.fails('scope-not-enforced fails exactly LINKT-SCOPE-01', ({ verdicts }) => {
     expectRow(verdicts, row('scope-not-enforced'));
   });

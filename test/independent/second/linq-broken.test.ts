@@ -23,8 +23,8 @@ describe('second Linq reading with one fault', { timeout: BATCH_TIMEOUT_MS }, ()
   it.fails('rate-limit-code-2004 fails exactly LINQ-RATE-01', ({ verdicts }) => {
     expectRow(verdicts, row('rate-limit-code-2004'));
   });
-  // issue 13 causes 1 and 3: the spec's denied operation is createChat, a write that needs
-  // --destructive; this token lacks listChats, which no fixture can name. The fault goes unseen.
+  // issue 13 cause 1: the spec's denied operation is createChat, a write that needs
+  // --writes; this token lacks listChats, which no fixture can name. The fault goes unseen.
   it.fails('scope-not-enforced fails exactly LINQ-SCOPE-01', ({ verdicts }) => {
     expectRow(verdicts, row('scope-not-enforced'));
   });

@@ -35,7 +35,7 @@ export const ROWS: readonly Row[] = [
   row('linkt', 'conformant', [], [1], 'writes'),
   row('linkt', 'bearer-only', ['LINKT-AUTH-01', 'LINKT-AUTH-02'], [5]),
   row('linkt', 'cross-org-read', ['LINKT-TENANT-01']),
-  row('linkt', 'scope-not-enforced', ['LINKT-SCOPE-01'], [1, 3]),
+  row('linkt', 'scope-not-enforced', ['LINKT-SCOPE-01'], [1]),
   row('linkt', 'reset-in-ms', ['LINKT-RATE-04']),
   row('linkt', 'no-retry-after-field', ['LINKT-RATE-05']),
   row('linkt', 'missing-as-403', ['LINKT-AUTH-02']),
@@ -45,7 +45,7 @@ export const ROWS: readonly Row[] = [
   row('linkkit', 'bare-key-accepted', ['LINKKIT-AUTH-04'], [4, 6, 1]),
   row('linkkit', 'invalid-as-403', ['LINKKIT-AUTH-04'], [6, 1]),
   row('linkkit', 'no-rate-limit', ['LINKKIT-RATE-01'], [6, 1]),
-  row('linkkit', 'scope-not-enforced', ['LINKKIT-SCOPE-01'], [6, 1, 3]),
+  row('linkkit', 'scope-not-enforced', ['LINKKIT-SCOPE-01'], [6, 1]),
   row('linkkit', 'other-scheme-500', ['LINKKIT-AUTH-04'], [6, 1]),
 
   row('linkit', 'conformant', []),
@@ -60,7 +60,7 @@ export const ROWS: readonly Row[] = [
   row('linq', 'bare-key-accepted', ['LINQ-AUTH-03'], [4, 1]),
   row('linq', 'foreign-chat-served', ['LINQ-TENANT-01'], [1]),
   row('linq', 'rate-limit-code-2004', ['LINQ-RATE-01'], [1]),
-  row('linq', 'scope-not-enforced', ['LINQ-SCOPE-01'], [1, 3]),
+  row('linq', 'scope-not-enforced', ['LINQ-SCOPE-01'], [1]),
   row('linq', 'token-in-x-api-key-only', ['LINQ-AUTH-01', 'LINQ-AUTH-02'], [5, 1]),
   row('linq', 'unassigned-number-allowed', ['LINQ-SCOPE-02'], [1, 2], 'writes'),
 ];

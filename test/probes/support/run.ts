@@ -16,6 +16,7 @@ export interface RunOne {
   control?: MockControl;
   options?: Partial<RunOptions>;
   sleep?: (ms: number) => Promise<void>;
+  announce?: (what: string, ms: number) => void;
 }
 
 export function allCases(contract: Contract, fixtures: Fixtures, mock: boolean): Case[] {
@@ -38,8 +39,9 @@ export async function runOne(o: RunOne): Promise<Outcome> {
       baseUrl: o.baseUrl,
       send: (r) => transport.send(r),
       ...(o.control === undefined ? {} : { control: o.control }),
-      options: { destructive: false, maxWaitMs: 65_000, ...o.options },
+      options: { writes: false, spendQuota: false, maxWaitMs: 65_000, ...o.options },
       ...(o.sleep === undefined ? {} : { sleep: o.sleep }),
+      ...(o.announce === undefined ? {} : { announce: o.announce }),
     });
     return await runCase(c, ctx);
   } finally {
