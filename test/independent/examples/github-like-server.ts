@@ -331,7 +331,7 @@ export interface GithubLikeServer {
   url: string;
   world: GithubWorld;
   /** values for examples/github-like/github-like.independent.fixtures.yaml */
-  credentials: { valid: string; scoped: string; other_tenant: string; owner: string; private_repo: string; public_repo: string; other_private_repo: string };
+  credentials: { valid: string; fine_grained: string; scoped: string; other_tenant: string; owner: string; private_repo: string; public_repo: string; other_private_repo: string };
   close(): Promise<void>;
 }
 
@@ -345,8 +345,9 @@ export async function startGithubLike(o: { clock?: Clock; twin?: GithubTwin; loc
   const bravo: User = { login: 'bravo' };
   // quote (GitHub's token formats): "| Personal access token (classic) | ghp_ |"; (changelog) "The character set
   // changed from [a-f0-9] to [A-Za-z0-9_]". FREE: 36 characters after the prefix.
-  const token = (user: User, scopes: string[]): string => {
-    const value = `ghp_${secret('', 18)}`;
+  // quote: "| Fine-grained personal access token | github_pat_ |". FREE: 11 + 29 random bytes in hex.
+  const token = (user: User, scopes: string[], fineGrained = false): string => {
+    const value = fineGrained ? `github_pat_${secret('', 11)}_${secret('', 29)}` : `ghp_${secret('', 18)}`;
     world.tokens.set(value, { value, user, scopes });
     return value;
   };
@@ -357,6 +358,7 @@ export async function startGithubLike(o: { clock?: Clock; twin?: GithubTwin; loc
   repo(2001, bravo, 'bravo-private', true);
   const credentials = {
     valid: token(alpha, ['repo', 'user']),
+    fine_grained: token(alpha, ['repo', 'user'], true),
     scoped: token(alpha, ['user']),
     other_tenant: token(bravo, ['repo', 'user']),
     owner: 'alpha',

@@ -22,18 +22,19 @@ const get = (t: GithubTarget, path: string, authorization?: string) => call(t.se
 const rate = (r: { headers: Record<string, unknown> }) => ['limit', 'remaining', 'used', 'reset', 'resource'].map((n) => header(r as never, `x-ratelimit-${n}`));
 
 describe('faithful GitHub-like server', { timeout: 60_000 }, () => {
-  it('Bearer and token (any case) reach the same repositories; headers: scopes, rate limit, Date', async ({ target }) => {
-    const { valid } = target.server.credentials;
+  it('Bearer and token (any case), ghp_ and github_pat_ tokens reach the same repositories; headers: scopes, rate limit, Date', async ({ target }) => {
+    const { valid, fine_grained } = target.server.credentials;
+    expect([valid, fine_grained].map((t) => /^(ghp_|github_pat_)[A-Za-z0-9_]+$/.test(t))).toEqual([true, true]);
     const now = nextHour(target);
     const reset = String(Math.ceil((now + 3_600_000) / 1000));
     const seen = [];
-    for (const authorization of [`Bearer ${valid}`, `token ${valid}`, `Token ${valid}`]) {
+    for (const authorization of [`Bearer ${valid}`, `token ${valid}`, `Token ${valid}`, `Bearer ${fine_grained}`]) {
       const r = await get(target, '/user/repos', authorization);
       expect(r.json.map((x: { full_name: string; private: boolean }) => [x.full_name, x.private])).toEqual([['alpha/secret-plans', true], ['alpha/hello-world', false]]);
       expect([header(r, 'x-oauth-scopes'), header(r, 'x-accepted-oauth-scopes'), header(r, 'date')]).toEqual(['repo, user', 'repo', httpDate(now)]);
       seen.push(rate(r));
     }
-    expect(seen).toEqual([1, 2, 3].map((used) => ['5000', String(5000 - used), String(used), reset, 'core']));
+    expect(seen).toEqual([1, 2, 3, 4].map((used) => ['5000', String(5000 - used), String(used), reset, 'core']));
   });
 
   it('no token: public data at 60 an hour per address; /user/repos and private repositories are 404', async ({ target }) => {
