@@ -98,8 +98,11 @@ export async function respond(
   }
   const items = rt.state.data.get(m.collection) ?? [];
   if (m.respond === 'list') {
-    const itemSchema = propertySchema(propertySchema(schema, m.field), 'items');
+    // field '' (the root pointer): the body is the array itself
+    const listSchema = m.field === '' ? schema : propertySchema(schema, m.field);
+    const itemSchema = isObject(listSchema?.items) ? listSchema.items : undefined;
     const visible = items.filter((i) => i.tenant === undefined || i.tenant === p.tenant).map((i) => publicItem(i, itemSchema));
+    if (m.field === '') return success(rt, route, p, op.successStatus, visible, headers, schema);
     const body: Record<string, unknown> = { [m.field]: visible, ...(m.extra ?? {}) };
     if (m.total !== undefined) body[m.total] = visible.length;
     return success(rt, route, p, op.successStatus, body, headers, schema);

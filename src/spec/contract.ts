@@ -348,6 +348,7 @@ export interface MockSection {
 }
 
 export type MockOperation =
+  /** `field: ''`: the body is the array itself (a top-level JSON array) */
   | { respond: 'list'; collection: string; field: string; extra?: Record<string, unknown>; total?: string }
   | { respond: 'get'; collection: string; param: string; notFound: string; wrap?: string }
   | { respond: 'create'; collection: string; wrap?: string }

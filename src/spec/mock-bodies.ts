@@ -66,9 +66,9 @@ export function mockBodyFindings(operations: Operation[], mock: MockSection, dat
       continue;
     }
     if (m.respond !== 'list' && m.respond !== 'get') continue;
-    const listed = property(schema, m.respond === 'list' ? m.field : '')?.items;
+    const listed = m.respond !== 'list' ? undefined : m.field === '' ? schema.items : property(schema, m.field)?.items;
     const itemSchema = m.respond === 'list' ? (isObject(listed) ? listed : undefined) : m.wrap !== undefined ? property(schema, m.wrap) : schema;
-    if (m.respond === 'list') {
+    if (m.respond === 'list' && m.field !== '') {
       const envelope: Record<string, unknown> = { [m.field]: [], ...(m.extra ?? {}) };
       if (m.total !== undefined) envelope[m.total] = 0;
       report('spec', at, `the list mock.operations.${op.operationId} answers (field, extra, total)`, op, validateBody(envelope, schema));

@@ -11,6 +11,7 @@ import { ROLES } from './contract.ts';
 import { durationMs } from './duration.ts';
 import type { Finding } from './finding.ts';
 import { joinPointer } from './json-pointer.ts';
+import { deref } from './resolve-refs.ts';
 import { asArray, asObject, asString, securityOf } from './spec-index.ts';
 import type { IndexedOperation, Json, SpecIndex } from './spec-index.ts';
 
@@ -173,7 +174,8 @@ function checkSections(out: Finding[], index: SpecIndex): void {
   const mock = asObject(x.mock);
   if (mock === undefined) return;
   checkDuration(out, mock.tokenLifetime, `${X}/mock/tokenLifetime`, 'mock.tokenLifetime');
-  for (const opId of Object.keys(asObject(mock.operations) ?? {})) {
+  for (const [opId, entry] of Object.entries(asObject(mock.operations) ?? {})) {
+    checkListField(out, index, opId, asObject(entry));
     if (!index.operationIds.has(opId)) {
       out.push({ pointer: joinPointer(X, 'mock', 'operations', opId), at: 'key', message: `mock.operations names operation "${opId}", which is not an operationId in paths`, hint: known(index.operationIds) });
     }
@@ -183,6 +185,36 @@ function checkSections(out: Finding[], index: SpecIndex): void {
     operationRef(out, index, binding?.operation, `${X}/mock/bindings/${i}/operation`, `mock.bindings[${i}]`);
     errorRef(out, index, binding?.error, `${X}/mock/bindings/${i}/error`, `mock.bindings[${i}]`);
   });
+}
+
+/** A list answer's `field`: `""` (the root pointer) for a top-level array, never `/`; no envelope fields around an array. */
+function checkListField(out: Finding[], index: SpecIndex, opId: string, entry: Json | undefined): void {
+  if (entry?.respond !== 'list' || typeof entry.field !== 'string') return;
+  const at = joinPointer(X, 'mock', 'operations', opId);
+  if (entry.field === '/') {
+    out.push({ pointer: `${at}/field`, message: `mock.operations.${opId}.field is "/", which names a property called "/"`, hint: 'write field: "" for a body that is the array itself (the root JSON pointer)' });
+    return;
+  }
+  if (entry.field === '') {
+    for (const key of ['extra', 'total'] as const) {
+      if (entry[key] !== undefined) out.push({ pointer: `${at}/${key}`, at: 'key', message: `mock.operations.${opId} answers a top-level array (field: ""), which cannot carry "${key}"`, hint: `remove ${key} or name the property that holds the list` });
+    }
+    return;
+  }
+  const op = index.operations.find((o) => o.operationId === opId);
+  if (op !== undefined && successSchemaType(index, op) === 'array') {
+    out.push({ pointer: `${at}/field`, message: `mock.operations.${opId}.field is "${entry.field}", but the success response of ${opId} is a top-level array`, hint: 'write field: "" (the root JSON pointer) for a body that is the array itself' });
+  }
+}
+
+/** The `type` of an operation's first 2xx JSON response schema, following `$ref`s. */
+function successSchemaType(index: SpecIndex, op: IndexedOperation): unknown {
+  const responses = asObject(op.raw.responses) ?? {};
+  const status = Object.keys(responses).filter((k) => /^2\d\d$/.test(k)).sort()[0];
+  if (status === undefined) return undefined;
+  const content = asObject(asObject(deref(index.document, responses[status]))?.content) ?? {};
+  const json = Object.entries(content).find(([type]) => /json/i.test(type))?.[1];
+  return asObject(deref(index.document, asObject(json)?.schema))?.type;
 }
 
 function label(op: IndexedOperation): string {

@@ -1,0 +1,66 @@
+/**
+ * A list operation whose documented body is a top-level JSON array (`field: ""`, the root JSON
+ * pointer): the mock serves the array itself, validate refuses `field: "/"` and a property name
+ * where the schema is an array, each with its location and exit 2.
+ */
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadContract } from '../../src/spec/load.ts';
+import { startMock, type MockServer } from '../../src/mock/server.ts';
+import { runCli } from '../spec/cli-capture.ts';
+
+const CORPUS = fileURLToPath(new URL('../fixtures/broken-specs/', import.meta.url));
+const MINIMAL = readFileSync(join(CORPUS, '_valid-minimal.yaml'), 'utf8');
+
+/** The minimal Acme spec with GET /v1/widgets documented as a top-level array, and its seed. */
+function arraySpec(field: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'authconform-array-'));
+  const text = MINIMAL.replace(
+    '    WidgetList:\n      type: object\n      properties:\n        widgets: { type: array }\n',
+    '    WidgetList:\n      type: array\n      items: { type: object, required: [id], properties: { id: { type: string } } }\n',
+  ).replace('    rateLimitPerMinute: 10\n', `    rateLimitPerMinute: 10\n    operations:\n      listWidgets: { respond: list, collection: widgets, field: ${JSON.stringify(field)} }\n`);
+  writeFileSync(join(dir, 'acme.yaml'), text);
+  mkdirSync(join(dir, '_seeds'));
+  const seed = readFileSync(join(CORPUS, '_seeds', 'acme.yaml'), 'utf8');
+  writeFileSync(join(dir, '_seeds', 'acme.yaml'), `${seed}data:\n  widgets:\n    - { id: w_1, tenant: t1 }\n    - { id: w_2, tenant: t2 }\n    - { id: w_3, tenant: t1 }\n`);
+  writeFileSync(join(dir, 'acme-auth.txt'), readFileSync(join(CORPUS, 'acme-auth.txt')));
+  return dir;
+}
+
+let mock: MockServer | undefined;
+afterAll(async () => {
+  await mock?.close();
+});
+
+describe('top-level JSON arrays', () => {
+  it('field "": the mock answers the tenant\'s items as the body itself', async () => {
+    const dir = arraySpec('');
+    const contract = await loadContract('acme.yaml', { cwd: dir });
+    mock = await startMock(contract, { port: 0 });
+    const res = await request(`${mock.url}/v1/widgets`, { headers: { 'x-acme-key': 'acme_live_valid0001' } });
+    expect(res.statusCode).toBe(200);
+    expect(await res.body.json()).toEqual([{ id: 'w_1' }, { id: 'w_3' }]);
+  });
+
+  it('field "/" is refused with its location', async () => {
+    const run = await runCli(['validate', 'acme.yaml'], arraySpec('/'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toEqual([
+      '✗ acme.yaml: 1 problem',
+      'acme.yaml:85:65 (/x-authconform/mock/operations/listWidgets/field): mock.operations.listWidgets.field is "/", which names a property called "/" — write field: "" for a body that is the array itself (the root JSON pointer)',
+    ]);
+  });
+
+  it('a property name where the documented body is an array is refused', async () => {
+    const run = await runCli(['validate', 'acme.yaml'], arraySpec('widgets'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toEqual([
+      '✗ acme.yaml: 1 problem',
+      'acme.yaml:85:65 (/x-authconform/mock/operations/listWidgets/field): mock.operations.listWidgets.field is "widgets", but the success response of listWidgets is a top-level array — write field: "" (the root JSON pointer) for a body that is the array itself',
+    ]);
+  });
+});
