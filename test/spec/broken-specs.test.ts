@@ -33,6 +33,8 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   { file: '20-two-probes.yaml', at: '20-two-probes.yaml:30', message: 'operation createWidget is marked probe: true, but only one may be (marked: listWidgets, createWidget)' },
   { file: '21-unknown-security-scheme.yaml', at: '21-unknown-security-scheme.yaml:9', message: 'security requirement names scheme "apiKeys", which is not in components.securitySchemes' },
   { file: '22-unknown-rotation-error.yaml', at: '22-unknown-rotation-error.yaml:57', message: 'rotation names error "expired_key", which is not in x-authconform.errors' },
+  { file: '40-rate-window-not-duration.yaml', at: '40-rate-window-not-duration.yaml:59', message: 'a rate-limit window "PT1SEC" is not an ISO 8601 duration' },
+  { file: '41-two-header-windows.yaml', at: '41-two-header-windows.yaml:60', message: 'plan free has more than one limit with headers: true' },
 ];
 
 describe('broken-spec corpus', () => {
