@@ -1,20 +1,24 @@
 /**
- * Fixed-window rate limiting on the mock clock: a short window (one minute, or `windowMs`) and a
- * day window, both aligned to the clock (a window starts at a multiple of its length). A refused
- * request does not count against the budget.
+ * Fixed-window rate limiting on the mock clock: any number of windows at once (a plan's `limits`:
+ * PT1S, PT1M, PT1H, P1D...), each aligned to the clock (a window starts at a multiple of its
+ * length). A refused request does not count against any budget.
  */
-export interface Limits {
-  /** requests per short window; undefined = no short-window limit */
-  perWindow?: number;
+export interface LimitWindow {
+  /** requests per window */
+  max: number;
   windowMs: number;
-  /** requests per day; undefined = no daily limit */
-  perDay?: number;
-  dayMs: number;
+  /** the window the Limit/Remaining/Reset headers report */
+  headers: boolean;
+}
+
+export interface Limits {
+  /** shortest first; exactly one reports in the headers */
+  windows: LimitWindow[];
 }
 
 export interface RateDecision {
   limited: boolean;
-  /** what the Limit header reports: the short-window limit (else the daily one) */
+  /** what the Limit header reports: the header window's maximum */
   limit: number;
   remaining: number;
   /** mock time at which the binding window ends */
@@ -29,11 +33,13 @@ export interface LimiterMode {
   sticky: boolean;
 }
 
+interface Count {
+  start: number;
+  count: number;
+}
+
 interface Bucket {
-  windowStart: number;
-  windowCount: number;
-  dayStart: number;
-  dayCount: number;
+  counts: Count[];
   stuck: boolean;
 }
 
@@ -41,39 +47,36 @@ export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
   take(key: string, limits: Limits, now: number, mode: LimiterMode): RateDecision {
-    const windowStart = now - (now % limits.windowMs);
-    const dayStart = now - (now % limits.dayMs);
+    const starts = limits.windows.map((w) => now - (now % w.windowMs));
     let b = this.buckets.get(key);
-    if (b === undefined) {
-      b = { windowStart, windowCount: 0, dayStart, dayCount: 0, stuck: false };
+    if (b === undefined || b.counts.length !== limits.windows.length) {
+      b = { counts: starts.map((start) => ({ start, count: 0 })), stuck: false };
       this.buckets.set(key, b);
     }
-    if (b.windowStart !== windowStart) {
-      b.windowStart = windowStart;
-      b.windowCount = 0;
-    }
-    if (b.dayStart !== dayStart) {
-      b.dayStart = dayStart;
-      b.dayCount = 0;
-    }
-    const overWindow = limits.perWindow !== undefined && b.windowCount >= limits.perWindow;
-    const overDay = limits.perDay !== undefined && b.dayCount >= limits.perDay;
-    const limited = !mode.never && (overWindow || overDay || b.stuck);
+    const counts = b.counts;
+    starts.forEach((start, i) => {
+      const c = counts[i]!;
+      if (c.start !== start) {
+        c.start = start;
+        c.count = 0;
+      }
+    });
+    const over = limits.windows.flatMap((w, i) => (counts[i]!.count >= w.max ? [i] : []));
+    const limited = !mode.never && (over.length > 0 || b.stuck);
     if (limited) {
       if (mode.sticky) b.stuck = true;
     } else {
-      b.windowCount++;
-      b.dayCount++;
+      for (const c of counts) c.count++;
     }
-    const windowEnd = windowStart + limits.windowMs;
-    if (limits.perWindow === undefined) {
-      const perDay = limits.perDay ?? 0;
-      return { limited, limit: perDay, remaining: limited ? 0 : Math.max(0, perDay - b.dayCount), resetAt: dayStart + limits.dayMs };
+    const h = Math.max(0, limits.windows.findIndex((w) => w.headers));
+    const header = limits.windows[h]!;
+    const end = (i: number) => counts[i]!.start + limits.windows[i]!.windowMs;
+    // limited by a longer window than the header's: nothing is left until that one ends
+    const binding = mode.never ? [] : over.filter((i) => i !== h);
+    if (binding.length > 0) {
+      return { limited, limit: header.max, remaining: 0, resetAt: Math.max(...binding.map(end)) };
     }
-    if (overDay && !mode.never) {
-      return { limited, limit: limits.perWindow, remaining: 0, resetAt: dayStart + limits.dayMs };
-    }
-    return { limited, limit: limits.perWindow, remaining: limited ? 0 : Math.max(0, limits.perWindow - b.windowCount), resetAt: windowEnd };
+    return { limited, limit: header.max, remaining: limited ? 0 : Math.max(0, header.max - counts[h]!.count), resetAt: end(h) };
   }
 
   clear(): void {

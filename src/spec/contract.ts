@@ -139,11 +139,28 @@ export interface Operation {
   raw: OpenAPIV3_1.OperationObject;
 }
 
+/** One window of a plan: at most `max` requests per `window` (any ISO 8601 duration). */
+export interface RateWindow {
+  /** the spec's id, or `<plan>-<window>` for the perMinute/perDay shorthand */
+  id: string;
+  /** ISO 8601 duration as written: PT1S, PT1M, PT1H, P1D... */
+  window: string;
+  windowMs: number;
+  max: number;
+  /** the limit the rate-limit headers report (one per plan; default: the shortest window) */
+  headers: boolean;
+}
+
 export interface RateLimitPlan {
   name: string;
   /** requests per window; undefined = "Custom" */
   perMinute?: number;
   perDay?: number;
+  /**
+   * every window of the plan, shortest first: `limits` as written plus the perMinute (PT1M) and
+   * perDay (P1D) shorthand; exactly one reports in the headers (the loader fills it)
+   */
+  windows: RateWindow[];
 }
 
 export interface RateLimitSpec {

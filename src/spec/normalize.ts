@@ -23,6 +23,7 @@ import type {
   TraceEntry,
 } from './contract.ts';
 import { durationMs } from './duration.ts';
+import { planWithWindows } from './rate-windows.ts';
 import { resolveRequirement } from './resolve-requirement.ts';
 import { deref, inlineRefs } from './resolve-refs.ts';
 import type { Seed } from './seed.ts';
@@ -160,7 +161,7 @@ function normalizeRateLimit(x: Json): RateLimitSpec | undefined {
   if (r === undefined) return undefined;
   const spec: RateLimitSpec = {
     on: (r.on as RateLimitSpec['on'] | undefined) ?? 'authenticated',
-    plans: asArray(r.plans).map((p) => ({ ...(p as RateLimitSpec['plans'][number]) })),
+    plans: asArray(r.plans).map((p) => planWithWindows(asObject(p) ?? {})),
     error: String(r.error),
     retryAfter: r.retryAfter === true,
     perCredential: r.perCredential !== false,

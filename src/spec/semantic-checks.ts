@@ -157,12 +157,34 @@ function checkTraceability(out: Finding[], index: SpecIndex): void {
   }
 }
 
+/** Plan windows: durations that parse, at most one reporting in the headers, a window given once. */
+function checkRateWindows(out: Finding[], rateLimit: Record<string, unknown> | undefined): void {
+  asArray(rateLimit?.plans).forEach((p, i) => {
+    const plan = asObject(p);
+    const limits = asArray(plan?.limits);
+    const where = `${X}/rateLimit/plans/${i}`;
+    limits.forEach((l, j) => checkDuration(out, asObject(l)?.window, `${where}/limits/${j}/window`, 'a rate-limit window'));
+    const headers = limits.flatMap((l, j) => (asObject(l)?.headers === true ? [j] : []));
+    if (headers.length > 1) {
+      out.push({ pointer: `${where}/limits/${headers[1]}/headers`, message: `plan ${String(plan?.name)} has more than one limit with headers: true`, hint: 'the rate-limit headers report one limit' });
+    }
+    const windows = limits.map((l) => durationMs(String(asObject(l)?.window)));
+    for (const [short, key] of [[60_000, 'perMinute'], [86_400_000, 'perDay']] as const) {
+      const j = windows.indexOf(short);
+      if (plan?.[key] !== undefined && j >= 0) {
+        out.push({ pointer: `${where}/limits/${j}/window`, message: `plan ${String(plan.name)} gives ${key} and a limit of the same window`, hint: `keep one of them` });
+      }
+    }
+  });
+}
+
 function checkSections(out: Finding[], index: SpecIndex): void {
   const x = index.ext;
   const rotation = asObject(x.rotation);
   errorRef(out, index, rotation?.error, `${X}/rotation/error`, 'rotation');
   checkDuration(out, rotation?.grace, `${X}/rotation/grace`, 'rotation.grace');
   errorRef(out, index, asObject(x.rateLimit)?.error, `${X}/rateLimit/error`, 'rateLimit');
+  checkRateWindows(out, asObject(x.rateLimit));
   errorRef(out, index, asObject(x.organization)?.error, `${X}/organization/error`, 'organization');
   const login = asObject(x.login);
   if (login !== undefined) {

@@ -17,7 +17,12 @@ describe('MockClock', () => {
 });
 
 describe('RateLimiter', () => {
-  const limits = { perWindow: 2, windowMs: 60_000, perDay: 3, dayMs: 86_400_000 };
+  const limits = {
+    windows: [
+      { max: 2, windowMs: 60_000, headers: true },
+      { max: 3, windowMs: 86_400_000, headers: false },
+    ],
+  };
   const start = Date.parse('2026-01-15T10:00:00Z');
 
   it('counts per key in windows aligned to the clock, and refused requests do not count', () => {
@@ -34,6 +39,26 @@ describe('RateLimiter', () => {
     // the day budget (3) is used up: limited until the end of the day, whatever the minute window says
     const d = at(120_000);
     expect([d.limited, d.remaining, d.resetAt]).toEqual([true, 0, Date.parse('2026-01-16T00:00:00Z')]);
+  });
+
+  it('holds any windows at once (PT1S, PT1H) and reports the one marked for the headers', () => {
+    const rl = new RateLimiter();
+    const mode = { never: false, sticky: false };
+    const hourly = {
+      windows: [
+        { max: 2, windowMs: 1000, headers: false },
+        { max: 3, windowMs: 3_600_000, headers: true },
+      ],
+    };
+    const at = (ms: number) => rl.take('a', hourly, start + ms, mode);
+    expect([at(0), at(10), at(20), at(1000), at(2000)].map((d) => [d.limited, d.limit, d.remaining, d.resetAt - start])).toEqual([
+      [false, 3, 2, 3_600_000],
+      [false, 3, 1, 3_600_000],
+      // the per-second window is used up: limited until the second ends, the hour's budget untouched
+      [true, 3, 0, 1000],
+      [false, 3, 0, 3_600_000],
+      [true, 3, 0, 3_600_000],
+    ]);
   });
 
   it('never refuses in `never` mode; stays limited in `sticky` mode', () => {

@@ -16,7 +16,7 @@ const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
 
 function perMinuteOf(contract: Contract, mock: MockServer): number | undefined {
-  return effectivePlan(contract, mock.fixtures.plan)?.perMinute ?? mock.fixtures.rateLimit?.perMinute;
+  return effectivePlan(contract, mock.fixtures.plan)?.windows.find((w) => w.headers)?.max ?? mock.fixtures.rateLimit?.perMinute;
 }
 
 async function exhaust(client: MockClient, role: 'valid' | 'scoped', limit: number): Promise<{ accepted: number; limited: Reply }> {

@@ -1,6 +1,7 @@
 /** rate-limits: target behaviour → verdict. */
 import { describe, expect, it } from 'vitest';
 import type { Contract } from '../../src/spec/contract.ts';
+import { planWithWindows } from '../../src/spec/rate-windows.ts';
 import { planCases } from '../../src/probes/registry.ts';
 import { createProbeContext } from '../../src/probes/context.ts';
 import { runCase } from '../../src/probes/run-case.ts';
@@ -28,8 +29,13 @@ const base = acmeContract(acmeRequirements());
 const withRateLimit = (over: Partial<NonNullable<Contract['rateLimit']>>): Contract =>
   acmeContract(acmeRequirements(), { rateLimit: { ...base.rateLimit!, ...over } });
 const epoch = withRateLimit({ resetUnit: 'epoch-seconds' });
-const twoPlans = withRateLimit({ plans: [{ name: 'free', perMinute: 5 }, { name: 'pro', perMinute: 50 }] });
+const twoPlans = withRateLimit({ plans: [planWithWindows({ name: 'free', perMinute: 5 }), planWithWindows({ name: 'pro', perMinute: 50 })] });
 const noPlans = withRateLimit({ plans: [] });
+const hourly = withRateLimit({ plans: [planWithWindows({ name: 'free', limits: [{ id: 'free-hour', window: 'PT1H', max: 5 }] })] });
+const perSecond = withRateLimit({
+  plans: [planWithWindows({ name: 'free', limits: [{ id: 'free-second', window: 'PT1S', max: 5 }, { id: 'free-hour', window: 'PT1H', max: 12 }] })],
+});
+const resetIn = (seconds: number) => headers((h) => (h['X-RateLimit-Reset'] === undefined ? h : { ...h, 'X-RateLimit-Reset': String(seconds) }));
 const noPlan = acmeFixtures();
 delete noPlan.plan;
 
@@ -166,6 +172,38 @@ const rows: Scenario[] = [
     verdict: 'skip',
     message: 'the docs give no limit; set rateLimit.perMinute in the fixtures',
   },
+  {
+    name: 'an hourly window, Reset 3,500 s ahead (the bound follows the window)',
+    title: RESET,
+    contract: hourly,
+    api: { tweak: resetIn(3500) },
+    verdict: 'pass',
+  },
+  {
+    name: 'a per-minute window, Reset 3,500 s ahead',
+    title: RESET,
+    api: { tweak: resetIn(3500) },
+    verdict: 'fail',
+    message: 'Expected X-RateLimit-Reset in delta-seconds, within (0, 60] s of the response Date, got X-RateLimit-Reset: 3500 (3500 s away) for GET /v1/things',
+  },
+  {
+    name: 'an hourly window, Reset beyond the hour',
+    title: RESET,
+    contract: hourly,
+    api: { tweak: resetIn(3700) },
+    verdict: 'fail',
+    message: 'Expected X-RateLimit-Reset in delta-seconds, within (0, 3600] s of the response Date, got X-RateLimit-Reset: 3700 (3700 s away) for GET /v1/things',
+  },
+  { name: 'a per-second and an hourly window: exhausting the shorter one, on the mock', title: 'exceeding 5 requests per second gives 429', contract: perSecond, verdict: 'pass' },
+  {
+    name: 'a per-second and an hourly window: the hour is a quota on a real target',
+    title: 'exceeding 12 requests per hour gives 429',
+    contract: perSecond,
+    mock: false,
+    verdict: 'skip',
+    message: 'exhausting the PT1H limit (12 requests) on a real target spends the quota; run with --spend-quota',
+  },
+  { name: 'an hourly header window on a real target, with --writes only', title: 'exceeding 5 requests per hour gives 429', contract: hourly, mock: false, options: { writes: true }, verdict: 'skip', message: 'exhausting the PT1H limit (5 requests) on a real target spends the quota; run with --spend-quota' },
   { name: 'conformant, on the mock', title: DAILY, verdict: 'pass' },
   {
     name: 'a real target',

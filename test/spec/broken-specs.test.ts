@@ -37,6 +37,8 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   { file: '24-quote-not-in-source.yaml', at: '24-quote-not-in-source.yaml:81', message: 'traceability entry 1 quotes "Revoked keys work for one more day.", which is not in source auth (acme-auth.txt)' },
   { file: '25-mock-body-breaks-schema.yaml', at: '25-mock-body-breaks-schema.yaml:87', message: 'mock.operations.listWidgets.body does not match the 200 response schema of listWidgets: body /widgets must be array' },
   { file: '26-seed-item-breaks-schema.yaml', at: '_seeds/acme-bad-item.yaml:9', message: 'widgets[1] (served by listWidgets) does not match the 200 response schema of listWidgets: body /id must be string' },
+  { file: '40-rate-window-not-duration.yaml', at: '40-rate-window-not-duration.yaml:59', message: 'a rate-limit window "PT1SEC" is not an ISO 8601 duration' },
+  { file: '41-two-header-windows.yaml', at: '41-two-header-windows.yaml:60', message: 'plan free has more than one limit with headers: true' },
 ];
 
 describe('broken-spec corpus', () => {

@@ -6,9 +6,9 @@ import type { Requirement } from '../../spec/contract.ts';
 import type { Outcome, PlanCases, ProbeContext, ProbeFamily } from '../model.ts';
 import { missingRole } from '../credential.ts';
 import { makeCase } from '../make-case.ts';
-import { limitsOf } from '../rate-limits/figures.ts';
+import { limitsOf, windowNoun } from '../rate-limits/figures.ts';
 import { headersCase, limitCase, remainingCase, resetCase } from '../rate-limits/observations.ts';
-import { dailyCase, exceededCase, perKeyCase, recoveryCase, retryAfterCase } from '../rate-limits/exhaustion.ts';
+import { exceededCase, longWindowCase, perKeyCase, recoveryCase, retryAfterCase } from '../rate-limits/exhaustion.ts';
 import { RATE_LIMIT_FAMILY } from '../run-case.ts';
 
 const ID = RATE_LIMIT_FAMILY;
@@ -27,13 +27,16 @@ const exceeded: PlanCases = (contract, fixtures, r) => {
     makeCase(
       ID,
       r,
-      limits.perMinute === undefined ? 'exceeding the per-minute limit gives 429' : `exceeding ${limits.perMinute} requests per minute gives 429`,
+      limits.short === undefined
+        ? 'exceeding the per-minute limit gives 429'
+        : `exceeding ${limits.short.max} requests per ${windowNoun(limits.short)} gives 429`,
       (ctx) => exceededCase(ctx, r),
-      skip ?? (limits.perMinute === undefined ? limits.why : undefined),
+      skip ?? (limits.short === undefined ? limits.why : undefined),
     ),
   ];
-  if (limits.perDay !== undefined) {
-    cases.push(makeCase(ID, r, `exceeding ${limits.perDay} requests per day gives 429`, (ctx) => dailyCase(ctx, r), skip));
+  if (limits.long !== undefined) {
+    const long = limits.long;
+    cases.push(makeCase(ID, r, `exceeding ${long.max} requests per ${windowNoun(long)} gives 429`, (ctx) => longWindowCase(ctx, r), skip));
   }
   return cases;
 };

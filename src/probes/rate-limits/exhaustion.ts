@@ -20,7 +20,8 @@ import { expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
 import { COVERAGE, PreconditionFailed, credentialWhat, requireAccepted } from '../preconditions.ts';
 import { isRateLimited403 } from './signals.ts';
-import { headerValue, limitsOf, rateLimitSpec, requirePerMinute, secondsUntilReset, tolerantResetSeconds } from './figures.ts';
+import type { RateWindow } from '../../spec/contract.ts';
+import { headerValue, isLongWindow, limitsOf, rateLimitSpec, requireShort, secondsUntilReset, tolerantResetSeconds, windowAdjective, windowNoun } from './figures.ts';
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
 import { rateLimitErrors } from './stray.ts';
@@ -28,8 +29,6 @@ import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from '../step
 
 /** requests sent beyond the limit before concluding there is no 429 */
 export const EXHAUSTION_SLACK = 5;
-/** how far the mock clock moves past a per-minute 429 during daily exhaustion */
-const MINUTE_MS = 60_000 + 1000;
 
 /** A rate-limit refusal: 429, a 403 with rate-limit signals, or the documented rate-limit error whatever its status. */
 function isLimited(ctx: ProbeContext, r: Requirement, s: Sent): boolean {
@@ -61,13 +60,15 @@ export interface Exhausted {
  * be accepted (a precondition); when every one of limit + slack requests is accepted, "a 429
  * arrives" is not met (a precondition that ratelimit.exceeded covers, a failure of its own case).
  */
-export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Credential, limit: number): Promise<Exhausted> {
+export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow): Promise<Exhausted> {
+  guardQuota(ctx, window);
+  const limit = window.max;
   const max = limit + EXHAUSTION_SLACK;
   let last: Sent | undefined;
   for (let index = 1; index <= max; index++) {
     last = await send(ctx, r, credential);
     // refused before any request was accepted (a 429 to everything included): the key is not in play
-    if (index === 1 && !isAcceptedStatus(last)) requireFirstAccepted(last, credential, limitNote(index, limit));
+    if (index === 1 && !isAcceptedStatus(last)) requireFirstAccepted(last, credential, limitNote(index, window));
     if (isLimited(ctx, r, last) || !isAcceptedStatus(last)) return { sent: last, index };
   }
   const label = last?.label ?? '';
@@ -79,19 +80,31 @@ export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Cre
 }
 
 /** Like exhaust, but the limit must show as a rate limit (a precondition that ratelimit.exceeded covers). */
-async function exhaustToLimit(ctx: ProbeContext, r: Requirement, credential: Credential, limit: number): Promise<Sent> {
-  const { sent, index } = await exhaust(ctx, r, credential, limit);
+async function exhaustToLimit(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow): Promise<Sent> {
+  const { sent, index } = await exhaust(ctx, r, credential, window);
   if (isLimited(ctx, r, sent)) return sent;
-  const f = refusalFailure(sent, errorsOf(ctx, r), { note: limitNote(index, limit) });
+  const f = refusalFailure(sent, errorsOf(ctx, r), { note: limitNote(index, window) });
   throw new PreconditionFailed(
-    `${sent.label} answered ${sent.res.status} instead of a 429 (request ${index}, limit ${limit})`,
+    `${sent.label} answered ${sent.res.status} instead of a 429 (request ${index}, limit ${window.max})`,
     COVERAGE.rateLimited(sent.op.operationId),
-    f ?? expectation('a rate limit', String(sent.res.status), sent.label, limitNote(index, limit)),
+    f ?? expectation('a rate limit', String(sent.res.status), sent.label, limitNote(index, window)),
   );
 }
 
-function limitNote(index: number, limit: number): string {
-  return `request ${index}, limit ${limit} per minute`;
+function limitNote(index: number, window: RateWindow): string {
+  return `request ${index}, limit ${window.max} per ${windowNoun(window)}`;
+}
+
+/**
+ * Exhausting a window longer than a minute spends a quota: on a real target it needs --spend-quota,
+ * and it is announced first with its estimated time.
+ */
+function guardQuota(ctx: ProbeContext, window: RateWindow, pace?: RateWindow): void {
+  if (ctx.control !== undefined || !isLongWindow(window)) return;
+  if (!ctx.options.spendQuota) throw new SkipCase(SKIP.quotaNeedsFlag(window.window, window.max));
+  // the budget can only be spent `pace.max` requests per pace window (the mock's clock makes it instant)
+  const windows = pace === undefined ? 0 : Math.ceil(window.max / pace.max);
+  if (pace !== undefined) ctx.announce?.(`exhaust the ${window.window} limit (${window.max} requests at ${pace.max} per ${pace.window})`, windows * pace.windowMs);
 }
 
 function errorsOf(ctx: ProbeContext, r: Requirement) {
@@ -99,11 +112,11 @@ function errorsOf(ctx: ProbeContext, r: Requirement) {
 }
 
 export async function exceededCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const limit = requirePerMinute(ctx.contract, ctx.fixtures);
-  const { sent, index } = await exhaust(ctx, r, requireCredential(ctx.fixtures, 'valid'), limit);
-  const f = refusalFailure(sent, errorsOf(ctx, r), { note: limitNote(index, limit) });
+  const window = requireShort(ctx.contract, ctx.fixtures);
+  const { sent, index } = await exhaust(ctx, r, requireCredential(ctx.fixtures, 'valid'), window);
+  const f = refusalFailure(sent, errorsOf(ctx, r), { note: limitNote(index, window) });
   if (f) return fail(ctx, f);
-  return pass(ctx, `${sent.label} refused with ${sent.res.status} after ${index - 1} requests (limit ${limit})`);
+  return pass(ctx, `${sent.label} refused with ${sent.res.status} after ${index - 1} requests (limit ${window.max})`);
 }
 
 /** Lets a limited window pass: the mock's clock moves; a real target is waited for (bounded by maxWaitMs). */
@@ -118,16 +131,18 @@ async function waitOut(ctx: ProbeContext, limited: Sent, mockAdvanceMs?: number)
 }
 
 /**
- * Daily exhaustion: every 429 is waited out (the mock's clock moves a minute); the daily limit is
- * the 429 that persists right after such a wait.
+ * Long-window exhaustion (a daily quota): every 429 of the shorter window is waited out (the mock's
+ * clock moves one short window); the long limit is the 429 that persists right after such a wait.
  */
-export async function dailyCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const perDay = limitsOf(ctx.contract, ctx.fixtures).perDay;
-  if (perDay === undefined) throw new SkipCase(SKIP.noDailyLimit());
-  if (ctx.control === undefined && !ctx.options.spendQuota) throw new SkipCase(SKIP.quotaNeedsFlag('P1D', perDay));
+export async function longWindowCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
+  const limits = limitsOf(ctx.contract, ctx.fixtures);
+  const long = limits.long;
+  if (long === undefined) throw new SkipCase(SKIP.noDailyLimit());
+  guardQuota(ctx, long, limits.short);
   const valid = requireCredential(ctx.fixtures, 'valid');
-  announceExhaustion(ctx, 'P1D', perDay, limitsOf(ctx.contract, ctx.fixtures).perMinute);
-  const max = perDay + EXHAUSTION_SLACK;
+  const max = long.max + EXHAUSTION_SLACK;
+  const shortMs = (limits.short?.windowMs ?? 60_000) + 1000;
+  const named = `${windowAdjective(long)} limit`;
   let accepted = 0;
   let sinceWait: number | undefined;
   let last: Sent | undefined;
@@ -135,32 +150,23 @@ export async function dailyCase(ctx: ProbeContext, r: Requirement): Promise<Outc
     last = await send(ctx, r, valid);
     if (isLimited(ctx, r, last)) {
       if (sinceWait === 0) {
-        const f = refusalFailure(last, errorsOf(ctx, r), { note: `past the daily limit of ${perDay}` });
+        const f = refusalFailure(last, errorsOf(ctx, r), { note: `past the ${named} of ${long.max}` });
         if (f) return fail(ctx, f);
-        return pass(ctx, `${last.label} refused with ${last.res.status} after ${accepted} accepted requests (daily limit ${perDay})`);
+        return pass(ctx, `${last.label} refused with ${last.res.status} after ${accepted} accepted requests (${named} ${long.max})`);
       }
-      await waitOut(ctx, last, MINUTE_MS);
+      await waitOut(ctx, last, shortMs);
       sinceWait = 0;
       continue;
     }
-    const note = `request ${accepted + 1} of the day`;
+    const note = `request ${accepted + 1} of the ${windowNoun(long)}`;
     if (accepted === 0 && sinceWait === undefined) requireFirstAccepted(last, valid, note);
     const refused = acceptanceFailure(last, note);
     if (refused) return fail(ctx, refused);
     accepted += 1;
     if (sinceWait !== undefined) sinceWait += 1;
   }
-  return fail(ctx, expectation(`a 429 that outlasts the minute within ${max} requests (daily limit ${perDay})`, `${accepted} accepted requests`, last?.label ?? ''));
-}
-
-/**
- * One line before a long exhaustion starts on a real target: about how long it takes when the
- * budget can only be spent `perMinute` requests a minute (the mock's clock makes it instant).
- */
-function announceExhaustion(ctx: ProbeContext, window: string, requests: number, perMinute: number | undefined): void {
-  if (ctx.control !== undefined || perMinute === undefined) return;
-  const minutes = Math.ceil(requests / perMinute);
-  ctx.announce?.(`exhaust the ${window} limit (${requests} requests at ${perMinute} per PT1M)`, minutes * 60_000);
+  const shortNoun = limits.short === undefined ? 'minute' : windowNoun(limits.short);
+  return fail(ctx, expectation(`a 429 that outlasts the ${shortNoun} within ${max} requests (${named} ${long.max})`, `${accepted} accepted requests`, last?.label ?? ''));
 }
 
 /** A number of seconds from the body field (a JSON pointer, or a property name at the top level). */
@@ -173,8 +179,8 @@ function bodySeconds(json: unknown, field: string): number | undefined {
 
 export async function retryAfterCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const spec = rateLimitSpec(ctx.contract);
-  const limit = requirePerMinute(ctx.contract, ctx.fixtures);
-  const s = await exhaustToLimit(ctx, r, requireCredential(ctx.fixtures, 'valid'), limit);
+  const window = requireShort(ctx.contract, ctx.fixtures);
+  const s = await exhaustToLimit(ctx, r, requireCredential(ctx.fixtures, 'valid'), window);
   const value = headerValue(s.res, 'retry-after');
   const expected = 'a Retry-After of delay-seconds or an HTTP-date, not beyond the reset';
   if (value === undefined) return fail(ctx, expectation(expected, `${s.res.status} without Retry-After`, s.label));
@@ -207,9 +213,9 @@ export async function retryAfterCase(ctx: ProbeContext, r: Requirement): Promise
 }
 
 export async function recoveryCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const limit = requirePerMinute(ctx.contract, ctx.fixtures);
+  const window = requireShort(ctx.contract, ctx.fixtures);
   const valid = requireCredential(ctx.fixtures, 'valid');
-  const limited = await exhaustToLimit(ctx, r, valid, limit);
+  const limited = await exhaustToLimit(ctx, r, valid, window);
   await waitOut(ctx, limited);
   const again = await send(ctx, r, valid);
   const f = acceptanceFailure(again, 'same key, 1 s after the reset');
@@ -221,7 +227,7 @@ export async function recoveryCase(ctx: ProbeContext, r: Requirement): Promise<O
 export const OTHER_KEY_ROLES = ['test_mode', 'scoped', 'other_tenant'] as const;
 
 export async function perKeyCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const limit = requirePerMinute(ctx.contract, ctx.fixtures);
+  const window = requireShort(ctx.contract, ctx.fixtures);
   const valid = requireCredential(ctx.fixtures, 'valid');
   let other: Credential | undefined;
   if (ctx.control !== undefined) {
@@ -233,7 +239,7 @@ export async function perKeyCase(ctx: ProbeContext, r: Requirement): Promise<Out
     other = OTHER_KEY_ROLES.map((role) => credentialOf(ctx.fixtures, role)).find((c) => c !== undefined);
     if (other === undefined) throw new SkipCase(SKIP.noOtherCredential([...OTHER_KEY_ROLES]));
   }
-  await exhaustToLimit(ctx, r, valid, limit);
+  await exhaustToLimit(ctx, r, valid, window);
   const s = await send(ctx, r, other);
   const f = acceptanceFailure(s, `another key while the valid key is limited`);
   if (f) return fail(ctx, f);

@@ -2,7 +2,7 @@
  * The documented rate-limit figures a target is held to: header names, the plan of the valid key
  * (fixtures.plan, or the only plan with a number), and the fixtures' limits where the docs give none.
  */
-import type { Contract, RateLimitPlan, RateLimitSpec } from '../../spec/contract.ts';
+import type { Contract, RateLimitPlan, RateLimitSpec, RateWindow } from '../../spec/contract.ts';
 import type { Fixtures } from '../../fixtures/fixtures.ts';
 import type { ProbeResponse } from '../../transport/types.ts';
 import { resetDelaySeconds } from '../../transport/reset.ts';
@@ -11,12 +11,43 @@ import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
 
 export interface Limits {
-  perMinute?: number;
-  perDay?: number;
+  /** the limit the headers report and the exhaustion cases spend (the plan's, or fixtures.rateLimit.perMinute) */
+  short?: RateWindow;
+  /** the plan's longest window beyond `short` (a quota: a daily limit), or fixtures.rateLimit.perDay */
+  long?: RateWindow;
   /** the plan the figures come from, when one was found */
   plan?: RateLimitPlan;
-  /** why no per-minute figure was found */
+  /** why no `short` figure was found */
   why?: string;
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+function fixtureWindow(id: string, window: string, windowMs: number, max: number | undefined): RateWindow | undefined {
+  return max === undefined ? undefined : { id, window, windowMs, max, headers: false };
+}
+
+/** "minute", "day", "hour", "second", or the ISO window for any other length. */
+export function windowNoun(w: Pick<RateWindow, 'window'>): string {
+  return WORDS[w.window]?.[0] ?? `${w.window} window`;
+}
+
+/** "per-minute", "daily", "hourly", "per-second", or `PT5M` for any other length. */
+export function windowAdjective(w: Pick<RateWindow, 'window'>): string {
+  return WORDS[w.window]?.[1] ?? w.window;
+}
+
+const WORDS: Record<string, [string, string]> = {
+  PT1S: ['second', 'per-second'],
+  PT1M: ['minute', 'per-minute'],
+  PT1H: ['hour', 'hourly'],
+  P1D: ['day', 'daily'],
+};
+
+/** Exhausting a window longer than a minute spends a quota (a real target needs --spend-quota). */
+export function isLongWindow(w: Pick<RateWindow, 'windowMs'>): boolean {
+  return w.windowMs > MINUTE_MS;
 }
 
 export function rateLimitSpec(contract: Contract): RateLimitSpec {
@@ -34,33 +65,35 @@ export function headerNames(contract: Contract): HeaderNames {
 
 export function limitsOf(contract: Contract, fixtures: Fixtures): Limits {
   const plans = contract.rateLimit?.plans ?? [];
-  const numbered = plans.filter((p) => p.perMinute !== undefined || p.perDay !== undefined);
+  const numbered = plans.filter((p) => p.windows.length > 0);
   let plan: RateLimitPlan | undefined;
   if (fixtures.plan !== undefined) plan = plans.find((p) => p.name.toLowerCase() === fixtures.plan?.toLowerCase());
   else if (numbered.length === 1) plan = numbered[0];
   const out: Limits = {};
   if (plan) out.plan = plan;
-  const perMinute = plan?.perMinute ?? fixtures.rateLimit?.perMinute;
-  const perDay = plan?.perDay ?? fixtures.rateLimit?.perDay;
-  if (perMinute !== undefined) out.perMinute = perMinute;
-  if (perDay !== undefined) out.perDay = perDay;
-  if (perMinute === undefined) {
+  const windows = plan?.windows ?? [];
+  const short = windows.find((w) => w.headers) ?? fixtureWindow('fixtures-PT1M', 'PT1M', MINUTE_MS, fixtures.rateLimit?.perMinute);
+  const longest = windows.at(-1);
+  const long = (longest !== short ? longest : undefined) ?? fixtureWindow('fixtures-P1D', 'P1D', DAY_MS, fixtures.rateLimit?.perDay);
+  if (short !== undefined) out.short = short;
+  if (long !== undefined && (short === undefined || long.windowMs > short.windowMs)) out.long = long;
+  if (short === undefined) {
     out.why = fixtures.plan === undefined && numbered.length > 1 ? SKIP.noPlan(numbered.map((p) => p.name)) : SKIP.noLimit();
   }
   return out;
 }
 
-/** The per-minute limit, or skip the case. */
-export function requirePerMinute(contract: Contract, fixtures: Fixtures): number {
+/** The limit the headers report (the one exhaustion spends), or skip the case. */
+export function requireShort(contract: Contract, fixtures: Fixtures): RateWindow {
   const l = limitsOf(contract, fixtures);
-  if (l.perMinute === undefined) throw new SkipCase(l.why ?? SKIP.noLimit());
-  return l.perMinute;
+  if (l.short === undefined) throw new SkipCase(l.why ?? SKIP.noLimit());
+  return l.short;
 }
 
-/** The window Reset may point into: a minute, or a day when only a daily limit is known. */
+/** The window Reset may point into: the window of the limit the headers report (a minute when none is known). */
 export function windowSeconds(contract: Contract, fixtures: Fixtures): number {
   const l = limitsOf(contract, fixtures);
-  return l.perMinute === undefined && l.perDay !== undefined ? 86_400 : 60;
+  return ((l.short ?? l.long)?.windowMs ?? MINUTE_MS) / 1000;
 }
 
 export function headerValue(res: Pick<ProbeResponse, 'headers'>, name: string): string | undefined {

@@ -82,14 +82,15 @@ export async function headersCase(ctx: ProbeContext, r: Requirement): Promise<Ou
 export async function limitCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const names = headerNames(ctx.contract);
   const limits = limitsOf(ctx.contract, ctx.fixtures);
-  if (limits.perMinute === undefined) throw new SkipCase(limits.why ?? '');
+  const short = limits.short;
+  if (short === undefined) throw new SkipCase(limits.why ?? '');
   const [s] = await observe(ctx, r);
   if (s === undefined) throw new Error('empty observation sequence');
   const value = headerValue(s.res, names.limit);
   const source = limits.plan ? `the ${limits.plan.name} plan` : 'fixtures.rateLimit.perMinute';
-  if (value === undefined || /^\s*(\d+)/.exec(value)?.[1] !== String(limits.perMinute)) {
+  if (value === undefined || /^\s*(\d+)/.exec(value)?.[1] !== String(short.max)) {
     const actual = value === undefined ? `no ${names.limit} header` : `${names.limit}: ${value}`;
-    return failUnlessAbsent(ctx, s, names, expectation(`${names.limit}: ${limits.perMinute} (${source})`, actual, s.label));
+    return failUnlessAbsent(ctx, s, names, expectation(`${names.limit}: ${short.max} (${source})`, actual, s.label));
   }
   return pass(ctx, `${s.label} answered ${names.limit}: ${value} (${source})`);
 }

@@ -3,6 +3,7 @@
  * documented by code, a scoped operation, an unsafe one, a resource with a fixture id, a login,
  * rate limits with X-RateLimit-* headers (delta-seconds) and a 24 h rotation grace window.
  */
+import { planWithWindows } from '../../../src/spec/rate-windows.ts';
 import type { Contract, ErrorSpec, Operation, Requirement, RequirementInput, RequirementKind } from '../../../src/spec/contract.ts';
 import { resolveRequirement } from '../../../src/spec/resolve-requirement.ts';
 import type { Fixtures } from '../../../src/fixtures/fixtures.ts';
@@ -99,7 +100,7 @@ export function acmeContract(requirements: Requirement[], over: Partial<Contract
       headers: { limit: 'X-RateLimit-Limit', remaining: 'X-RateLimit-Remaining', reset: 'X-RateLimit-Reset' },
       resetUnit: 'delta-seconds',
       on: 'authenticated',
-      plans: [{ name: 'free', perMinute: 5, perDay: 12 }],
+      plans: [planWithWindows({ name: 'free', perMinute: 5, perDay: 12 })],
       error: 'rate_limit',
       retryAfter: true,
       retryAfterField: 'retry_after',
