@@ -3,10 +3,6 @@
  * request builder (bracket notation for structure), read back by the mock, defaulted from the
  * operation's only requestBody media type, and refused by validate when the body is no object.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeForm, encodeForm } from '../../src/util/form-encoding.ts';
@@ -14,23 +10,30 @@ import { buildRequest } from '../../src/probes/request-builder.ts';
 import { loadContract } from '../../src/spec/load.ts';
 import { startMock, type MockServer } from '../../src/mock/server.ts';
 import { runCli } from '../spec/cli-capture.ts';
+import { acmeSpecDir } from '../support/acme-spec-dir.ts';
 import { acmeContract, acmeFixtures } from '../probes/support/acme-contract.ts';
-
-const CORPUS = fileURLToPath(new URL('../fixtures/broken-specs/', import.meta.url));
-const MINIMAL = readFileSync(join(CORPUS, '_valid-minimal.yaml'), 'utf8');
 
 /** The minimal Acme spec whose createWidget takes a form body and creates a widget; `example` is its x-authconform example. */
 function formSpec(example: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'authconform-form-'));
-  const text = MINIMAL.replace(
-    '      operationId: createWidget\n      responses:\n        "201": { description: Created. }\n        "401": { description: Missing or unknown key. }\n',
-    `      operationId: createWidget\n      requestBody:\n        content:\n          application/x-www-form-urlencoded:\n            schema: { type: object, properties: { name: { type: string } } }\n      responses:\n        "201":\n          description: Created.\n          content:\n            application/json:\n              schema: { type: object, properties: { id: { type: string }, name: { type: string }, tags: { type: object } } }\n        "401": { description: Missing or unknown key. }\n      x-authconform: { safe: false, example: ${example} }\n`,
-  ).replace('    rateLimitPerMinute: 10\n', '    rateLimitPerMinute: 10\n    operations:\n      createWidget: { respond: create, collection: widgets }\n');
-  writeFileSync(join(dir, 'acme.yaml'), text);
-  mkdirSync(join(dir, '_seeds'));
-  writeFileSync(join(dir, '_seeds', 'acme.yaml'), readFileSync(join(CORPUS, '_seeds', 'acme.yaml')));
-  writeFileSync(join(dir, 'acme-auth.txt'), readFileSync(join(CORPUS, 'acme-auth.txt')));
-  return dir;
+  const responses = '      operationId: createWidget\n      responses:\n        "201": { description: Created. }\n        "401": { description: Missing or unknown key. }\n';
+  const form = [
+    '      operationId: createWidget',
+    '      requestBody:',
+    '        content:',
+    '          application/x-www-form-urlencoded:',
+    '            schema: { type: object, properties: { name: { type: string } } }',
+    '      responses:',
+    '        "201":',
+    '          description: Created.',
+    '          content:',
+    '            application/json:',
+    '              schema: { type: object, properties: { id: { type: string }, name: { type: string }, tags: { type: object } } }',
+    '        "401": { description: Missing or unknown key. }',
+    `      x-authconform: { safe: false, example: ${example} }`,
+    '',
+  ].join('\n');
+  const create = '    rateLimitPerMinute: 10\n    operations:\n      createWidget: { respond: create, collection: widgets }\n';
+  return acmeSpecDir((spec) => spec.replace(responses, form).replace('    rateLimitPerMinute: 10\n', create));
 }
 
 let mock: MockServer | undefined;
