@@ -1,25 +1,38 @@
 /**
  * What the request pipeline reads from a request: method, headers (case-insensitive `get`) and a
- * JSON body. A Fetch `Request` (what msw hands to resolvers) fits as is; the loopback server's
+ * body (JSON or a form). A Fetch `Request` (what msw hands to resolvers) fits as is; the loopback server's
  * direct dispatch builds a lighter one over node's IncomingMessage.
  */
 import type { IncomingMessage } from 'node:http';
+import { decodeForm, FORM_TYPE } from '../util/form-encoding.ts';
 
 export interface MockRequest {
   readonly method: string;
   /** the request target (absolute, or path and query); the credential may travel in its query */
   readonly url?: string;
   readonly headers: { get(name: string): string | null };
-  json(): Promise<unknown>;
+  text(): Promise<string>;
 }
 
 const bodies = new WeakMap<MockRequest, Promise<unknown>>();
 
-/** The request's JSON body, parsed once (several stages read it); undefined when it is not JSON. */
+function parseBody(text: string, contentType: string | null): unknown {
+  if (contentType !== null && contentType.split(';')[0]?.trim().toLowerCase() === FORM_TYPE) return decodeForm(text);
+  return JSON.parse(text) as unknown;
+}
+
+/**
+ * The request's body as a value, parsed once (several stages read it): a form body
+ * (application/x-www-form-urlencoded) as an object of its fields, anything else as JSON;
+ * undefined when it does not parse.
+ */
 export function jsonBody(request: MockRequest): Promise<unknown> {
   let body = bodies.get(request);
   if (body === undefined) {
-    body = request.json().catch(() => undefined);
+    body = request
+      .text()
+      .then((text) => parseBody(text, request.headers.get('content-type')))
+      .catch(() => undefined);
     bodies.set(request, body);
   }
   return body;
@@ -38,6 +51,6 @@ export function nodeRequest(req: IncomingMessage, body: Buffer | undefined): Moc
         return Array.isArray(v) ? v.join(', ') : v;
       },
     },
-    json: async () => JSON.parse(body === undefined ? '' : body.toString('utf8')) as unknown,
+    text: async () => (body === undefined ? '' : body.toString('utf8')),
   };
 }

@@ -3,6 +3,7 @@
  * path template (values `{fixture:NAME}` from fixtures.resources), query, headers (the contract's
  * required headers always, unless omitted), JSON body, and the credential placed per its scheme.
  */
+import { encodeForm, FORM_TYPE } from '../util/form-encoding.ts';
 import type { Contract, CredentialScheme, Operation, RequestExample } from '../spec/contract.ts';
 import { schemeWords } from '../spec/scheme-words.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
@@ -124,8 +125,9 @@ export function buildRequest(ctx: BuildContext, o: BuildOptions): ProbeRequest {
   for (const [k, v] of Object.entries(ex.headers ?? {})) setHeader(headers, k, resolve(v));
   let body: string | undefined;
   if (ex.body !== undefined) {
-    body = JSON.stringify(ex.body);
-    if (getHeader(headers, 'content-type') === undefined) setHeader(headers, 'Content-Type', 'application/json');
+    const form = ex.contentType === FORM_TYPE && isPlainObject(ex.body);
+    body = form ? encodeForm(ex.body as Record<string, unknown>) : JSON.stringify(ex.body);
+    if (getHeader(headers, 'content-type') === undefined) setHeader(headers, 'Content-Type', form ? FORM_TYPE : 'application/json');
   }
   const secrets = [...fixtureSecrets(fixtures), ...(o.secrets ?? [])];
   if (o.credential && placed) {
@@ -167,6 +169,8 @@ function mergeExample(base: RequestExample, over: RequestExample): RequestExampl
   if (Object.keys(headers).length) out.headers = headers;
   const body = over.body === undefined ? base.body : deepMerge(base.body, over.body);
   if (body !== undefined) out.body = body;
+  const contentType = over.contentType ?? base.contentType;
+  if (contentType !== undefined) out.contentType = contentType;
   return out;
 }
 

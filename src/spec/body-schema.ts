@@ -13,11 +13,24 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 
 const compiled = new WeakMap<object, ValidateFunction>();
+/** by content too: a spec loaded again (the CLI, then the worker) compiles nothing new */
+const byText = new Map<string, ValidateFunction>();
+
+/** The schema as text; undefined for a recursive schema (resolved `$ref`s may form a cycle). */
+function textOf(schema: Record<string, unknown>): string | undefined {
+  try {
+    return JSON.stringify(schema);
+  } catch {
+    return undefined;
+  }
+}
 
 function validatorFor(schema: Record<string, unknown>): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {
-    fn = ajv.compile(schema);
+    const text = textOf(schema);
+    fn = (text !== undefined ? byText.get(text) : undefined) ?? ajv.compile(schema);
+    if (text !== undefined) byText.set(text, fn);
     compiled.set(schema, fn);
   }
   return fn;

@@ -110,8 +110,10 @@ export interface RequestExample {
   path?: Record<string, string>;
   query?: Record<string, string>;
   headers?: Record<string, string>;
-  /** JSON body */
+  /** body, encoded per `contentType` */
   body?: unknown;
+  /** how the body is sent (a form body is an object, nested in bracket notation) @default application/json */
+  contentType?: 'application/json' | 'application/x-www-form-urlencoded';
 }
 
 export interface Operation {

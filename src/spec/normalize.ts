@@ -56,7 +56,16 @@ function requestExample(v: unknown): RequestExample {
   if (query !== undefined) out.query = query;
   if (headers !== undefined) out.headers = headers;
   if (o.body !== undefined) out.body = o.body;
+  if (o.contentType === 'application/json' || o.contentType === 'application/x-www-form-urlencoded') out.contentType = o.contentType;
   return out;
+}
+
+/** The operation's example, its content type defaulting to the requestBody's only media type when that is a form. */
+function operationExample(document: unknown, op: IndexedOperation): RequestExample {
+  const example = requestExample(op.ext?.example);
+  const content = Object.keys(asObject(asObject(deref(document, op.raw.requestBody))?.content) ?? {});
+  if (example.contentType === undefined && content.length === 1 && content[0] === 'application/x-www-form-urlencoded') example.contentType = content[0];
+  return example;
 }
 
 function normalizeErrors(document: unknown, x: Json): Record<string, ErrorSpec> {
@@ -138,7 +147,7 @@ function normalizeOperation(document: unknown, op: IndexedOperation, authStatuse
     scopes,
     schemes,
     safe: typeof op.ext?.safe === 'boolean' ? op.ext.safe : method === 'GET' || method === 'HEAD',
-    example: requestExample(op.ext?.example),
+    example: operationExample(document, op),
     successStatus,
     acceptStatuses,
     raw: op.raw as OpenAPIV3_1.OperationObject,

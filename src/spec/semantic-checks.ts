@@ -93,6 +93,13 @@ function checkFields(out: Finding[], req: Json, kind: string, at: string, label:
   }
 }
 
+/** A request example sent as a form must have an object body (its fields). */
+function checkFormBody(out: Finding[], example: unknown, pointer: string, owner: string): void {
+  const ex = asObject(example);
+  if (ex?.contentType !== 'application/x-www-form-urlencoded' || ex.body === undefined || asObject(ex.body) !== undefined) return;
+  out.push({ pointer: `${pointer}/body`, message: `${owner} sends a form body (application/x-www-form-urlencoded) that is not an object of fields`, hint: 'write body as a mapping: field: value (nested mappings and lists use bracket notation)' });
+}
+
 function checkRequirements(out: Finding[], index: SpecIndex): void {
   const firstAt = new Map<string, number>();
   asArray(index.ext.requirements).forEach((item, i) => {
@@ -121,6 +128,8 @@ function checkRequirements(out: Finding[], index: SpecIndex): void {
     checkDuration(out, req.after, `${at}/after`, `${label}: after`);
     const kind = asString(req.kind);
     if (kind === undefined) return;
+    checkFormBody(out, req.request, `${at}/request`, label);
+    checkFormBody(out, asObject(req.allowed)?.request, `${at}/allowed/request`, label);
     checkNeeds(out, index, kind, at, label);
     checkFields(out, req, kind, at, label);
   });
@@ -257,6 +266,7 @@ function checkOperations(out: Finding[], index: SpecIndex): void {
       seen.set(op.operationId, op);
     }
   }
+  for (const op of index.operations) checkFormBody(out, op.ext?.example, `${op.pointer}/x-authconform/example`, `operation ${label(op)}`);
   const probes = index.operations.filter((op) => op.ext?.probe === true);
   if (probes.length > 1) {
     const names = probes.map(label).join(', ');

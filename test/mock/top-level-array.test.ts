@@ -3,32 +3,21 @@
  * pointer): the mock serves the array itself, validate refuses `field: "/"` and a property name
  * where the schema is an array, each with its location and exit 2.
  */
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContract } from '../../src/spec/load.ts';
 import { startMock, type MockServer } from '../../src/mock/server.ts';
 import { runCli } from '../spec/cli-capture.ts';
-
-const CORPUS = fileURLToPath(new URL('../fixtures/broken-specs/', import.meta.url));
-const MINIMAL = readFileSync(join(CORPUS, '_valid-minimal.yaml'), 'utf8');
+import { acmeSpecDir } from '../support/acme-spec-dir.ts';
 
 /** The minimal Acme spec with GET /v1/widgets documented as a top-level array, and its seed. */
 function arraySpec(field: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'authconform-array-'));
-  const text = MINIMAL.replace(
-    '    WidgetList:\n      type: object\n      properties:\n        widgets: { type: array }\n',
-    '    WidgetList:\n      type: array\n      items: { type: object, required: [id], properties: { id: { type: string } } }\n',
-  ).replace('    rateLimitPerMinute: 10\n', `    rateLimitPerMinute: 10\n    operations:\n      listWidgets: { respond: list, collection: widgets, field: ${JSON.stringify(field)} }\n`);
-  writeFileSync(join(dir, 'acme.yaml'), text);
-  mkdirSync(join(dir, '_seeds'));
-  const seed = readFileSync(join(CORPUS, '_seeds', 'acme.yaml'), 'utf8');
-  writeFileSync(join(dir, '_seeds', 'acme.yaml'), `${seed}data:\n  widgets:\n    - { id: w_1, tenant: t1 }\n    - { id: w_2, tenant: t2 }\n    - { id: w_3, tenant: t1 }\n`);
-  writeFileSync(join(dir, 'acme-auth.txt'), readFileSync(join(CORPUS, 'acme-auth.txt')));
-  return dir;
+  const arraySchema = '    WidgetList:\n      type: array\n      items: { type: object, required: [id], properties: { id: { type: string } } }\n';
+  const list = `    rateLimitPerMinute: 10\n    operations:\n      listWidgets: { respond: list, collection: widgets, field: ${JSON.stringify(field)} }\n`;
+  return acmeSpecDir(
+    (spec) => spec.replace('    WidgetList:\n      type: object\n      properties:\n        widgets: { type: array }\n', arraySchema).replace('    rateLimitPerMinute: 10\n', list),
+    'data:\n  widgets:\n    - { id: w_1, tenant: t1 }\n    - { id: w_2, tenant: t2 }\n    - { id: w_3, tenant: t1 }\n',
+  );
 }
 
 let mock: MockServer | undefined;
