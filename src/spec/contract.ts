@@ -125,6 +125,11 @@ export interface Operation {
   scopes: string[];
   /** which security schemes the operation accepts (names), in order of preference */
   schemes: string[];
+  /**
+   * works without any credential: OpenAPI `security: []`, or an empty requirement `{}` among its
+   * alternatives (credential optional); the anonymous baseline (public data, anonymous limits)
+   */
+  public?: true;
   /** false when the operation changes state (POST/PUT/DELETE, sends messages, costs credits) */
   safe: boolean;
   /** a concrete request the probes send */

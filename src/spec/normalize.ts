@@ -131,6 +131,7 @@ function normalizeOperation(document: unknown, op: IndexedOperation, authStatuse
       for (const scope of asArray(list)) if (typeof scope === 'string' && !scopes.includes(scope)) scopes.push(scope);
     }
   }
+  const isPublic = security.length === 0 || security.some((item) => Object.keys(asObject(item) ?? {}).length === 0);
   const responses = asObject(op.raw.responses) ?? {};
   const statuses = Object.keys(responses)
     .filter((k) => /^[1-5]\d\d$/.test(k))
@@ -151,6 +152,7 @@ function normalizeOperation(document: unknown, op: IndexedOperation, authStatuse
     acceptStatuses,
     raw: op.raw as OpenAPIV3_1.OperationObject,
   };
+  if (isPublic) operation.public = true;
   const summary = asString(op.raw.summary);
   if (summary !== undefined) operation.summary = summary;
   const successSchema = jsonContentSchema(document, asObject(deref(document, responses[String(successStatus)])));
