@@ -1,5 +1,6 @@
 /** credential.missing: no credential at all, or the key in a header the spec does not document, gets one of the requirement's errors. */
 import { defineKind } from './kind.ts';
+import { statusOutside } from '../spec/status-set.ts';
 
 export const credentialMissing = defineKind({
   kind: 'credential.missing',
@@ -10,13 +11,14 @@ export const credentialMissing = defineKind({
   defaultRole: 'valid',
   defects: ({ errors }) => {
     const same = errors.invalid.status === errors.missing.status && errors.invalid.code === errors.missing.code;
-    const other = same ? 'status 403' : `the invalid-credential error (${errors.invalid.id})`;
+    const wrong = statusOutside(errors.missing);
+    const other = same ? `status ${wrong}` : `the invalid-credential error (${errors.invalid.id})`;
     return [
       { description: 'requests with no credential header at all are served as if authenticated', wrap: { missing: () => (rt) => rt.stages.anonymous(rt) } },
       {
         suffix: 'wrong-error',
         description: `requests with no credential are answered with ${other} instead of the documented error`,
-        wrap: { missing: () => (rt) => ({ kind: 'refused', error: same ? { id: 'forbidden', status: 403 } : rt.errors.invalid }) },
+        wrap: { missing: () => (rt) => ({ kind: 'refused', error: same ? { id: 'forbidden', status: wrong } : rt.errors.invalid }) },
       },
     ];
   },

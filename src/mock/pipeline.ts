@@ -35,6 +35,10 @@ export async function handleOperation(rt: Runtime, route: Route, request: MockRe
   const loginSpec = rt.contract.login;
   if (route.isLogin && loginSpec !== undefined) return login(rt, loginSpec, route, request, headers, now);
   if (route.groups.length === 0) return respond(rt, route, request, params, {}, headers, now);
+  // a credential is optional here (`security: [{}, ...]`): no credential at all is served as public
+  if (route.operation.public === true && extractCredential(request.headers, route.groups, request.url).kind === 'none') {
+    return respond(rt, route, request, params, {}, headers, now);
+  }
 
   const auth = authenticate(rt, request, route.groups, now);
   if (auth.kind === 'crash') return jsonReply(rt, 500, { error: 'Internal Server Error' }, headers);

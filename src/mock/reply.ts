@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { HttpResponse } from 'msw';
 import type { ErrorSpec } from '../spec/contract.ts';
+import { alternativeStatus } from '../spec/status-set.ts';
 import { errorBody, errorMessage } from './errors-body.ts';
 import { closesProperties } from './instance.ts';
 import type { Runtime } from './runtime.ts';
@@ -101,5 +102,6 @@ export function errorReply(rt: Runtime, spec: ErrorSpec, headers: HeaderBag, opt
   const body = errorBody(spec, bodyOpts);
   if (opts.extra !== undefined) Object.assign(body, opts.extra);
   opts.mutate?.(body);
-  return jsonReply(rt, opts.status ?? spec.status, body, headers, spec.schema);
+  const alternative = rt.variants.has('status-alternatives') ? alternativeStatus(spec) : undefined;
+  return jsonReply(rt, opts.status ?? alternative ?? spec.status, body, headers, spec.schema);
 }

@@ -10,6 +10,7 @@ export const VARIANTS = [
   { name: 'extra-fields', description: 'extra envelope fields (request_id, documentation_url, nested meta) on every JSON body whose schema allows them' },
   { name: 'header-case', description: 'response header names in other letter case (rate-limit headers lower-case, echo headers upper-case)' },
   { name: 'key-strings', description: 'seeded keys and tokens regenerated with other random bodies (same documented prefixes)' },
+  { name: 'status-alternatives', description: 'errors documented with several statuses ("403 or 429", "4XX") answered with another member of the set than the first' },
   {
     name: 'retry-after',
     description:

@@ -7,11 +7,12 @@
 import type { ErrorSpec } from '../spec/contract.ts';
 import type { ProbeResponse } from '../transport/types.ts';
 import { validateBody } from './schema-validator.ts';
+import { describeStatus, statusMatches } from '../spec/status-set.ts';
 
 /** Mismatches between the response and one documented error; [] when it matches. */
 export function checkError(res: ProbeResponse, spec: ErrorSpec): string[] {
   const out: string[] = [];
-  if (res.status !== spec.status) out.push(`status ${res.status}, expected ${spec.status}`);
+  if (!statusMatches(spec, res.status)) out.push(`status ${res.status}, expected ${describeStatus(spec)}`);
   if (spec.code !== undefined && !bodyHasCode(res, spec.code)) {
     out.push(res.json === undefined ? `body does not contain the word ${spec.code}` : `body has no value ${spec.code}`);
   }
@@ -39,7 +40,7 @@ export function checkOneOf(res: ProbeResponse, specs: ErrorSpec[]): ErrorMatch {
   for (const spec of specs) {
     const mismatches = checkError(res, spec);
     if (mismatches.length === 0) return { ok: true, spec, mismatches };
-    const score = (res.status === spec.status ? 0 : 100) + mismatches.length;
+    const score = (statusMatches(spec, res.status) ? 0 : 100) + mismatches.length;
     if (score < bestScore) {
       bestScore = score;
       best = { ok: false, spec, mismatches };
@@ -50,9 +51,9 @@ export function checkOneOf(res: ProbeResponse, specs: ErrorSpec[]): ErrorMatch {
 
 /** "401 with code missing_key", "403 with the documented body", "429". */
 export function describeError(spec: ErrorSpec): string {
-  if (spec.code !== undefined) return `${spec.status} with code ${spec.code}`;
-  if (spec.schema !== undefined) return `${spec.status} with the documented ${spec.id} body`;
-  return String(spec.status);
+  if (spec.code !== undefined) return `${describeStatus(spec)} with code ${spec.code}`;
+  if (spec.schema !== undefined) return `${describeStatus(spec)} with the documented ${spec.id} body`;
+  return describeStatus(spec);
 }
 
 /** "401 with code invalid_key or 401 with code missing_key or 404" (duplicates removed). */

@@ -4,6 +4,7 @@
  * any vendor; vendors differ only in the YAML that fills these types.
  */
 import type { OpenAPIV3_1 } from 'openapi-types';
+import type { StatusMember } from './status-set.ts';
 
 export type Level = 'MUST' | 'SHOULD' | 'MAY';
 
@@ -50,7 +51,10 @@ export interface SourceDoc {
  */
 export interface ErrorSpec {
   id: string;
+  /** the status the mock answers: the only one, or the first of `statuses` (a range `4XX`: 400) */
   status: number;
+  /** every status the docs allow, when more than one: a set (`[403, 429]`) or an OpenAPI range (`4XX`); see status-set.ts */
+  statuses?: StatusMember[];
   code?: string | number;
   /** JSON Schema (2020-12) of the body, `$ref`s already resolved */
   schema?: Record<string, unknown>;
@@ -125,6 +129,11 @@ export interface Operation {
   scopes: string[];
   /** which security schemes the operation accepts (names), in order of preference */
   schemes: string[];
+  /**
+   * works without any credential: OpenAPI `security: []`, or an empty requirement `{}` among its
+   * alternatives (credential optional); the anonymous baseline (public data, anonymous limits)
+   */
+  public?: true;
   /** false when the operation changes state (POST/PUT/DELETE, sends messages, costs credits) */
   safe: boolean;
   /** a concrete request the probes send */

@@ -24,6 +24,7 @@ import type {
 } from './contract.ts';
 import { durationMs } from './duration.ts';
 import { planWithWindows } from './rate-windows.ts';
+import type { StatusMember } from './status-set.ts';
 import { resolveRequirement } from './resolve-requirement.ts';
 import { deref, inlineRefs } from './resolve-refs.ts';
 import type { Seed } from './seed.ts';
@@ -72,7 +73,15 @@ function normalizeErrors(document: unknown, x: Json): Record<string, ErrorSpec> 
   const out: Record<string, ErrorSpec> = {};
   for (const [id, value] of Object.entries(asObject(x.errors) ?? {})) {
     const e = value as Json;
-    const spec: ErrorSpec = { id, status: e.status as number };
+    const spec: ErrorSpec = { id, status: 0 };
+    if (Array.isArray(e.status)) {
+      const members = e.status.map(Number);
+      spec.status = members[0] ?? 0;
+      if (members.length > 1) spec.statuses = members;
+    } else if (typeof e.status === 'string') {
+      spec.status = Number(e.status[0]) * 100;
+      spec.statuses = [e.status as StatusMember];
+    } else spec.status = e.status as number;
     if (e.code !== undefined) spec.code = e.code as string | number;
     if (e.schema !== undefined) spec.schema = inlineRefs(document, e.schema) as Record<string, unknown>;
     if (e.headers !== undefined) spec.headers = asArray(e.headers).map((h) => String(h).toLowerCase());
@@ -132,6 +141,7 @@ function normalizeOperation(document: unknown, op: IndexedOperation, authStatuse
       for (const scope of asArray(list)) if (typeof scope === 'string' && !scopes.includes(scope)) scopes.push(scope);
     }
   }
+  const isPublic = security.length === 0 || security.some((item) => Object.keys(asObject(item) ?? {}).length === 0);
   const responses = asObject(op.raw.responses) ?? {};
   const statuses = Object.keys(responses)
     .filter((k) => /^[1-5]\d\d$/.test(k))
@@ -152,6 +162,7 @@ function normalizeOperation(document: unknown, op: IndexedOperation, authStatuse
     acceptStatuses,
     raw: op.raw as OpenAPIV3_1.OperationObject,
   };
+  if (isPublic) operation.public = true;
   const summary = asString(op.raw.summary);
   if (summary !== undefined) operation.summary = summary;
   const successSchema = jsonContentSchema(document, asObject(deref(document, responses[String(successStatus)])));
@@ -250,7 +261,7 @@ export function normalize(input: NormalizeInput): Contract {
   const document = index.document as OpenAPIV3_1.Document;
   const x = index.ext;
   const errors = normalizeErrors(document, x);
-  const authStatuses = new Set(Object.values(errors).map((e) => e.status));
+  const authStatuses = new Set(Object.values(errors).flatMap((e) => (e.statuses ?? [e.status]).filter((m): m is number => typeof m === 'number')));
   const schemes = normalizeSchemes(index);
   const defaultScheme = index.schemes.find((s) => s.ext?.default === true)?.name ?? schemes[0]?.name ?? '';
   const keyFormat = asObject(x.keyFormat) ?? {};

@@ -7,7 +7,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { getResponse } from 'msw';
 import { extractCredential } from '../../src/mock/auth.ts';
+import { createHandlers } from '../../src/mock/handlers.ts';
 import { schemeGroups } from '../../src/mock/routes.ts';
 import { buildRequest } from '../../src/probes/request-builder.ts';
 import { planCases } from '../../src/probes/registry.ts';
@@ -165,5 +167,38 @@ describe('the mock reads exactly the declared forms', () => {
       { kind: 'none' },
       { kind: 'malformed' },
     ]);
+  });
+});
+
+describe('a status set on an error (token-words: invalid_key is 401 or 403)', () => {
+  it('the mock answers the first; its status-alternatives variant another member, which the suite passes above', async () => {
+    const c = await load('token-words');
+    const ask = async (variants: string[]) => {
+      const handlers = createHandlers(c, createMockState(c), { variants });
+      const r = await getResponse(handlers, new Request('https://api.words.test/v1/things', { headers: { Authorization: 'Bearer sk_live_nope' } }));
+      return r?.status;
+    };
+    expect([await ask([]), await ask(['status-alternatives'])]).toEqual([401, 403]);
+  });
+});
+
+describe('public operations (security: [] or an empty alternative {})', () => {
+  it('are marked public in the contract; the mock serves them without a credential, and refuses a wrong one where a credential is optional', async () => {
+    const c = await load('basic-key');
+    expect(c.operations.map((o) => [o.operationId, o.public === true, o.schemes])).toEqual([
+      ['listThings', false, ['basicKey', 'bearerKey']],
+      ['getStatus', true, []],
+      ['getCatalog', true, ['basicKey']],
+    ]);
+    const handlers = createHandlers(c, createMockState(c));
+    const ask = async (path: string, headers: Record<string, string> = {}) =>
+      (await getResponse(handlers, new Request(`https://api.basic.test${path}`, { headers })))?.status;
+    expect([
+      await ask('/v1/status'),
+      await ask('/v1/catalog'),
+      await ask('/v1/catalog', { Authorization: `Basic ${Buffer.from('sk_live_nope:').toString('base64')}` }),
+      await ask('/v1/catalog', { Authorization: `Basic ${Buffer.from(`${KEY}:`).toString('base64')}` }),
+      await ask('/v1/things'),
+    ]).toEqual([200, 200, 401, 200, 401]);
   });
 });

@@ -8,6 +8,7 @@ import { isStrictRetryAfter } from '../../transport/http-date.ts';
 import type { ProbeRequest } from '../../transport/types.ts';
 import type { ProbeContext } from '../model.ts';
 import { checkOneOf } from '../expect-error.ts';
+import { statusMatches } from '../../spec/status-set.ts';
 import { requestLabel } from '../request-label.ts';
 
 /** The documented 429 errors: the rate-limit section's error, else every error with status 429. */
@@ -15,7 +16,7 @@ export function rateLimitErrors(contract: Contract): ErrorSpec[] {
   const id = contract.rateLimit?.error;
   const documented = id === undefined ? undefined : contract.errors[id];
   if (documented) return [documented];
-  return Object.values(contract.errors).filter((e) => e.status === 429);
+  return Object.values(contract.errors).filter((e) => statusMatches(e, 429));
 }
 
 /** Whether a credential (one of the request's secrets) travels in its headers. */
