@@ -18,10 +18,10 @@ const EVERYWHERE = ['STD-HTTP-401-CHALLENGE', 'SEC-KEY-NO-ENUMERATION', 'SEC-TIM
 /** the profile rows that apply to each bundled spec (docs/profiles.md, the per-vendor table) */
 const APPLICABLE: Record<string, string[]> = {
   linkt: EVERYWHERE,
-  linkkit: [...EVERYWHERE, 'STD-HTTP-SCHEME-CASE'],
+  linkkit: [...EVERYWHERE, 'STD-HTTP-SCHEME-CASE', 'STD-BEARER-INVALID-TOKEN'],
   linkit: [...EVERYWHERE, 'STD-TOKEN-RESPONSE-NO-STORE', 'SEC-LOGIN-PASSWORD-EXACT'],
-  linkfetch: [...EVERYWHERE, 'STD-HTTP-SCHEME-CASE'],
-  linq: [...EVERYWHERE, 'STD-HTTP-SCHEME-CASE'],
+  linkfetch: [...EVERYWHERE, 'STD-HTTP-SCHEME-CASE', 'STD-BEARER-INVALID-TOKEN'],
+  linq: [...EVERYWHERE, 'STD-HTTP-SCHEME-CASE', 'STD-BEARER-INVALID-TOKEN'],
 };
 
 describe.each(BUNDLED_SPECS)('%s with --profile standards --profile security', (name) => {
