@@ -33,6 +33,7 @@ import { requestRequiredHeader } from './request-required-header.ts';
 import { stdChallenge } from './std-challenge.ts';
 import { stdSchemeCase } from './std-scheme-case.ts';
 import { stdTokenNoStore } from './std-token-no-store.ts';
+import { stdBearerInvalidToken } from './std-bearer-invalid-token.ts';
 import { secLoginPasswordExact } from './sec-login-password-exact.ts';
 import { secKeyNoEnumeration } from './sec-key-no-enumeration.ts';
 import { secTiming } from './sec-timing.ts';
@@ -66,6 +67,7 @@ export const KINDS = [
   requestRequiredHeader,
   stdChallenge,
   stdSchemeCase,
+  stdBearerInvalidToken,
   stdTokenNoStore,
   secLoginPasswordExact,
   secKeyNoEnumeration,

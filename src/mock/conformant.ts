@@ -65,7 +65,7 @@ export const CONFORMANT: Stages = {
   passwordMatches: (_rt, user, password) => password === user.password,
   loginClaims: (_rt, claims) => claims,
   plainListener: () => 'refuse',
-  challenge: (rt) => challengeOf(rt.contract),
+  challenge: (rt, presented) => challengeOf(rt.contract, presented),
   tokenCacheControl: () => 'no-store',
   refusalDelayMs: () => 0,
 };

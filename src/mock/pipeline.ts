@@ -47,7 +47,7 @@ export async function handleOperation(rt: Runtime, route: Route, request: MockRe
     const delay = presented.kind === 'value' ? rt.stages.refusalDelayMs(rt, presented.value) : 0;
     if (delay > 0) await (rt.options.sleep ?? sleep)(delay);
     anonymousRateHeaders(rt, 'anonymous', now, headers);
-    return errorReply(rt, auth.error, headers, auth.extra !== undefined ? { extra: auth.extra } : {});
+    return errorReply(rt, auth.error, headers, { presented: presented.kind !== 'none', ...(auth.extra !== undefined ? { extra: auth.extra } : {}) });
   }
   const record = auth.record;
   const orgHeader = rt.contract.organization?.header;

@@ -88,6 +88,8 @@ export interface ErrorReplyOptions {
   /** last edit of the body (defects) */
   mutate?: (body: Record<string, unknown>) => void;
   status?: number;
+  /** the request carried a credential (the 401's Bearer challenge then says error="invalid_token") */
+  presented?: boolean;
 }
 
 /** The documented error `spec` as a response. */
@@ -96,7 +98,7 @@ export function errorReply(rt: Runtime, spec: ErrorSpec, headers: HeaderBag, opt
   if (opts.retryAfterS !== undefined) bodyOpts.retryAfterS = opts.retryAfterS;
   if (opts.retryAfterField !== undefined) bodyOpts.retryAfterField = opts.retryAfterField;
   if ((opts.status ?? spec.status) === 401) {
-    const challenge = rt.stages.challenge(rt);
+    const challenge = rt.stages.challenge(rt, opts.presented === true);
     if (challenge !== undefined) headers['www-authenticate'] = challenge;
   }
   const body = errorBody(spec, bodyOpts);

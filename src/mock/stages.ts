@@ -81,8 +81,11 @@ export interface Stages {
   loginClaims(rt: Runtime, claims: LoginClaims, now: number): LoginClaims;
   /** what the plain-HTTP listener of an HTTPS-only spec does */
   plainListener(rt: Runtime): 'refuse' | 'serve';
-  /** profiles: the WWW-Authenticate value of a 401 (RFC 9110 §11.6.1); undefined = none */
-  challenge(rt: Runtime): string | undefined;
+  /**
+   * profiles: the WWW-Authenticate value of a 401 (RFC 9110 §11.6.1), `presented` when the request
+   * carried a credential (RFC 6750 §3.1: then error="invalid_token"); undefined = none
+   */
+  challenge(rt: Runtime, presented: boolean): string | undefined;
   /** profiles: the Cache-Control value of a login (token) response (RFC 6749 §5.1) */
   tokenCacheControl(rt: Runtime): string | undefined;
   /** profiles: ms the refusal of this presented credential waits before it is sent (timing) */

@@ -48,6 +48,7 @@ describe('profiles layered onto a spec', () => {
     expect(added.map((r) => r.id)).toEqual([
       'STD-HTTP-401-CHALLENGE',
       'STD-HTTP-SCHEME-CASE',
+      'STD-BEARER-INVALID-TOKEN',
       'STD-TOKEN-RESPONSE-NO-STORE',
       'SEC-LOGIN-PASSWORD-EXACT',
       'SEC-KEY-NO-ENUMERATION',

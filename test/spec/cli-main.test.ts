@@ -33,15 +33,18 @@ describe('authconform main', () => {
       stdout: [
         'Usage: authconform list [options] [spec...]',
         '',
-        'list the requirements of specs (default: every bundled spec)',
+        'list the requirements of specs (default: every bundled spec), or of profiles (--profile without a',
+        'spec)',
         '',
         'Arguments:',
-        '  spec               bundled spec names or .yaml paths (default: every bundled spec)',
+        '  spec                   bundled spec names or .yaml paths (default: every bundled spec)',
         '',
         'Options:',
-        '  --format <FORMAT>  table, md (Markdown) or json (default: "table")',
-        '  --no-color         no colours in the output (as does NO_COLOR=1 in the environment)',
-        '  -h, --help         show this help',
+        '  --format <FORMAT>      table, md (Markdown) or json (default: "table")',
+        '  --profile <NAME|FILE>  layer a profile onto the specs: standards, security, or a profile file',
+        '                         (repeatable)',
+        '  --no-color             no colours in the output (as does NO_COLOR=1 in the environment)',
+        '  -h, --help             show this help',
       ],
     };
     expect(await runCli(['help', 'list'], repoRoot)).toEqual(expected);

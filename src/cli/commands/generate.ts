@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { loadContract } from '../../spec/load.ts';
 import { isBundledSpec } from '../../spec/bundled.ts';
 import { loadFixtures } from '../../fixtures/load-fixtures.ts';
 import { isHttpUrl } from '../../fixtures/fixture-reader.ts';
@@ -14,6 +13,9 @@ import { TOOL_VERSION } from '../../runner/tool-version.ts';
 import { AuthconformError } from '../../util/errors.ts';
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, read, usageError } from '../parse-args.ts';
+import { PROFILE_OPTION } from '../profile-option.ts';
+import { BUNDLED_PROFILES, locateProfile } from '../../spec/profile.ts';
+import { loadContractWithProfiles } from '../../spec/layer-profiles.ts';
 
 /** vitest's default include pattern: a generated file outside it would never run. */
 const VITEST_TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
@@ -28,6 +30,7 @@ export const command: CliCommand = {
     { flags: '--target <URL>', help: 'default target of the suite (AUTHCONFORM_TARGET overrides it); none = the embedded mock' },
     { flags: '--fixtures <FILE>', help: 'fixtures file of the target, read when the suite runs' },
     { flags: '--force', help: 'overwrite FILE if it exists' },
+    PROFILE_OPTION,
   ],
   async run(argv, io) {
     const parsed = parseCommandArgs(command, argv);
@@ -37,7 +40,8 @@ export const command: CliCommand = {
       throw usageError(command, '--target must be an absolute http:// or https:// URL');
     }
     const spec = positionals[0]!;
-    const contract = await loadContract(spec, { cwd: io.cwd });
+    const profiles = read.strings(parsed, 'profile');
+    const contract = await loadContractWithProfiles(spec, profiles, { cwd: io.cwd });
     // checks the file's structure now; its variables are read when the suite runs
     if (values.fixtures !== undefined) await loadFixtures(values.fixtures, contract, io.env, io.cwd, { requireEnv: false });
     const out = resolve(io.cwd, values.out);
@@ -48,6 +52,7 @@ export const command: CliCommand = {
       spec: isBundledSpec(spec) ? { bundled: spec } : { file: relativeImport(out, contract.file) },
       ...(values.fixtures === undefined ? {} : { fixtures: relativeImport(out, resolve(io.cwd, values.fixtures)) }),
       ...(values.target === undefined ? {} : { target: values.target }),
+      ...(profiles.length === 0 ? {} : { profiles: profiles.map((p) => ((BUNDLED_PROFILES as readonly string[]).includes(p) ? { bundled: p } : { file: relativeImport(out, locateProfile(p, io.cwd)) })) }),
       specName: contract.name,
       exampleId: contract.requirements[0]?.id ?? 'REQUIREMENT-ID',
       file: relative(io.cwd, out) || out,
@@ -64,6 +69,8 @@ interface SuiteSourceInput {
   spec: { bundled: string } | { file: string };
   fixtures?: string;
   target?: string;
+  /** profiles layered onto the spec: bundled names or files relative to the generated file */
+  profiles?: Array<{ bundled: string } | { file: string }>;
   specName: string;
   /** a requirement id of the spec, for the `-t` example */
   exampleId: string;
@@ -73,7 +80,7 @@ interface SuiteSourceInput {
 
 /** The generated file's text. Paths are relative to the file itself. */
 export function suiteSource(input: SuiteSourceInput): string {
-  const usesPaths = 'file' in input.spec || input.fixtures !== undefined;
+  const usesPaths = 'file' in input.spec || input.fixtures !== undefined || (input.profiles ?? []).some((p) => 'file' in p);
   const q = (text: string): string => JSON.stringify(text);
   const specValue = 'bundled' in input.spec ? q(input.spec.bundled) : `here(${q(input.spec.file)})`;
   const targetValue = input.target === undefined ? 'process.env.AUTHCONFORM_TARGET' : `process.env.AUTHCONFORM_TARGET ?? ${q(input.target)}`;
@@ -90,6 +97,9 @@ export function suiteSource(input: SuiteSourceInput): string {
   ];
   if (usesPaths) lines.push("import { fileURLToPath } from 'node:url';", '', 'const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));');
   lines.push('', `const target = ${targetValue};`, '', 'await defineConformanceSuite({', `  spec: ${specValue},`, '  target,');
+  if (input.profiles !== undefined) {
+    lines.push(`  profiles: [${input.profiles.map((p) => ('bundled' in p ? q(p.bundled) : `here(${q(p.file)})`)).join(', ')}],`);
+  }
   if (input.fixtures !== undefined) {
     lines.push('  // fixtures are for a real target; without one the embedded mock brings its own', `  fixtures: target === undefined ? undefined : here(${q(input.fixtures)}),`);
   }

@@ -5,11 +5,14 @@
  *   least one challenge that parses (RFC 9110 §11.6.1). Non-401 refusals are not judged.
  * - std.scheme-case: the valid credential with `Bearer`, `bearer` and `BEARER` → all accepted; the
  *   canonical form's acceptance is a precondition (credential.accepted).
+ * - std.bearer-invalid-token: an unknown token and the revoked_expired one, as bearer tokens → each
+ *   401 with a Bearer challenge has error="invalid_token" (RFC 6750 §3.1); other statuses and 401s
+ *   without a Bearer challenge are other rows' to judge.
  * - std.token-no-store: the login's 2xx carries `Cache-Control` with `no-store` (RFC 6749 §5.1).
  */
 import type { Contract, Requirement } from '../../spec/contract.ts';
 import type { Fixtures } from '../../fixtures/fixtures.ts';
-import { parseChallenges } from '../../http-auth/challenges.ts';
+import { challengeFor, paramValue, parseChallenges } from '../../http-auth/challenges.ts';
 import type { Case, ProbeFamily } from '../model.ts';
 import { canaryKey, missingRole, requireCredential } from '../credential.ts';
 import { sendLogin } from '../login.ts';
@@ -52,10 +55,7 @@ function challengeCase(r: Requirement): Case {
 }
 
 function schemeCaseCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
-  const cred = fixtures.credentials[r.role];
-  const schemeName = cred?.scheme ?? contract.defaultScheme;
-  const bearer = contract.schemes.find((s) => s.name === schemeName)?.type === 'bearer';
-  const skip = missingRole(fixtures, r.role) ?? (bearer ? undefined : `the ${r.role} credential travels in no HTTP authentication scheme (no scheme word to vary)`);
+  const skip = bearerSkip(contract, fixtures, r);
   return [
     makeCase(
       ID,
@@ -78,6 +78,44 @@ function schemeCaseCases(contract: Contract, fixtures: Fixtures, r: Requirement)
       skip,
     ),
   ];
+}
+
+/** The roles whose credential travels as a bearer token; a plan-time skip reason otherwise. */
+function bearerSkip(contract: Contract, fixtures: Fixtures, r: Requirement): string | undefined {
+  const cred = fixtures.credentials[r.role];
+  const bearer = contract.schemes.find((s) => s.name === (cred?.scheme ?? contract.defaultScheme))?.type === 'bearer';
+  return missingRole(fixtures, r.role) ?? (bearer ? undefined : `the ${r.role} credential travels in no HTTP authentication scheme (not a bearer token)`);
+}
+
+function invalidTokenCase(contract: Contract, fixtures: Fixtures, r: Requirement): Case {
+  return makeCase(
+    ID,
+    r,
+    'a 401 for an unknown or revoked token says error="invalid_token"',
+    async (ctx) => {
+      const c = requireCredential(ctx.fixtures, r.role);
+      const tokens = [{ what: 'unknown token', value: canaryKey(ctx.contract, c.value) }];
+      const revoked = ctx.fixtures.credentials.revoked_expired;
+      if (revoked !== undefined) tokens.push({ what: 'revoked token', value: revoked.value });
+      let judged = 0;
+      for (const t of tokens) {
+        const s = await sendBuilt(ctx, { operation: r.operation, credential: { value: t.value, scheme: c.scheme ?? ctx.contract.defaultScheme }, request: r.request ?? {} });
+        if (s.res.status !== 401) continue;
+        const parsed = parseChallenges([s.res.headers['www-authenticate'] ?? '']);
+        // no or no parseable challenge is STD-HTTP-401-CHALLENGE's failure; no Bearer challenge is STD-BEARER-CHALLENGE's
+        const bearer = parsed.ok ? challengeFor(parsed.challenges, 'Bearer') : undefined;
+        if (bearer === undefined) continue;
+        judged++;
+        const error = paramValue(bearer, 'error');
+        if (error !== 'invalid_token') {
+          const actual = error === undefined ? 'a Bearer challenge without error' : `error="${error}"`;
+          return fail(ctx, expectation('401 with error="invalid_token" in the Bearer challenge', `401 (${actual})`, s.label, t.what));
+        }
+      }
+      return pass(ctx, judged === 0 ? 'no 401 with a Bearer challenge to judge' : `${judged} 401 answers said error="invalid_token"`);
+    },
+    bearerSkip(contract, fixtures, r),
+  );
 }
 
 function noStoreCase(fixtures: Fixtures, r: Requirement): Case {
@@ -105,6 +143,7 @@ export const standards: ProbeFamily = {
   plans: {
     'std.challenge': (_c, _f, r) => [challengeCase(r)],
     'std.scheme-case': schemeCaseCases,
+    'std.bearer-invalid-token': (c, f, r) => [invalidTokenCase(c, f, r)],
     'std.token-no-store': (_c, f, r) => [noStoreCase(f, r)],
   },
 };
