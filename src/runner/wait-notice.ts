@@ -1,7 +1,9 @@
 /**
  * Waits people can see: a wait longer than 2 s in the worker (a rate-limit window on a real target)
  * is announced to the console reporter through vitest's console channel (`onUserConsoleLog`), as
- * one line: `linkt › rate-limits  waiting 39 s for the rate-limit window (Reset from Date)`.
+ * one line: `linkt › rate-limits  waiting 39 s for the rate-limit window (Reset from Date)`. On a
+ * terminal (colours on) the console reporter rewrites that line in place once a second, counting
+ * down, and clears it when the next line comes (reporters/console-reporter.ts).
  */
 
 /** waits shorter than this are not announced */
@@ -21,9 +23,19 @@ export function announceWait(notice: WaitNotice): void {
   console.info(`${MARKER}${JSON.stringify(notice)}`);
 }
 
+/** The wait notice a worker log holds; undefined for any other log. */
+export function parseWaitNotice(content: string): WaitNotice | undefined {
+  if (!content.startsWith(MARKER)) return undefined;
+  return JSON.parse(content.slice(MARKER.length)) as WaitNotice;
+}
+
+/** `  linkt › rate-limits  waiting 39 s for …`, with `msLeft` of the wait still to go. */
+export function formatWait(n: WaitNotice, msLeft: number = n.ms): string {
+  return `  ${n.where}  waiting ${Math.ceil(msLeft / 1000)} s for ${n.what}`;
+}
+
 /** The console line of a worker log that is a wait notice; undefined for any other log. */
 export function waitNoticeLine(content: string): string | undefined {
-  if (!content.startsWith(MARKER)) return undefined;
-  const n = JSON.parse(content.slice(MARKER.length)) as WaitNotice;
-  return `  ${n.where}  waiting ${Math.ceil(n.ms / 1000)} s for ${n.what}`;
+  const n = parseWaitNotice(content);
+  return n === undefined ? undefined : formatWait(n);
 }
