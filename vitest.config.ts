@@ -14,10 +14,9 @@ export default defineConfig({
     hookTimeout: 20_000,
     pool: 'forks',
     // vitest's default in a run is one worker less than the cores: ONE worker on a 2-core machine,
-    // every file in turn. Much of a file's time here is waiting (servers holding answers, child
-    // processes, a conformance worker thread of its own), so one worker more than the cores keeps
-    // both cores busy.
-    maxWorkers: availableParallelism() + 1,
+    // every file in turn, the other core idle while a file waits (servers holding answers, child
+    // processes). One worker per core (more only lengthens every test on a loaded machine).
+    maxWorkers: availableParallelism(),
     // a worker runs its files one after another in one module graph: the sources, vitest's runtime,
     // ajv's compiled validators and undici are imported once per worker, not once per file (half
     // the CPU of test/spec + test/probes + test/kinds). Files keep no state between them: servers,
