@@ -2,6 +2,7 @@
  * vitest config of the tool's OWN tests (`npm test`). The conformance suite (`suites/`) is not a
  * test of this repo: `authconform run` starts it through vitest's Node API with its own config.
  */
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,5 +13,14 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // vitest's default in a run is one worker less than the cores: ONE worker on a 2-core machine,
+    // every file in turn, the other core idle while a file waits (servers holding answers, child
+    // processes). One worker per core (more only lengthens every test on a loaded machine).
+    maxWorkers: availableParallelism(),
+    // a worker runs its files one after another in one module graph: the sources, vitest's runtime,
+    // ajv's compiled validators and undici are imported once per worker, not once per file (half
+    // the CPU of test/spec + test/probes + test/kinds). Files keep no state between them: servers,
+    // env changes and spies are undone in their afterAll/afterEach.
+    isolate: false,
   },
 });

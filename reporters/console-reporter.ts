@@ -11,7 +11,17 @@ import { escapeControl } from '../src/util/terminal-text.ts';
 import { caseOf, casesOf, collectResults, spanMs, tally, type CaseResult, type RunResults } from './collect-results.ts';
 import { formatSeconds, formatTable, summaryRows } from './summary-table.ts';
 import { groupedSkipReasons } from './skip-reasons.ts';
-import { waitNoticeLine } from '../src/runner/wait-notice.ts';
+import { formatWait, parseWaitNotice, type WaitNotice } from '../src/runner/wait-notice.ts';
+
+/** A terminal the reporter may rewrite in place: text as is, no newline added. */
+export interface LiveOutput {
+  write(text: string): void;
+}
+
+/** Back to the start of the line and clear it. */
+export const CLEAR_LINE = '\r\u001b[K';
+/** how often a wait shown in place counts down */
+const TICK_MS = 1_000;
 
 export interface ConsoleReporterOptions {
   /**
@@ -34,10 +44,19 @@ export interface ConsoleReporterOptions {
    * @default the reporter's construction
    */
   startedAt?: number;
+  /**
+   * a terminal (stdout is a TTY, colours on): a wait is shown on one line rewritten in place once
+   * a second and cleared by the next line; without it, a wait is one line of its own
+   * @default none
+   */
+  live?: LiveOutput;
 }
 
 export default class ConsoleReporter implements Reporter {
-  readonly #write: (line: string) => void;
+  readonly #writeLine: (line: string) => void;
+  readonly #live: LiveOutput | undefined;
+  /** the wait shown in place, and its countdown */
+  #waiting: { timer: NodeJS.Timeout } | undefined;
   readonly #c: ReturnType<typeof pc.createColors>;
   readonly #secrets: string[];
   readonly #startedAt: number;
@@ -47,7 +66,8 @@ export default class ConsoleReporter implements Reporter {
   results: RunResults | undefined;
 
   constructor(options: ConsoleReporterOptions = {}) {
-    this.#write = options.write ?? ((line) => console.log(line));
+    this.#writeLine = options.write ?? ((line) => console.log(line));
+    this.#live = options.live;
     this.#c = pc.createColors(options.color ?? pc.isColorSupported);
     this.#secrets = options.secrets ?? [];
     this.#startedAt = options.startedAt ?? performance.now();
@@ -61,8 +81,38 @@ export default class ConsoleReporter implements Reporter {
   }
 
   onUserConsoleLog(log: UserConsoleLog): void {
-    const line = waitNoticeLine(log.content.trimEnd());
-    if (line !== undefined) this.#write(this.#c.dim(line));
+    const notice = parseWaitNotice(log.content.trimEnd());
+    if (notice === undefined) return;
+    if (this.#live === undefined) this.#write(this.#c.dim(this.#redact([])(formatWait(notice))));
+    else this.#showWait(this.#live, notice);
+  }
+
+  /** The wait on one line, rewritten once a second with the seconds left (down to 1 s, then kept). */
+  #showWait(live: LiveOutput, notice: WaitNotice): void {
+    this.#clearWait();
+    const line = (msLeft: number): string => `${CLEAR_LINE}${this.#c.dim(this.#redact([])(formatWait(notice, msLeft)))}`;
+    live.write(line(notice.ms));
+    let msLeft = notice.ms;
+    const timer = setInterval(() => {
+      msLeft = Math.max(msLeft - TICK_MS, 1);
+      live.write(line(msLeft));
+      if (msLeft <= TICK_MS) clearInterval(timer);
+    }, TICK_MS);
+    timer.unref();
+    this.#waiting = { timer };
+  }
+
+  /** Clears the wait shown in place, if any (before any other line, and at the end of the run). */
+  #clearWait(): void {
+    if (this.#waiting === undefined) return;
+    clearInterval(this.#waiting.timer);
+    this.#waiting = undefined;
+    this.#live!.write(CLEAR_LINE);
+  }
+
+  #write(line: string): void {
+    this.#clearWait();
+    this.#writeLine(line);
   }
 
   onTestSuiteResult(suite: TestSuite): void {
@@ -87,6 +137,7 @@ export default class ConsoleReporter implements Reporter {
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, _errors: unknown, reason: TestRunEndReason): void {
+    this.#clearWait();
     const results = collectResults(testModules, reason);
     this.results = results;
     const c = this.#c;

@@ -15,6 +15,11 @@ export interface CliIO {
    * messages of any library included); a command adds what it loads (fixture credentials)
    */
   secrets?: SecretSet;
+  /**
+   * stdout when it is a terminal: text written as is (no newline), for a line rewritten in place
+   * (`\r`, clear line); absent when stdout is a file or a pipe
+   */
+  live?: (text: string) => void;
 }
 
 /** One option of a command. */

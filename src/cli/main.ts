@@ -77,6 +77,11 @@ function report(err: unknown, io: CliIO): number {
   return 2;
 }
 
+/** In-place output on `stream` when it is a terminal (masked like every line); nothing otherwise. */
+export function liveOf(stream: { isTTY?: boolean; write(text: string): unknown }, secrets: SecretSet): Pick<CliIO, 'live'> {
+  return stream.isTTY === true ? { live: (text) => void stream.write(secrets.mask(text)) } : {};
+}
+
 let pipeGuarded = false;
 
 /** A closed pipe (`authconform list | head`) ends the process quietly instead of with a stack trace. */
@@ -99,6 +104,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   const cli: CliIO = {
     env: process.env,
     cwd: process.cwd(),
+    ...(io.stdout === undefined ? liveOf(process.stdout, secrets) : {}),
     ...io,
     stdout: (line) => out(escapeControlKeepColour(secrets.mask(line))),
     stderr: (line) => err(escapeControlKeepColour(secrets.mask(line))),

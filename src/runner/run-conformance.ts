@@ -65,6 +65,7 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
     secrets: prepared.secrets,
     startedAt,
     ...(request.color === undefined ? {} : { color: request.color }),
+    ...liveOutput(request, io),
   });
   const run = prepared.plan.specs.length === 0 ? EMPTY_RUN : await runVitest(prepared, consoleReporter, io);
   const results = consoleReporter.results ?? collectResults(run.testModules, run.interrupted !== undefined ? 'interrupted' : 'passed');
@@ -85,6 +86,16 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
   const mostlySkipped = skipWarning(record, recordMask(record, prepared.secrets));
   if (mostlySkipped !== undefined) io.stderr(mostlySkipped);
   return { exitCode: exitCodeOf(results, run.unhandledErrors, run.interrupted, request.shard), results, junitFile, record };
+}
+
+/**
+ * Waits rewritten in place on a terminal, unless colours are off (`--no-color`, NO_COLOR): then,
+ * as in a file or a pipe, one line per wait.
+ */
+export function liveOutput(request: Pick<RunRequest, 'color'>, io: Pick<CliIO, 'live' | 'env'>): { live?: { write(text: string): void } } {
+  const live = io.live;
+  if (live === undefined || request.color === false || (io.env.NO_COLOR ?? '') !== '') return {};
+  return { live: { write: (text) => live(text) } };
 }
 
 /** A shard with nothing to run: no vitest, an empty record. */
