@@ -4,6 +4,7 @@
  * is reset (clock, keys, counters) before every case, as the vitest suite does.
  */
 import type { Contract } from '../spec/contract.ts';
+import type { Fixtures } from '../fixtures/fixtures.ts';
 import { startMock } from '../mock/server.ts';
 import { createControlClient } from '../mock/control-client.ts';
 import type { Case, Outcome } from '../probes/model.ts';
@@ -11,6 +12,7 @@ import { planCases } from '../probes/registry.ts';
 import { createProbeContext } from '../probes/context.ts';
 import { runCase } from '../probes/run-case.ts';
 import { createTransport } from '../transport/client.ts';
+import type { ProbeRequest, ProbeResponse } from '../transport/types.ts';
 
 export interface CaseRun {
   c: Case;
@@ -22,13 +24,19 @@ export interface MockRunOptions {
   variants?: string[];
   /** only the cases this returns true for */
   pick?: (c: Case) => boolean;
+  /** wraps the probes' send, as undici's compose() wraps a dispatcher (e.g. a target that refuses one key) */
+  wrapSend?: (send: Send, fixtures: Fixtures) => Send;
 }
+
+type Send = (r: ProbeRequest) => Promise<ProbeResponse>;
 
 export async function runAgainstMock(contract: Contract, opts: MockRunOptions = {}): Promise<CaseRun[]> {
   const mock = await startMock(contract, { port: 0, control: true, defects: opts.defects ?? [], variants: opts.variants ?? [] });
   const control = createControlClient(mock.url);
   const transport = createTransport({ rateLimitAware: false, useEnvProxy: false });
   const pick = opts.pick ?? (() => true);
+  const inner: Send = (r) => transport.send(r);
+  const send = opts.wrapSend?.(inner, mock.fixtures) ?? inner;
   try {
     const out: CaseRun[] = [];
     for (const c of planCases(contract, mock.fixtures, { mock: true }).flatMap((p) => p.cases).filter(pick)) {
@@ -37,7 +45,7 @@ export async function runAgainstMock(contract: Contract, opts: MockRunOptions = 
         contract,
         fixtures: mock.fixtures,
         baseUrl: mock.url,
-        send: (r) => transport.send(r),
+        send,
         control,
         options: { destructive: false, maxWaitMs: 65_000 },
       });
