@@ -61,6 +61,13 @@ const ROWS: Row[] = [
     ],
   },
   {
+    name: 'a scope choice for a requirement the spec does not have',
+    argv: () => fixtures('unknown-scope.yaml'),
+    stderr: () => [
+      `authconform: ${BAD}/unknown-scope.yaml:5: scopes.HOSTILE-SCOPE-01: no scope.denied requirement HOSTILE-SCOPE-01 in acme-hostile (scope.denied requirements: none)`,
+    ],
+  },
+  {
     name: '${VAR} not set: names the variable, never a value',
     argv: () => fixtures('unset-var.yaml'),
     stderr: () => [`authconform: ${BAD}/unset-var.yaml:4: environment variable HOSTILE_REVOKED_KEY is not set`],
