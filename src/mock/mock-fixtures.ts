@@ -1,7 +1,7 @@
 /**
  * The Fixtures the probes get for the mock: the seed's credentials by role, organizations (members
- * of the login/valid user and one no seeded user belongs to), ids of the first tenant's resources
- * for `{fixture:NAME}` path parameters, the rate limit where the spec documents no plan numbers,
+ * of the login/valid user and one no seeded user belongs to), the seed's `resources` and ids of the
+ * first tenant's resources for `{fixture:NAME}` placeholders, the rate limit where the spec documents no plan numbers,
  * the plan of the valid key, and the plain-HTTP URL of HTTPS-only specs.
  */
 import type { Credential, Fixtures } from '../fixtures/fixtures.ts';
@@ -38,7 +38,7 @@ export function mockFixtures(contract: Contract, state: MockState, options: Beha
   if (user !== undefined) {
     credentials.login = { role: 'login', value: '', scheme: contract.login?.tokenScheme ?? contract.defaultScheme, email: user.email, password: user.password };
   }
-  const fixtures: Fixtures = { credentials, resources: {} };
+  const fixtures: Fixtures = { credentials, resources: { ...contract.mock.resources } };
 
   const valid = state.byRole('valid');
   const members = user?.organizations ?? valid?.organizations ?? [];

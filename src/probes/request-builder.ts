@@ -1,12 +1,13 @@
 /**
  * Builds a ProbeRequest from a contract operation and its example, with overrides: base URL +
- * path template (values `{fixture:NAME}` from fixtures.resources), query, headers (the contract's
+ * path template, query, headers (the contract's
  * required headers always, unless omitted), JSON body, and the credential placed per its scheme.
+ * `{fixture:NAME}` string values, in path, query, headers and body alike, come from fixtures.resources.
  */
 import { encodeForm, FORM_TYPE } from '../util/form-encoding.ts';
 import type { Contract, CredentialScheme, Operation, RequestExample } from '../spec/contract.ts';
 import { schemeWords } from '../spec/scheme-words.ts';
-import type { Fixtures } from '../fixtures/fixtures.ts';
+import { FIXTURE_PLACEHOLDER, type Fixtures } from '../fixtures/fixtures.ts';
 import type { ProbeRequest } from '../transport/types.ts';
 import { deleteHeader, getHeader, setHeader } from './headers.ts';
 import { SkipCase } from './skip-case.ts';
@@ -125,8 +126,9 @@ export function buildRequest(ctx: BuildContext, o: BuildOptions): ProbeRequest {
   for (const [k, v] of Object.entries(ex.headers ?? {})) setHeader(headers, k, resolve(v));
   let body: string | undefined;
   if (ex.body !== undefined) {
-    const form = ex.contentType === FORM_TYPE && isPlainObject(ex.body);
-    body = form ? encodeForm(ex.body as Record<string, unknown>) : JSON.stringify(ex.body);
+    const resolved = resolveJson(ex.body, resolve);
+    const form = ex.contentType === FORM_TYPE && isPlainObject(resolved);
+    body = form ? encodeForm(resolved as Record<string, unknown>) : JSON.stringify(resolved);
     if (getHeader(headers, 'content-type') === undefined) setHeader(headers, 'Content-Type', form ? FORM_TYPE : 'application/json');
   }
   const secrets = [...fixtureSecrets(fixtures), ...(o.secrets ?? [])];
@@ -149,9 +151,17 @@ export function buildRequest(ctx: BuildContext, o: BuildOptions): ProbeRequest {
   return req;
 }
 
+/** A JSON value with every string resolved (`{fixture:NAME}` placeholders in a body). */
+function resolveJson(value: unknown, resolve: (v: string) => string): unknown {
+  if (typeof value === 'string') return resolve(value);
+  if (Array.isArray(value)) return value.map((v) => resolveJson(v, resolve));
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveJson(v, resolve)]));
+  return value;
+}
+
 /** `{fixture:NAME}` → fixtures.resources.NAME (skips the case when unset); other values as they are. */
 export function resolveFixture(value: string, fixtures: Fixtures): string {
-  const m = /^\{fixture:([^}]+)\}$/.exec(value);
+  const m = FIXTURE_PLACEHOLDER.exec(value);
   if (!m) return value;
   const name = m[1] ?? '';
   const v = fixtures.resources[name];

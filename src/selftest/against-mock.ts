@@ -4,6 +4,7 @@
  * is reset (clock, keys, counters) before every case, as the vitest suite does.
  */
 import type { Contract } from '../spec/contract.ts';
+import type { Fixtures } from '../fixtures/fixtures.ts';
 import { startMock } from '../mock/server.ts';
 import { createControlClient } from '../mock/control-client.ts';
 import type { Case, Outcome } from '../probes/model.ts';
@@ -12,6 +13,7 @@ import { createProbeContext } from '../probes/context.ts';
 import { runCase } from '../probes/run-case.ts';
 import { createTransport } from '../transport/client.ts';
 import { virtualLatency } from './virtual-latency.ts';
+import type { ProbeRequest, ProbeResponse } from '../transport/types.ts';
 
 export interface CaseRun {
   c: Case;
@@ -25,7 +27,11 @@ export interface MockRunOptions {
   pick?: (c: Case) => boolean;
   /** seed of the virtual answer times the timing probe reads (virtual-latency.ts) @default 1 */
   seed?: number;
+  /** wraps the probes' send, as undici's compose() wraps a dispatcher (e.g. a target that refuses one key) */
+  wrapSend?: (send: Send, fixtures: Fixtures) => Send;
 }
+
+type Send = (r: ProbeRequest) => Promise<ProbeResponse>;
 
 export async function runAgainstMock(contract: Contract, opts: MockRunOptions = {}): Promise<CaseRun[]> {
   const latency = virtualLatency(opts.seed ?? 1);
@@ -33,6 +39,8 @@ export async function runAgainstMock(contract: Contract, opts: MockRunOptions = 
   const control = createControlClient(mock.url);
   const transport = createTransport({ rateLimitAware: false, useEnvProxy: false });
   const pick = opts.pick ?? (() => true);
+  const inner: Send = latency.wrap((r) => transport.send(r));
+  const send = opts.wrapSend?.(inner, mock.fixtures) ?? inner;
   try {
     const out: CaseRun[] = [];
     for (const c of planCases(contract, mock.fixtures, { mock: true }).flatMap((p) => p.cases).filter(pick)) {
@@ -41,7 +49,7 @@ export async function runAgainstMock(contract: Contract, opts: MockRunOptions = 
         contract,
         fixtures: mock.fixtures,
         baseUrl: mock.url,
-        send: latency.wrap((r) => transport.send(r)),
+        send,
         clock: latency.clock,
         control,
         options: { writes: false, spendQuota: false, maxWaitMs: 65_000 },

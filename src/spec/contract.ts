@@ -16,6 +16,8 @@ export const ROLES = [
   'revoked_expired',
   'scoped',
   'other_tenant',
+  /** another key of the valid key's tenant, with its permissions (a second budget, e.g. for ratelimit.per-key) */
+  'other_key',
   'login',
   'expired_token',
 ] as const;
@@ -369,6 +371,8 @@ export interface MockSection {
   clockStart?: string;
   /** collections of resources per tenant: collection name -> items (each with `tenant`) */
   data?: Record<string, Array<Record<string, unknown>>>;
+  /** values of `{fixture:NAME}` placeholders on the mock (seed file `resources:`) */
+  resources?: Record<string, string>;
   /** how each operation answers: operationId -> behaviour */
   operations?: Record<string, MockOperation>;
   /** request-body bindings, e.g. `from` must be one of the credential's `phone_numbers` */

@@ -253,6 +253,7 @@ function normalizeMock(x: Json, seed: Seed | undefined): Contract['mock'] {
   const mock = { ...(asObject(x.mock) ?? {}) } as MockSection;
   if (seed?.clockStart !== undefined) mock.clockStart = seed.clockStart;
   if (seed?.data !== undefined) mock.data = seed.data;
+  if (seed?.resources !== undefined) mock.resources = seed.resources;
   return { ...mock, credentials: seed?.credentials ?? [] };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The mock seed file (credentials by role, clock start, data) named by `x-authconform.mock.seed`:
+ * The mock seed file (credentials by role, clock start, data, placeholder values) named by `x-authconform.mock.seed`:
  * read, parsed, validated against `$defs/seed`, and cross-checked against the spec's schemes.
  */
 import { readInputFile } from './read-input.ts';
@@ -18,6 +18,7 @@ export interface Seed {
   clockStart?: string;
   credentials: MockCredentialSeed[];
   data?: MockSection['data'];
+  resources?: MockSection['resources'];
 }
 
 /** `parsed`: the seed file as parsed, to locate later findings in it */

@@ -50,14 +50,21 @@ const ROWS: Row[] = [
     name: 'fixtures with an unknown role',
     argv: () => fixtures('unknown-role.yaml'),
     stderr: () => [
-      `authconform: ${BAD}/unknown-role.yaml:3: unknown role 'admin' (roles: valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, login, expired_token)`,
+      `authconform: ${BAD}/unknown-role.yaml:3: unknown role 'admin' (roles: valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, other_key, login, expired_token)`,
     ],
   },
   {
     name: 'unknown top-level fixtures key',
     argv: () => fixtures('unknown-key.yaml'),
     stderr: () => [
-      `authconform: ${BAD}/unknown-key.yaml:4: unknown key 'secrets' in the fixtures file (expected one of: target, credentials, organizations, resources, rateLimit, plan, plainUrl)`,
+      `authconform: ${BAD}/unknown-key.yaml:4: unknown key 'secrets' in the fixtures file (expected one of: target, credentials, organizations, resources, scopes, rateLimit, plan, plainUrl)`,
+    ],
+  },
+  {
+    name: 'a scope choice for a requirement the spec does not have',
+    argv: () => fixtures('unknown-scope.yaml'),
+    stderr: () => [
+      `authconform: ${BAD}/unknown-scope.yaml:5: scopes.HOSTILE-SCOPE-01: no scope.denied requirement HOSTILE-SCOPE-01 in acme-hostile (scope.denied requirements: none)`,
     ],
   },
   {

@@ -152,6 +152,17 @@ export class MockClient {
     });
   }
 
+  /** The example body with its `{fixture:NAME}` strings filled from the mock's fixtures. */
+  filled(value: unknown): unknown {
+    if (typeof value === 'string') {
+      const fixture = /^\{fixture:([^}]+)\}$/.exec(value);
+      return fixture === null ? value : this.mock.fixtures.resources[fixture[1] ?? ''];
+    }
+    if (Array.isArray(value)) return value.map((v) => this.filled(v));
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.filled(v)]));
+    return value;
+  }
+
   async call(operationId: string, o: CallOptions = {}): Promise<Reply> {
     const op = operation(this.contract, operationId);
     const cred = o.credential ?? (o.role !== undefined ? this.credential(o.role) : undefined);
@@ -162,7 +173,7 @@ export class MockClient {
     };
     const query = new URLSearchParams(op.example.query ?? {}).toString();
     const path = this.pathOf(op, o.path) + (query === '' ? '' : `?${query}`);
-    const body = o.body ?? op.example.body;
+    const body = o.body ?? this.filled(op.example.body);
     return this.send(op.method, path, { headers, body, operation: op, baseUrl: o.baseUrl });
   }
 

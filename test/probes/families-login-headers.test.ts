@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acmeContract, acmeFixtures, KEYS, req } from './support/acme-contract.ts';
 import { acmeApi } from './support/acme-api.ts';
 import { runOne } from './support/run.ts';
+import { planCases } from '../../src/probes/registry.ts';
 import { expected, verdictOf, type Scenario } from './support/scenario.ts';
 import { startTarget, type Reply, type SeenRequest, type Target } from './support/server.ts';
 
@@ -14,7 +15,7 @@ const requiredCt = acmeContract([req('request.required-header')], {
   requiredHeaders: [{ name: 'Content-Type', value: 'application/json' }],
 });
 const WITH_CT = 'with Content-Type: application/json the valid key is accepted on listThings';
-const WITHOUT_CT = 'without Content-Type the request is refused with a 4xx';
+const WITHOUT_CT = 'without Content-Type the request is refused with a 4xx (informational)';
 const needsCt = (r: SeenRequest, d: Reply): Reply =>
   r.headers['content-type'] === 'application/json' ? d : { status: 415, body: { code: 'unsupported_media_type' } };
 
@@ -88,7 +89,7 @@ const rows: Scenario[] = [
     title: WITHOUT_CT,
     contract: requiredCt,
     verdict: 'fail',
-    message: 'Expected a 4xx status, got 200 for GET /v1/things (valid key, no Content-Type)',
+    message: 'Expected a 4xx status, got 200 for GET /v1/things (valid key, no Content-Type; the docs oblige the client and document no refusal)',
   },
   {
     name: 'a crash without the header',
@@ -96,7 +97,7 @@ const rows: Scenario[] = [
     contract: requiredCt,
     api: { tweak: (r, d) => (r.headers['content-type'] === undefined ? { status: 500, body: 'boom' } : d) },
     verdict: 'fail',
-    message: 'Expected a 4xx status, got 500 for GET /v1/things (valid key, no Content-Type)',
+    message: 'Expected a 4xx status, got 500 for GET /v1/things (valid key, no Content-Type; the docs oblige the client and document no refusal)',
   },
 ];
 
@@ -179,5 +180,20 @@ describe('transport family', () => {
       message: 'the target itself is plain HTTP; set plainUrl in the fixtures',
       evidence: [],
     });
+  });
+  it('levels from the wording: the request without the header is MAY unless the requirement documents its refusal', () => {
+    const levels = (contract: typeof requiredCt) =>
+      planCases(contract, acmeFixtures(), { mock: false })
+        .flatMap((p) => p.cases)
+        .map((c) => [c.title, c.level]);
+    expect(levels(requiredCt)).toEqual([
+      [WITH_CT, 'MUST'],
+      [WITHOUT_CT, 'MAY'],
+    ]);
+    const documented = acmeContract([req('request.required-header', { errors: ['invalid_key'] })], { requiredHeaders: [{ name: 'Content-Type', value: 'application/json' }] });
+    expect(levels(documented)).toEqual([
+      [WITH_CT, 'MUST'],
+      ['without Content-Type the request is refused with the documented error', 'MUST'],
+    ]);
   });
 });

@@ -300,7 +300,7 @@ const rows: Scenario[] = [
     mock: false,
     fixtures: acmeFixtures({ credentials: { valid: { role: 'valid', value: KEYS.valid, scheme: 'bearerKey' } } }),
     verdict: 'skip',
-    message: 'no other credential (`test_mode`, `scoped`, `other_tenant`) in the fixtures',
+    message: 'no other credential (`other_key`, `test_mode`, `scoped`, `other_tenant`) in the fixtures',
   },
 ];
 

@@ -166,7 +166,7 @@ const badBody = (r: SeenRequest, d: Reply): Reply => (r.path === '/v1/things' &&
 const requiredCt = (requirements = [req('credential.accepted'), req('request.required-header')]): Contract =>
   acmeContract(requirements, { requiredHeaders: [{ name: 'Content-Type', value: 'application/json' }] });
 const WITH_CT = 'with Content-Type: application/json the valid key is accepted on listThings';
-const WITHOUT_CT = 'without Content-Type the request is refused with a 4xx';
+const WITHOUT_CT = 'without Content-Type the request is refused with a 4xx (informational)';
 
 const rows: Scenario[] = [
   // rate-limit sequences: the first request must be accepted (credential.accepted)

@@ -42,6 +42,17 @@ describe('buildRequest', () => {
     expect(req.headers).toEqual({ 'Content-Type': 'application/json' });
   });
 
+  it('fills {fixture:NAME} placeholders in the query, headers and JSON body too, and skips when one is unset', () => {
+    const request = { query: { owner: '{fixture:owner}' }, headers: { 'X-Team': '{fixture:team}' }, body: { from: '{fixture:owner}', to: ['{fixture:team}', 'x'] } };
+    const f = acmeFixtures({ resources: { owner: '+13125550147', team: 't 1' } });
+    const req = buildRequest({ ...ctx, fixtures: f }, { operation: 'createThing', request });
+    expect(req.url).toBe('https://api.acme.test/v1/things?owner=%2B13125550147');
+    expect(req.headers).toEqual({ 'X-Team': 't 1', 'Content-Type': 'application/json' });
+    expect(req.body).toBe('{"name":"thing","from":"+13125550147","to":["t 1","x"]}');
+    const unset = () => buildRequest({ ...ctx, fixtures: acmeFixtures({ resources: { team: 't' } }) }, { operation: 'createThing', request });
+    expect(unset).toThrow(new SkipCase('fixtures.resources.owner is not set'));
+  });
+
   it('places a header-scheme credential raw, with the credential extra headers', () => {
     const c = acmeContract([], {
       schemes: [{ name: 'apiKey', type: 'header', header: 'x-api-key', credential: 'api_key' }],

@@ -1,7 +1,9 @@
 /**
  * response.header-echo: responses to keys with a documented prefix carry the echo header equal to
  * that prefix (valid → live prefix, test_mode → test prefix). request.required-header: with the
- * required header the valid key is accepted; without it the request is refused with a 4xx. The
+ * required header the valid key is accepted (the requirement's level); without it the request is
+ * refused with the documented errors, or — when the docs only oblige the client and document no
+ * refusal — a 4xx is checked as information (MAY). The
  * request with the header is the one credential.accepted sends (the builder always adds required
  * headers): when such a requirement covers the operation, its acceptance is a precondition here
  * (preconditions.ts), and the request without the header is this requirement's own assertion.
@@ -16,7 +18,8 @@ import { fail, pass } from '../outcome.ts';
 import { COVERAGE, coveringRequirement, requireAccepted } from '../preconditions.ts';
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
-import { acceptanceFailure, sendBuilt, type Sent } from '../steps.ts';
+import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from '../steps.ts';
+import { requireAcceptedAs } from '../valid-accepted.ts';
 
 const ID = 'headers';
 
@@ -34,6 +37,7 @@ function echoCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case
           const prefix = prefixOf(ctx.contract, cred.value);
           if (prefix === undefined) throw new SkipCase(SKIP.noDocumentedPrefix(role));
           const s = await sendBuilt(ctx, { operation: op, credential: cred, request: r.request ?? {} });
+          requireAcceptedAs(s, role, `${role} key`);
           const value = s.res.headers[echo.name.toLowerCase()];
           if (value?.trim() !== prefix) {
             const actual = value === undefined ? `no ${echo.name} header` : `${echo.name}: ${value}`;
@@ -82,28 +86,45 @@ function requiredHeaderCases(contract: Contract, fixtures: Fixtures, r: Requirem
       },
       skip,
     ),
-    makeCase(
-      ID,
-      r,
-      `without ${h.name} the request is refused with a 4xx`,
-      async (ctx) => {
-        // a refusal means something only when the same request with the header is accepted
-        const { failure } = await sendWithHeader(ctx, r, op, h.name);
-        if (failure) return failure;
-        const s = await sendBuilt(ctx, {
-          operation: op,
-          credential: requireCredential(ctx.fixtures, 'valid'),
-          request: r.request ?? {},
-          omitHeaders: [h.name],
-        });
-        if (s.res.status < 400 || s.res.status > 499) {
-          return fail(ctx, expectation('a 4xx status', String(s.res.status), s.label, `valid key, no ${h.name}`));
-        }
-        return pass(ctx, `${s.label} without ${h.name} refused with ${s.res.status}`);
-      },
-      skip,
-    ),
+    withoutHeaderCase(r, op, h.name, skip),
   ]);
+}
+
+/**
+ * The request without the header. Levels follow the wording, per side: a statement that obliges
+ * the client ("requests must contain") documents no server reaction, so without documented errors
+ * this case is informational (MAY: a 4xx is expected, anything else is a warning that never fails
+ * the run); with documented errors the refusal is the requirement's own, at its level.
+ */
+function withoutHeaderCase(r: Requirement, op: Operation, name: string, skip: string | undefined): Case {
+  const documented = r.errors.length > 0;
+  const c = makeCase(
+    ID,
+    r,
+    documented ? `without ${name} the request is refused with the documented error` : `without ${name} the request is refused with a 4xx (informational)`,
+    async (ctx) => {
+      // a refusal means something only when the same request with the header is accepted
+      const { failure } = await sendWithHeader(ctx, r, op, name);
+      if (failure) return failure;
+      const s = await sendBuilt(ctx, {
+        operation: op,
+        credential: requireCredential(ctx.fixtures, 'valid'),
+        request: r.request ?? {},
+        omitHeaders: [name],
+      });
+      const note = `valid key, no ${name}`;
+      if (documented) {
+        const refused = refusalFailure(s, r.errors, { note });
+        if (refused) return fail(ctx, refused);
+      } else if (s.res.status < 400 || s.res.status > 499) {
+        return fail(ctx, expectation('a 4xx status', String(s.res.status), s.label, `${note}; the docs oblige the client and document no refusal`));
+      }
+      return pass(ctx, `${s.label} without ${name} refused with ${s.res.status}`);
+    },
+    skip,
+  );
+  if (!documented) c.level = 'MAY';
+  return c;
 }
 
 export const headers: ProbeFamily = {

@@ -1,10 +1,14 @@
 /**
  * scope.denied: a credential lacking the permission (or a binding, e.g. a phone number it may not
  * send from) gets 403 with a documented error on `operation`, and is accepted on `allowed`. A 403
- * that carries rate-limit signals is a rate limit, not a scope denial.
+ * that carries rate-limit signals is a rate limit, not a scope denial. Which operations a scoped
+ * credential lacks and may call is the target's choice: the fixtures' `scopes.<id>` wins over the spec's.
+ * Each case first needs the valid key accepted on the probe operation (valid-accepted.ts): a target
+ * that refuses it fails credential.accepted, not the scope requirement.
  */
-import type { Contract, ScopeRequirement } from '../../spec/contract.ts';
-import type { Fixtures } from '../../fixtures/fixtures.ts';
+import type { Contract, Operation, RequestExample, ScopeRequirement } from '../../spec/contract.ts';
+import type { FixtureRequest, Fixtures } from '../../fixtures/fixtures.ts';
+import { operationById } from '../request-builder.ts';
 import type { Case, ProbeFamily } from '../model.ts';
 import { missingRole } from '../credential.ts';
 import { placementFor } from '../login.ts';
@@ -12,20 +16,30 @@ import { makeCase } from '../make-case.ts';
 import { fail, pass } from '../outcome.ts';
 import { rateLimitSignals } from '../rate-limits/signals.ts';
 import { expectAccepted, refusalFailure, sendBuilt } from '../steps.ts';
+import { requireValidAccepted } from '../valid-accepted.ts';
 
 const ID = 'scopes';
 
-function plan(_contract: Contract, fixtures: Fixtures, r: ScopeRequirement): Case[] {
+/** A side of the requirement as the fixtures choose it: their operation (with their request, else its example), else the spec's. */
+function chosen(contract: Contract, spec: { operation: Operation; request?: RequestExample }, choice: FixtureRequest | undefined): { operation: Operation; request: RequestExample } {
+  if (choice?.operation !== undefined) return { operation: operationById(contract, choice.operation), request: choice.request ?? {} };
+  return { operation: spec.operation, request: choice?.request ?? spec.request ?? {} };
+}
+
+function plan(contract: Contract, fixtures: Fixtures, r: ScopeRequirement): Case[] {
   const { role } = r;
-  const op = r.operation;
-  const skip = missingRole(fixtures, role);
+  const choice = fixtures.scopes?.[r.id];
+  const denied = chosen(contract, r, choice);
+  const op = denied.operation;
+  const skip = missingRole(fixtures, role) ?? missingRole(fixtures, 'valid');
   const cases = [
     makeCase(
       ID,
       r,
       `${role} credential is refused on ${op.operationId}`,
       async (ctx) => {
-        const s = await sendBuilt(ctx, { operation: op, credential: await placementFor(ctx, role), request: r.request ?? {} });
+        await requireValidAccepted(ctx);
+        const s = await sendBuilt(ctx, { operation: op, credential: await placementFor(ctx, role), request: denied.request });
         const signals = s.res.status === 403 ? rateLimitSignals(s.res, ctx.contract) : [];
         if (signals.length > 0) {
           return fail(ctx, {
@@ -41,20 +55,25 @@ function plan(_contract: Contract, fixtures: Fixtures, r: ScopeRequirement): Cas
       skip,
     ),
   ];
-  if (r.allowed !== undefined) {
-    const allowed = r.allowed;
+  const allowedChoice = choice?.allowed;
+  // the loader refuses an allowed choice without an operation when the spec names none
+  const allowedSpec = r.allowed ?? (allowedChoice?.operation !== undefined ? { operation: operationById(contract, allowedChoice.operation) } : undefined);
+  if (allowedSpec !== undefined) {
+    const allowed = chosen(contract, allowedSpec, allowedChoice);
     const allowedOp = allowed.operation;
     cases.push(
       makeCase(
         ID,
         r,
         `${role} credential is accepted on ${allowedOp.operationId}`,
-        async (ctx) =>
-          expectAccepted(
+        async (ctx) => {
+          await requireValidAccepted(ctx);
+          return expectAccepted(
             ctx,
-            { operation: allowedOp, credential: await placementFor(ctx, role), request: allowed.request ?? {} },
+            { operation: allowedOp, credential: await placementFor(ctx, role), request: allowed.request },
             `${role} credential on an operation it may call`,
-          ),
+          );
+        },
         skip,
       ),
     );

@@ -223,8 +223,8 @@ export async function recoveryCase(ctx: ProbeContext, r: Requirement): Promise<O
   return pass(ctx, `${again.label} accepted the key again with ${again.res.status} after the reset`);
 }
 
-/** Roles tried, in order, as the other key on a real target. */
-export const OTHER_KEY_ROLES = ['test_mode', 'scoped', 'other_tenant'] as const;
+/** Roles tried, in order, as the other key on a real target (`other_key` first: the same tenant and permissions). */
+export const OTHER_KEY_ROLES = ['other_key', 'test_mode', 'scoped', 'other_tenant'] as const;
 
 export async function perKeyCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const window = requireShort(ctx.contract, ctx.fixtures);

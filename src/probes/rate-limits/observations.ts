@@ -15,6 +15,7 @@ import { COVERAGE, PreconditionFailed } from '../preconditions.ts';
 import { headerNames, headerValue, limitsOf, rateLimitSpec, windowSeconds, type HeaderNames } from './figures.ts';
 import { SkipCase } from '../skip-case.ts';
 import { sendBuilt, type Sent } from '../steps.ts';
+import { requireAcceptedAs } from '../valid-accepted.ts';
 
 /** requests in the observation sequence */
 export const SEQUENCE_LENGTH = 3;
@@ -26,6 +27,8 @@ async function observe(ctx: ProbeContext, r: Requirement): Promise<Sent[]> {
   const out: Sent[] = [];
   for (let i = 0; i < SEQUENCE_LENGTH; i++) {
     out.push(await sendBuilt(ctx, { operation: op, credential, request: r.request ?? {}, bypassRateLimitGate: true }));
+    // the first request with the valid key: refused, it is credential.accepted's finding (no cascade)
+    if (i === 0) requireAcceptedAs(out[0]!, 'valid', 'the first request of the sequence');
   }
   return out;
 }

@@ -12,26 +12,23 @@ const row = (name: string) => rowOf('linkfetch', name);
 
 describe('second LinkFetch reading with one fault', { timeout: BATCH_TIMEOUT_MS }, () => {
   // issue 13 cause 4: no bare `Authorization: KEY` is sent, so a server accepting it passes
-  // LINKFETCH-AUTH-03; and cause 1: the fixed scope operation adds a false LINKFETCH-SCOPE-01.
+  // LINKFETCH-AUTH-03 (helper "schemes" adds the bare-key variant, which flips this).
   it.fails('bare-key-accepted fails exactly LINKFETCH-AUTH-03', ({ verdicts }) => {
     expectRow(verdicts, row('bare-key-accepted'));
   });
-  // Right ids today, for the wrong reason (cause 1): the refusal case fails on the posts stub's 501,
-  // which the conformant reading answers too.
   it('scope-not-enforced fails exactly LINKFETCH-SCOPE-01', ({ verdicts }) => {
     expectRow(verdicts, row('scope-not-enforced'));
   });
-  // issue 13 cause 1 (each row below): the fixed scope operation adds a false LINKFETCH-SCOPE-01.
-  it.fails('no-grace fails exactly LINKFETCH-KEY-01', ({ verdicts }) => {
+  it('no-grace fails exactly LINKFETCH-KEY-01', ({ verdicts }) => {
     expectRow(verdicts, row('no-grace'));
   });
-  it.fails('test-prefix-as-live fails exactly LINKFETCH-PREFIX-01', ({ verdicts }) => {
+  it('test-prefix-as-live fails exactly LINKFETCH-PREFIX-01', ({ verdicts }) => {
     expectRow(verdicts, row('test-prefix-as-live'));
   });
-  it.fails('missing-as-invalid fails exactly LINKFETCH-AUTH-02', ({ verdicts }) => {
+  it('missing-as-invalid fails exactly LINKFETCH-AUTH-02', ({ verdicts }) => {
     expectRow(verdicts, row('missing-as-invalid'));
   });
-  it.fails('rate-limit-as-403 fails exactly LINKFETCH-RATE-01', ({ verdicts }) => {
+  it('rate-limit-as-403 fails exactly LINKFETCH-RATE-01', ({ verdicts }) => {
     expectRow(verdicts, row('rate-limit-as-403'));
   });
 });

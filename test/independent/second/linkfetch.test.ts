@@ -10,9 +10,9 @@ import { rowOf } from './rows.ts';
 const it = apiTest('linkfetch', false);
 
 describe('second LinkFetch reading, through the real run path', { timeout: BATCH_TIMEOUT_MS }, () => {
-  // issue 13 cause 1: the spec fixes getProfilePosts as the operation a scoped key lacks; this
-  // server's scoped key may call it (the 501 stub) and lacks getProfile, so LINKFETCH-SCOPE-01 fails.
-  it.fails('conformant: no failure', ({ verdicts }) => {
+  // issue 13 cause 1 (fixed): this server's scoped key may call getProfilePosts (the 501 stub) and
+  // lacks getProfile; its fixtures' `scopes:` say so.
+  it('conformant: no failure', ({ verdicts }) => {
     expectRow(verdicts, rowOf('linkfetch', 'conformant'));
   });
 });

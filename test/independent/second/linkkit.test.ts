@@ -11,15 +11,13 @@ import { rowOf } from './rows.ts';
 const it = apiTest('linkkit', false);
 
 describe('second Linkkit reading, through the real run path', { timeout: BATCH_TIMEOUT_MS }, () => {
-  // issue 13 causes 6 and 1. Cause 6: LINKKIT-AUTH-02 checks the client's Content-Type obligation
-  // as a server refusal, so a server that tolerates its absence fails it (level all / --strict).
-  // Cause 1: the spec fixes listLinks as the scoped key's allowed operation; this server's scoped
-  // key may create links but not list them, so LINKKIT-SCOPE-01 fails.
-  it.fails('conformant (Content-Type tolerated): no failure', ({ verdicts }) => {
+  // issue 13 causes 6 and 1 (fixed). Cause 6: the Content-Type obligation is the client's; without
+  // the header the answer is informational (MAY), so tolerating it is no failure. Cause 1: this
+  // server's scoped key may create links but not list them (fixtures `scopes:`).
+  it('conformant (Content-Type tolerated): no failure', ({ verdicts }) => {
     expectRow(verdicts, rowOf('linkkit', 'conformant'));
   });
-  // issue 13 cause 1, as above.
-  it.fails('variant content-type-enforced: no failure', ({ verdicts }) => {
+  it('variant content-type-enforced: no failure', ({ verdicts }) => {
     expectRow(verdicts, rowOf('linkkit', 'variant:content-type-enforced'));
   });
 });

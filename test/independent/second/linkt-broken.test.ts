@@ -11,18 +11,17 @@ const it = apiTest('linkt', true);
 const row = (name: string) => rowOf('linkt', name);
 
 describe('second Linkt reading with one fault', { timeout: BATCH_TIMEOUT_MS }, () => {
-  // issue 13 cause 5: a server that takes the key only from Authorization: Bearer fails
-  // LINKT-AUTH-01/-02 rightly, but SCOPE-01, TENANT-01 and RATE-01 fail too instead of skipping
-  // with a pointer to LINKT-AUTH-01.
-  it.fails('bearer-only fails exactly LINKT-AUTH-01 and LINKT-AUTH-02', ({ verdicts }) => {
+  // issue 13 cause 5 (fixed): a server that takes the key only from Authorization: Bearer fails
+  // LINKT-AUTH-01/-02; SCOPE-01, TENANT-01 and RATE-01 skip with a pointer to LINKT-AUTH-01.
+  it('bearer-only fails exactly LINKT-AUTH-01 and LINKT-AUTH-02', ({ verdicts }) => {
     expectRow(verdicts, row('bearer-only'));
   });
   it('cross-org-read fails exactly LINKT-TENANT-01', ({ verdicts }) => {
     expectRow(verdicts, row('cross-org-read'));
   });
-  // issue 13 cause 1: the spec's denied operation is createIcp, a write that needs --writes; this
-  // server's scoped key lacks getIcp, a read, which no fixture can name today. The fault goes unseen.
-  it.fails('scope-not-enforced fails exactly LINKT-SCOPE-01', ({ verdicts }) => {
+  // issue 13 causes 1 and 3 (fixed by cause 1): the fixtures name getIcp, a read, as the scoped
+  // key's refused operation, so the fault is seen without writes.
+  it('scope-not-enforced fails exactly LINKT-SCOPE-01', ({ verdicts }) => {
     expectRow(verdicts, row('scope-not-enforced'));
   });
   it('reset-in-ms fails exactly LINKT-RATE-04', ({ verdicts }) => {

@@ -14,9 +14,9 @@ describe('second Linkt reading, through the real run path', { timeout: BATCH_TIM
     expectRow(verdicts, rowOf('linkt', 'conformant'));
   });
 
-  // issue 13 cause 1: with writes allowed, the spec's createIcp is the scoped key's denied
-  // operation; this server's scoped key may create ICPs and lacks getIcp, so LINKT-SCOPE-01 fails.
-  it.fails('conformant, writes allowed: no failure', ({ writeVerdicts }) => {
+  // issue 13 cause 1 (fixed): this server's scoped key may create ICPs and lacks getIcp; its
+  // fixtures' `scopes:` say so.
+  it('conformant, writes allowed: no failure', ({ writeVerdicts }) => {
     expectRow(writeVerdicts, rowOf('linkt', 'conformant', 'writes'));
   });
 

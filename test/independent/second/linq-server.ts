@@ -44,6 +44,8 @@ export async function startServer(faults: readonly Fault[] = []) {
   const now = () => Date.now();
   const credentials = {
     valid: secret('lq_', 24),
+    /** a second token of org_pier with the valid token's numbers and permissions */
+    other_key: secret('lq_', 24),
     scoped: secret('lq_', 24),
     other_tenant: secret('lq_', 24),
     assigned: '+13125550147',
@@ -54,6 +56,7 @@ export async function startServer(faults: readonly Fault[] = []) {
   };
   const tokens = new Map<string, Token>([
     [credentials.valid, { org: 'org_pier', numbers: ['+13125550147', '+13125550148'], permissions: ['chats:read', 'chats:send'] }],
+    [credentials.other_key, { org: 'org_pier', numbers: ['+13125550147', '+13125550148'], permissions: ['chats:read', 'chats:send'] }],
     [credentials.scoped, { org: 'org_pier', numbers: ['+13125550147'], permissions: ['chats:send'] }],
     [credentials.other_tenant, { org: 'org_quay', numbers: ['+14155550190'], permissions: ['chats:read', 'chats:send'] }],
   ]);

@@ -75,7 +75,16 @@ export async function linqReading(faults: linq.Fault[] = []): Promise<Reading> {
   return {
     url: s.url,
     close: s.close,
-    env: { LINQ2_TOKEN: c.valid, LINQ2_SCOPED_TOKEN: c.scoped, LINQ2_OTHER_TOKEN: c.other_tenant, LINQ2_CHAT_ID: c.chat_id, LINQ2_PER_MINUTE: String(c.perMinute) },
+    env: {
+      LINQ2_TOKEN: c.valid,
+      LINQ2_SECOND_TOKEN: c.other_key,
+      LINQ2_SCOPED_TOKEN: c.scoped,
+      LINQ2_OTHER_TOKEN: c.other_tenant,
+      LINQ2_CHAT_ID: c.chat_id,
+      LINQ2_SENDING_NUMBER: c.assigned,
+      LINQ2_UNASSIGNED_NUMBER: c.unassigned,
+      LINQ2_PER_MINUTE: String(c.perMinute),
+    },
   };
 }
 
