@@ -28,7 +28,8 @@ export const CONFORMANT: Stages = {
   rateFigures: (rt, d, now) => {
     if (rt.contract.rateLimit?.headers === undefined) return undefined;
     const epoch = rt.contract.rateLimit.resetUnit !== 'delta-seconds';
-    return { limit: d.limit, remaining: d.remaining, reset: epoch ? Math.ceil(d.resetAt / 1000) : Math.max(0, Math.ceil((d.resetAt - now) / 1000)) };
+    const reset = epoch ? Math.ceil(d.resetAt / 1000) : Math.max(0, Math.ceil((d.resetAt - now) / 1000));
+    return { limit: d.limit, remaining: d.remaining, reset, used: d.limit - d.remaining, resource: d.resource };
   },
   retryAfter: (rt, d, now) => {
     const seconds = Math.max(1, Math.ceil((d.resetAt - now) / 1000));

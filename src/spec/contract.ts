@@ -142,8 +142,12 @@ export interface RateLimitPlan {
 }
 
 export interface RateLimitSpec {
-  /** names of the rate-limit response headers; absent when the docs name none */
-  headers?: { limit: string; remaining: string; reset: string };
+  /**
+   * names of the rate-limit response headers; absent when the docs name none. `used` (requests
+   * used in the window: used + remaining = limit) and `resource` (the name of the limit counted,
+   * e.g. GitHub's `core`) only where the docs name them.
+   */
+  headers?: { limit: string; remaining: string; reset: string; used?: string; resource?: string };
   /** how the reset header counts; present whenever `headers` is (the loader enforces it) */
   resetUnit?: 'epoch-seconds' | 'delta-seconds';
   /** which responses carry the headers: authenticated ones, or every one */
