@@ -37,7 +37,12 @@ export const CONFORMANT: Stages = {
     const date = rt.variants.has('retry-after') && rt.contract.rateLimit?.retryAfterField === undefined;
     return { seconds, header: date ? httpDate(d.resetAt) : String(seconds) };
   },
-  rateLimitedError: (rt) => ({ spec: rt.errors.rateLimit }),
+  rateLimitedError: (rt) => {
+    const spec = rt.errors.rateLimit;
+    // the variant takes the other documented status of "403 or 429"
+    const other = rt.variants.has('rate-limit-status') ? rt.contract.rateLimit?.statuses?.find((s) => s !== spec.status) : undefined;
+    return other === undefined ? { spec } : { spec, status: other };
+  },
   admit: () => undefined,
   requiredHeaderError: (rt, headers) => {
     for (const rule of rt.requiredHeaders) {

@@ -155,6 +155,11 @@ export interface RateLimitSpec {
   plans: RateLimitPlan[];
   /** error id of the 429 response */
   error: string;
+  /**
+   * the statuses an exhausted limit may answer where the docs give a choice ("403 or 429"), each
+   * with the error's body; absent: the error's own status
+   */
+  statuses?: number[];
   /** 429 carries Retry-After */
   retryAfter: boolean;
   /** a body field that must agree with Retry-After, e.g. `retry_after` */

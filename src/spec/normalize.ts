@@ -151,6 +151,7 @@ function normalizeRateLimit(x: Json): RateLimitSpec | undefined {
   if (r.headers !== undefined) spec.headers = { ...(r.headers as NonNullable<RateLimitSpec['headers']>) };
   if (r.resetUnit !== undefined) spec.resetUnit = r.resetUnit as NonNullable<RateLimitSpec['resetUnit']>;
   if (typeof r.retryAfterField === 'string') spec.retryAfterField = r.retryAfterField;
+  if (Array.isArray(r.statuses)) spec.statuses = r.statuses.map(Number);
   return spec;
 }
 

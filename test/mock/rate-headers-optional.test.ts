@@ -23,8 +23,8 @@ async function linktWith(over: { hourly?: boolean } = {}): Promise<Contract> {
   return { ...c, rateLimit: { ...rl, headers, plans } };
 }
 
-async function verdicts(contract: Contract, defects: string[] = []): Promise<string[]> {
-  const runs = await runAgainstMock(contract, { defects, pick: (c) => OBSERVED.has(c.requirement.kind) });
+async function verdicts(contract: Contract, defects: string[] = [], kinds = OBSERVED, variants: string[] = []): Promise<string[]> {
+  const runs = await runAgainstMock(contract, { defects, variants, pick: (c) => kinds.has(c.requirement.kind) });
   return runs.map(({ c, o }) => `${c.requirement.id} ${o.verdict}${o.verdict === 'fail' ? `: ${o.message}` : ''}`);
 }
 
@@ -59,5 +59,15 @@ describe('optional rate-limit headers on the mock', () => {
     expect(await verdicts(c)).toEqual(['LINKT-RATE-01 pass', 'LINKT-RATE-02 pass', 'LINKT-RATE-03 pass', 'LINKT-RATE-04 pass']);
     const broken = await verdicts(c, ['LINKT-RATE-04']);
     expect(broken.map((v) => v.split(':')[0])).toEqual(['LINKT-RATE-01 pass', 'LINKT-RATE-02 pass', 'LINKT-RATE-03 pass', 'LINKT-RATE-04 fail']);
+  });
+
+  it('"403 or 429": a mock answering 403 (the rate-limit-status variant) passes the exhaustion cases of a spec that documents both', { timeout: 120_000 }, async () => {
+    const c = await loadContract('linkt');
+    const either = { ...c, rateLimit: { ...c.rateLimit!, statuses: [403, 429] } };
+    const exhaustion = new Set(['ratelimit.exceeded', 'ratelimit.retry-after', 'ratelimit.recovery']);
+    const all = ['LINKT-RATE-05 pass', 'LINKT-RATE-05 pass', 'LINKT-RATE-06 pass', 'LINKT-RATE-07 pass'];
+    expect(await verdicts(either, [], exhaustion, ['rate-limit-status'])).toEqual(all);
+    // without `statuses` the variant has no other status to take: the mock answers 429 as documented
+    expect(await verdicts(c, [], exhaustion, ['rate-limit-status'])).toEqual(all);
   });
 });
