@@ -169,9 +169,11 @@ export interface RateLimitSpec {
 }
 
 export interface RotationSpec {
-  /** ISO 8601 duration as written in the spec */
+  /** ISO 8601 duration as written in the spec (with `choices`: the first, which the mock uses) */
   grace: string;
   graceMs: number;
+  /** the grace windows the docs let the key owner choose from; the target's is fixtures.rotation.grace */
+  choices?: string[];
   /** error id a key gets after revocation (past the grace window) */
   error: string;
 }

@@ -158,8 +158,11 @@ function normalizeRateLimit(x: Json): RateLimitSpec | undefined {
 function normalizeRotation(x: Json): RotationSpec | undefined {
   const r = asObject(x.rotation);
   if (r === undefined) return undefined;
-  const grace = String(r.grace);
-  return { grace, graceMs: durationMs(grace) ?? 0, error: String(r.error) };
+  const choices = asArray(asObject(r.grace)?.choices).map(String);
+  const grace = choices[0] ?? String(r.grace);
+  const spec: RotationSpec = { grace, graceMs: durationMs(grace) ?? 0, error: String(r.error) };
+  if (choices.length > 0) spec.choices = choices;
+  return spec;
 }
 
 function normalizeLogin(x: Json): LoginSpec | undefined {
