@@ -29,7 +29,8 @@ export const CONFORMANT: Stages = {
   rateFigures: (rt, d, now) => {
     if (rt.contract.rateLimit?.headers === undefined) return undefined;
     const epoch = rt.contract.rateLimit.resetUnit !== 'delta-seconds';
-    return { limit: d.limit, remaining: d.remaining, reset: epoch ? Math.ceil(d.resetAt / 1000) : Math.max(0, Math.ceil((d.resetAt - now) / 1000)) };
+    const reset = epoch ? Math.ceil(d.resetAt / 1000) : Math.max(0, Math.ceil((d.resetAt - now) / 1000));
+    return { limit: d.limit, remaining: d.remaining, reset, used: d.limit - d.remaining, resource: d.resource };
   },
   retryAfter: (rt, d, now) => {
     const seconds = Math.max(1, Math.ceil((d.resetAt - now) / 1000));
@@ -37,7 +38,12 @@ export const CONFORMANT: Stages = {
     const date = rt.variants.has('retry-after') && rt.contract.rateLimit?.retryAfterField === undefined;
     return { seconds, header: date ? httpDate(d.resetAt) : String(seconds) };
   },
-  rateLimitedError: (rt) => ({ spec: rt.errors.rateLimit }),
+  rateLimitedError: (rt) => {
+    const spec = rt.errors.rateLimit;
+    // the variant takes the other documented status of "403 or 429"
+    const other = rt.variants.has('rate-limit-status') ? rt.contract.rateLimit?.statuses?.find((s) => s !== spec.status) : undefined;
+    return other === undefined ? { spec } : { spec, status: other };
+  },
   admit: () => undefined,
   requiredHeaderError: (rt, headers) => {
     for (const rule of rt.requiredHeaders) {

@@ -25,14 +25,14 @@ export function effectivePlan(contract: Contract, name: string | undefined): Rat
 /** The limits of a credential with plan `planName`; undefined = not limited. */
 export function limitsFor(contract: Contract, planName: string | undefined, options: BehaviourOptions): Limits | undefined {
   if (options.rateLimit !== undefined) {
-    return { windows: [{ max: options.rateLimit.perWindow, windowMs: options.rateLimit.windowMs ?? MOCK_DEFAULTS.minuteWindowMs, headers: true }] };
+    return { windows: [{ id: 'override', max: options.rateLimit.perWindow, windowMs: options.rateLimit.windowMs ?? MOCK_DEFAULTS.minuteWindowMs, headers: true }] };
   }
   const plan = effectivePlan(contract, planName);
-  if (plan !== undefined) return { windows: plan.windows.map(({ max, windowMs, headers }) => ({ max, windowMs, headers })) };
+  if (plan !== undefined) return { windows: plan.windows.map(({ id, max, windowMs, headers }) => ({ id, max, windowMs, headers })) };
   const windows: LimitWindow[] = [];
   const perMinute = contract.mock.rateLimitPerMinute;
   const perDay = contract.mock.rateLimitPerDay;
-  if (perMinute !== undefined) windows.push({ max: perMinute, windowMs: MOCK_DEFAULTS.minuteWindowMs, headers: true });
-  if (perDay !== undefined) windows.push({ max: perDay, windowMs: MOCK_DEFAULTS.dayWindowMs, headers: perMinute === undefined });
+  if (perMinute !== undefined) windows.push({ id: 'mock-PT1M', max: perMinute, windowMs: MOCK_DEFAULTS.minuteWindowMs, headers: true });
+  if (perDay !== undefined) windows.push({ id: 'mock-P1D', max: perDay, windowMs: MOCK_DEFAULTS.dayWindowMs, headers: perMinute === undefined });
   return windows.length === 0 ? undefined : { windows };
 }

@@ -16,6 +16,8 @@ function writeHeaders(rt: Runtime, d: RateDecision, now: number, headers: Header
   headers[names.limit.toLowerCase()] = String(figures.limit);
   headers[names.remaining.toLowerCase()] = String(figures.remaining);
   headers[names.reset.toLowerCase()] = String(figures.reset);
+  if (names.used !== undefined) headers[names.used.toLowerCase()] = String(figures.used);
+  if (names.resource !== undefined && figures.resource !== '') headers[names.resource.toLowerCase()] = figures.resource;
 }
 
 /** Counts the request of `record`; returns the decision, or undefined when the credential has no limit. */

@@ -4,6 +4,8 @@
  * length). A refused request does not count against any budget.
  */
 export interface LimitWindow {
+  /** the limit's id (what a Resource header names) */
+  id: string;
   /** requests per window */
   max: number;
   windowMs: number;
@@ -23,6 +25,8 @@ export interface RateDecision {
   remaining: number;
   /** mock time at which the binding window ends */
   resetAt: number;
+  /** the id of the header window */
+  resource: string;
 }
 
 /** Behaviour switches of the limiter (defects and options). */
@@ -74,9 +78,9 @@ export class RateLimiter {
     // limited by a longer window than the header's: nothing is left until that one ends
     const binding = mode.never ? [] : over.filter((i) => i !== h);
     if (binding.length > 0) {
-      return { limited, limit: header.max, remaining: 0, resetAt: Math.max(...binding.map(end)) };
+      return { limited, limit: header.max, remaining: 0, resetAt: Math.max(...binding.map(end)), resource: header.id };
     }
-    return { limited, limit: header.max, remaining: limited ? 0 : Math.max(0, header.max - counts[h]!.count), resetAt: end(h) };
+    return { limited, limit: header.max, remaining: limited ? 0 : Math.max(0, header.max - counts[h]!.count), resetAt: end(h), resource: header.id };
   }
 
   clear(): void {

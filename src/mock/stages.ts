@@ -25,6 +25,10 @@ export interface RateFigures {
   limit: number;
   remaining: number;
   reset: number;
+  /** requests used in the window (written when the spec names a `used` header) */
+  used: number;
+  /** the limit counted (written when the spec names a `resource` header) */
+  resource: string;
 }
 
 /** The 429 to send: the documented error, optionally another status or a last edit of the body. */

@@ -16,6 +16,10 @@ export const VARIANTS = [
     description:
       'Retry-After as an IMF-fixdate HTTP-date equal to the window reset instead of delay-seconds (only for specs without a body field that must agree with it numerically)',
   },
+  {
+    name: 'rate-limit-status',
+    description: 'an exhausted limit answers another of the documented `rateLimit.statuses` (e.g. 403 where the docs say "403 or 429")',
+  },
 ] as const;
 
 export type VariantName = (typeof VARIANTS)[number]['name'];

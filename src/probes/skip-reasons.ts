@@ -41,6 +41,10 @@ export const SKIP = {
   noOtherCredential: (roles: Role[]): string => `no other credential (${roles.map((r) => `\`${r}\``).join(', ')}) in the fixtures`,
   /** a stage-setting step failed; the named requirement covers that behaviour (preconditions.ts) */
   precondition: (what: string, requirementId: string): string => `precondition not met: ${what} — see ${requirementId}`,
+  /** the docs let the key owner choose the grace window and the fixtures name none */
+  graceChoice: (choices: string[]): string => `the docs offer a choice of grace windows (${choices.join(', ')}); set rotation.grace in the fixtures`,
+  /** the target's chosen grace is zero: no key can be in it */
+  noGrace: (grace: string): string => `the target's grace window is ${grace} (fixtures.rotation.grace): no revoked key is in its grace window`,
   /** the contract gives no section the probe needs */
   noContractSection: (section: string): string => `the contract has no ${section} section`,
 } as const;

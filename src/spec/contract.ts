@@ -177,8 +177,12 @@ export interface RateLimitPlan {
 }
 
 export interface RateLimitSpec {
-  /** names of the rate-limit response headers; absent when the docs name none */
-  headers?: { limit: string; remaining: string; reset: string };
+  /**
+   * names of the rate-limit response headers; absent when the docs name none. `used` (requests
+   * used in the window: used + remaining = limit) and `resource` (the name of the limit counted,
+   * e.g. GitHub's `core`) only where the docs name them.
+   */
+  headers?: { limit: string; remaining: string; reset: string; used?: string; resource?: string };
   /** how the reset header counts; present whenever `headers` is (the loader enforces it) */
   resetUnit?: 'epoch-seconds' | 'delta-seconds';
   /** which responses carry the headers: authenticated ones, or every one */
@@ -186,6 +190,11 @@ export interface RateLimitSpec {
   plans: RateLimitPlan[];
   /** error id of the 429 response */
   error: string;
+  /**
+   * the statuses an exhausted limit may answer where the docs give a choice ("403 or 429"), each
+   * with the error's body; absent: the error's own status
+   */
+  statuses?: number[];
   /** 429 carries Retry-After */
   retryAfter: boolean;
   /** a body field that must agree with Retry-After, e.g. `retry_after` */
@@ -195,9 +204,11 @@ export interface RateLimitSpec {
 }
 
 export interface RotationSpec {
-  /** ISO 8601 duration as written in the spec */
+  /** ISO 8601 duration as written in the spec (with `choices`: the first, which the mock uses) */
   grace: string;
   graceMs: number;
+  /** the grace windows the docs let the key owner choose from; the target's is fixtures.rotation.grace */
+  choices?: string[];
   /** error id a key gets after revocation (past the grace window) */
   error: string;
 }

@@ -189,14 +189,18 @@ function normalizeRateLimit(x: Json): RateLimitSpec | undefined {
   if (r.headers !== undefined) spec.headers = { ...(r.headers as NonNullable<RateLimitSpec['headers']>) };
   if (r.resetUnit !== undefined) spec.resetUnit = r.resetUnit as NonNullable<RateLimitSpec['resetUnit']>;
   if (typeof r.retryAfterField === 'string') spec.retryAfterField = r.retryAfterField;
+  if (Array.isArray(r.statuses)) spec.statuses = r.statuses.map(Number);
   return spec;
 }
 
 function normalizeRotation(x: Json): RotationSpec | undefined {
   const r = asObject(x.rotation);
   if (r === undefined) return undefined;
-  const grace = String(r.grace);
-  return { grace, graceMs: durationMs(grace) ?? 0, error: String(r.error) };
+  const choices = asArray(asObject(r.grace)?.choices).map(String);
+  const grace = choices[0] ?? String(r.grace);
+  const spec: RotationSpec = { grace, graceMs: durationMs(grace) ?? 0, error: String(r.error) };
+  if (choices.length > 0) spec.choices = choices;
+  return spec;
 }
 
 function normalizeLogin(x: Json): LoginSpec | undefined {

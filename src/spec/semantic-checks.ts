@@ -192,6 +192,7 @@ function checkSections(out: Finding[], index: SpecIndex): void {
   const rotation = asObject(x.rotation);
   errorRef(out, index, rotation?.error, `${X}/rotation/error`, 'rotation');
   checkDuration(out, rotation?.grace, `${X}/rotation/grace`, 'rotation.grace');
+  asArray(asObject(rotation?.grace)?.choices).forEach((g, i) => checkDuration(out, g, `${X}/rotation/grace/choices/${i}`, 'rotation.grace choice'));
   errorRef(out, index, asObject(x.rateLimit)?.error, `${X}/rateLimit/error`, 'rateLimit');
   checkRateWindows(out, asObject(x.rateLimit));
   errorRef(out, index, asObject(x.organization)?.error, `${X}/organization/error`, 'organization');

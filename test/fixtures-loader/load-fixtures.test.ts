@@ -116,7 +116,7 @@ describe('loadFixtures', () => {
   });
 
   it.each([
-    ['targett: https://x.test\n', "1: unknown key 'targett' in the fixtures file (expected one of: target, credentials, organizations, resources, scopes, rateLimit, plan, plainUrl)"],
+    ['targett: https://x.test\n', "1: unknown key 'targett' in the fixtures file (expected one of: target, credentials, organizations, resources, scopes, rateLimit, plan, plainUrl, rotation)"],
     ['credentials:\n  valid: { value: sk_test_x, schema: bearerKey }\n', "2: unknown key 'schema' in credentials.valid (expected one of: value, scheme, headers, email, password)"],
     ['credentials:\n  scoped: { value: sk_test_y, scheme: basicAuth }\n', "2: unknown scheme 'basicAuth' for acme (schemes: bearerKey, apiKeyHeader)"],
     ['credentials:\n  scoped: { scheme: bearerKey }\n', '2: credentials.scoped needs a value'],
@@ -125,6 +125,7 @@ describe('loadFixtures', () => {
     ['credentials: [a, b]\n', '1: credentials must be a mapping, got a list'],
     ['rateLimit: { perMinute: lots }\n', '1: rateLimit.perMinute must be a positive integer'],
     ['plan: enterprise\n', "1: unknown plan 'enterprise' for acme (plans: free, pro)"],
+    ['rotation: { grace: PT2H }\n', "1: rotation.grace 'PT2H' is not one the docs offer for acme (PT0S, PT1H, P7D)"],
     ['\norganizations: { member: { a: 1 } }\n', '2: organizations.member must be a string, got a mapping'],
     ['resources:\n  icp_id: [1]\n', '2: resources.icp_id must be a string, got a list'],
     ['plainUrl: not a url\n', '1: plainUrl must be an absolute http:// or https:// URL'],
@@ -133,6 +134,11 @@ describe('loadFixtures', () => {
     const err = errorOf(text);
     expect(err.code).toBe('AC_FIXTURES_INVALID');
     expect(err.message).toBe(`${FILE}:${expected}`);
+  });
+
+  it('reads rotation.grace, one of the grace windows the docs offer', () => {
+    expect(parse('rotation: { grace: PT1H }\n').fixtures.rotation).toEqual({ grace: 'PT1H', graceMs: 3_600_000 });
+    expect(parse('credentials:\n  valid: sk_test_x\n').fixtures.rotation).toBeUndefined();
   });
 
   it('reports a YAML syntax error with its line', () => {

@@ -19,8 +19,8 @@ describe('MockClock', () => {
 describe('RateLimiter', () => {
   const limits = {
     windows: [
-      { max: 2, windowMs: 60_000, headers: true },
-      { max: 3, windowMs: 86_400_000, headers: false },
+      { id: 'm', max: 2, windowMs: 60_000, headers: true },
+      { id: 'd', max: 3, windowMs: 86_400_000, headers: false },
     ],
   };
   const start = Date.parse('2026-01-15T10:00:00Z');
@@ -46,8 +46,8 @@ describe('RateLimiter', () => {
     const mode = { never: false, sticky: false };
     const hourly = {
       windows: [
-        { max: 2, windowMs: 1000, headers: false },
-        { max: 3, windowMs: 3_600_000, headers: true },
+        { id: 's', max: 2, windowMs: 1000, headers: false },
+        { id: 'h', max: 3, windowMs: 3_600_000, headers: true },
       ],
     };
     const at = (ms: number) => rl.take('a', hourly, start + ms, mode);

@@ -25,11 +25,11 @@ function rawHeaders(url: string, headers: Record<string, string>): Promise<strin
 
 describe('variant names', () => {
   it('lists every variant and all; an unknown name is an AC_USAGE error', async () => {
-    expect(listVariants().map((v) => v.name)).toEqual(['messages', 'extra-fields', 'header-case', 'key-strings', 'status-alternatives', 'retry-after', 'all']);
+    expect(listVariants().map((v) => v.name)).toEqual(['messages', 'extra-fields', 'header-case', 'key-strings', 'status-alternatives', 'retry-after', 'rate-limit-status', 'all']);
     const err = await startMock(await contractOf(SPECS[0]!), { variants: ['shouting'] }).catch((e: unknown) => e);
     expect([(err as AuthconformError).code, (err as AuthconformError).message]).toEqual([
       'AC_USAGE',
-      'unknown mock variant "shouting" — valid: messages, extra-fields, header-case, key-strings, status-alternatives, retry-after, all',
+      'unknown mock variant "shouting" — valid: messages, extra-fields, header-case, key-strings, status-alternatives, retry-after, rate-limit-status, all',
     ]);
   });
 });

@@ -9,10 +9,42 @@ const IN_GRACE = 'revoked key is accepted 1 s before the end of the grace window
 const PAST_GRACE = 'revoked key is refused 1 s after the end of the grace window';
 const SAME = 'revoked_expired and unknown keys get the same response';
 const noGrace = acmeContract(acmeRequirements(), { rotation: { grace: 'PT0S', graceMs: 0, error: 'invalid_key' } });
+const graceChoice = acmeContract(acmeRequirements(), {
+  rotation: { grace: 'PT24H', graceMs: 86_400_000, choices: ['PT24H', 'PT0S', 'P7D'], error: 'invalid_key' },
+});
+const chose = (grace: string, graceMs: number) => ({ ...acmeFixtures(), rotation: { grace, graceMs } });
 const withoutGraceRole = acmeFixtures();
 delete withoutGraceRole.credentials.revoked_in_grace;
 
 const rows: Scenario[] = [
+  {
+    name: 'a choice of grace windows, none named by the fixtures (real target)',
+    title: 'revoked_in_grace key is accepted',
+    contract: graceChoice,
+    mock: false,
+    verdict: 'skip',
+    message: 'the docs offer a choice of grace windows (PT24H, PT0S, P7D); set rotation.grace in the fixtures',
+  },
+  {
+    name: 'a choice of grace windows, none named by the fixtures (real target)',
+    title: 'revoked_expired key is refused',
+    contract: graceChoice,
+    mock: false,
+    verdict: 'skip',
+    message: 'the docs offer a choice of grace windows (PT24H, PT0S, P7D); set rotation.grace in the fixtures',
+  },
+  { name: 'the target chose PT24H (fixtures)', title: 'revoked_in_grace key is accepted', contract: graceChoice, fixtures: chose('PT24H', 86_400_000), mock: false, verdict: 'pass' },
+  {
+    name: 'the target chose PT0S (fixtures): no key is in grace',
+    title: 'revoked_in_grace key is accepted',
+    contract: graceChoice,
+    fixtures: chose('PT0S', 0),
+    mock: false,
+    verdict: 'skip',
+    message: "the target's grace window is PT0S (fixtures.rotation.grace): no revoked key is in its grace window",
+  },
+  { name: 'the target chose PT0S (fixtures)', title: 'revoked_expired key is refused', contract: graceChoice, fixtures: chose('PT0S', 0), mock: false, verdict: 'pass' },
+  { name: 'a choice of grace windows, on the mock (the first)', title: IN_GRACE, contract: graceChoice, verdict: 'pass' },
   { name: 'conformant', title: 'revoked_in_grace key is accepted', verdict: 'pass' },
   {
     name: 'no revoked_in_grace fixture',

@@ -35,6 +35,7 @@ const hourly = withRateLimit({ plans: [planWithWindows({ name: 'free', limits: [
 const perSecond = withRateLimit({
   plans: [planWithWindows({ name: 'free', limits: [{ id: 'free-second', window: 'PT1S', max: 5 }, { id: 'free-hour', window: 'PT1H', max: 12 }] })],
 });
+const eitherStatus = withRateLimit({ statuses: [403, 429] });
 const resetIn = (seconds: number) => headers((h) => (h['X-RateLimit-Reset'] === undefined ? h : { ...h, 'X-RateLimit-Reset': String(seconds) }));
 const noPlan = acmeFixtures();
 delete noPlan.plan;
@@ -45,6 +46,7 @@ const headers = (fn: (h: Record<string, string>) => Record<string, string>) => (
   headers: fn({ ...d.headers }),
 });
 const on429 = (fn: (d: Reply) => Reply) => (_r: SeenRequest, d: Reply): Reply => (d.status === 429 ? fn(d) : d);
+const as403 = on429((d) => ({ ...d, status: 403 }));
 const toEpoch = headers((h) =>
   h['X-RateLimit-Reset'] === undefined ? h : { ...h, 'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + Number(h['X-RateLimit-Reset'])) },
 );
@@ -204,6 +206,9 @@ const rows: Scenario[] = [
     message: 'exhausting the PT1H limit (12 requests) on a real target spends the quota; run with --spend-quota',
   },
   { name: 'an hourly header window on a real target, with --writes only', title: 'exceeding 5 requests per hour gives 429', contract: hourly, mock: false, options: { writes: true }, verdict: 'skip', message: 'exhausting the PT1H limit (5 requests) on a real target spends the quota; run with --spend-quota' },
+  { name: '"403 or 429" documented, the target answers 403', title: EXCEEDED, contract: eitherStatus, api: { tweak: as403 }, verdict: 'pass' },
+  { name: '"403 or 429" documented, the target answers 429', title: EXCEEDED, contract: eitherStatus, verdict: 'pass' },
+  { name: 'only 429 documented, the target answers 403', title: EXCEEDED, api: { tweak: as403 }, verdict: 'fail' },
   { name: 'conformant, on the mock', title: DAILY, verdict: 'pass' },
   {
     name: 'a real target',

@@ -9,7 +9,7 @@
  * but ratelimit.exceeded's own, "a rate limit arrives" is a precondition as well (no 429 at all, or
  * a refusal that is no rate limit): ratelimit.exceeded covers it.
  */
-import type { Contract, Requirement } from '../../spec/contract.ts';
+import type { Contract, ErrorSpec, Requirement } from '../../spec/contract.ts';
 import type { Credential } from '../../fixtures/fixtures.ts';
 import type { Outcome, ProbeContext } from '../model.ts';
 import { isStrictRetryAfter, parseRetryAfter } from '../../transport/http-date.ts';
@@ -107,8 +107,12 @@ function guardQuota(ctx: ProbeContext, window: RateWindow, pace?: RateWindow): v
   if (pace !== undefined) ctx.announce?.(`exhaust the ${window.window} limit (${window.max} requests at ${pace.max} per ${pace.window})`, windows * pace.windowMs);
 }
 
-function errorsOf(ctx: ProbeContext, r: Requirement) {
-  return r.errors.length > 0 ? r.errors : rateLimitErrors(ctx.contract);
+/** The rate-limit errors, once per status of `rateLimit.statuses` where the docs give a choice ("403 or 429"). */
+function errorsOf(ctx: ProbeContext, r: Requirement): ErrorSpec[] {
+  const errors = r.errors.length > 0 ? r.errors : rateLimitErrors(ctx.contract);
+  const statuses = ctx.contract.rateLimit?.statuses;
+  if (statuses === undefined) return errors;
+  return errors.flatMap((e) => [e, ...statuses.filter((s) => s !== e.status).map((status) => ({ ...e, status }))]);
 }
 
 export async function exceededCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {

@@ -64,7 +64,28 @@ function headerProblems(s: Sent, names: HeaderNames): string[] {
   if (limit !== undefined && remaining !== undefined && INTEGER.test(limit) && INTEGER.test(remaining)) {
     if (Number(remaining) > Number(limit)) out.push(`${names.remaining} ${remaining} is above ${names.limit} ${limit}`);
   }
+  out.push(...usedProblems(s, names, limit, remaining));
+  if (names.resource !== undefined && !headerValue(s.res, names.resource)) out.push(`no ${names.resource} header`);
   return out;
+}
+
+/** Where the docs name a Used header: an integer, and used + remaining = limit. */
+function usedProblems(s: Sent, names: HeaderNames, limit: string | undefined, remaining: string | undefined): string[] {
+  if (names.used === undefined) return [];
+  const used = headerValue(s.res, names.used);
+  if (used === undefined) return [`no ${names.used} header`];
+  if (!INTEGER.test(used)) return [`${names.used} ${used} is not an integer`];
+  if (limit === undefined || remaining === undefined || !INTEGER.test(limit) || !INTEGER.test(remaining)) return [];
+  if (Number(used) + Number(remaining) === Number(limit)) return [];
+  return [`${names.used} ${used} + ${names.remaining} ${remaining} is not ${names.limit} ${limit}`];
+}
+
+/** What ratelimit.headers expects, naming the optional headers the docs name. */
+function headersExpected(names: HeaderNames): string {
+  const extra = [names.used, names.resource].filter((n): n is string => n !== undefined);
+  const all = [names.limit, names.remaining, names.reset, ...extra];
+  const listed = `${all.slice(0, -1).join(', ')} and ${all.at(-1)}`;
+  return `${listed} with 0 ≤ Remaining ≤ Limit${names.used === undefined ? '' : ' and Used + Remaining = Limit'}`;
 }
 
 export async function headersCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
@@ -76,10 +97,10 @@ export async function headersCase(ctx: ProbeContext, r: Requirement): Promise<Ou
   for (const s of sent) {
     const problems = headerProblems(s, names);
     if (problems.length > 0) {
-      return fail(ctx, expectation(`${names.limit}, ${names.remaining} and ${names.reset} with 0 ≤ Remaining ≤ Limit`, problems.join('; '), s.label));
+      return fail(ctx, expectation(headersExpected(names), problems.join('; '), s.label));
     }
   }
-  return pass(ctx, `${sent.length} responses carried ${names.limit}, ${names.remaining} and ${names.reset}`);
+  return pass(ctx, `${sent.length} responses carried ${headersExpected(names).split(' with ')[0]}`);
 }
 
 export async function limitCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
