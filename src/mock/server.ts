@@ -54,6 +54,8 @@ function formatHost(host: string): string {
 export const MOCK_HEADERS_TIMEOUT_MS = 10_000;
 /** A whole request must arrive within this. */
 export const MOCK_REQUEST_TIMEOUT_MS = 30_000;
+/** how long an idle keep-alive connection stays open */
+export const MOCK_KEEP_ALIVE_TIMEOUT_MS = 300_000;
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -94,7 +96,10 @@ async function startListener(rt: Runtime, host: string, port: number, names: Hea
   // timeouts every connectionsCheckingInterval (30 s by default: a socket would live up to 40 s)
   const headersTimeout = options.headersTimeoutMs ?? MOCK_HEADERS_TIMEOUT_MS;
   const requestTimeout = options.requestTimeoutMs ?? MOCK_REQUEST_TIMEOUT_MS;
-  const server = createServer({ keepAlive: true, headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) });
+  // idle keep-alive sockets stay open for minutes: with Node's 5 s a client stalled for a few seconds
+  // (a loaded machine, a rate-limit wait) can send on a socket the mock is closing, and the request
+  // dies with ECONNRESET; a client's own idle timeout (undici honours `Keep-Alive: timeout=`) closes first
+  const server = createServer({ keepAlive: true, keepAliveTimeout: MOCK_KEEP_ALIVE_TIMEOUT_MS, headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) });
   const bound = await listen(server, port, host);
   const origin = `http://${formatHost(host)}:${bound}`;
   server.on('request', nodeListener({ origin, endpoints, notFound: notFound(rt), names, dispatch }));
