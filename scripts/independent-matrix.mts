@@ -53,7 +53,7 @@ const lines = [
   'docs call for: the requirement ids that must fail, exactly. "Actual" is this run. "Causes" names the',
   'issue-13 causes that make actual differ from expected; a test whose row has causes is an `it.fails`',
   'until the fix. Run options: level all, live-prefix keys allowed, maxWaitMs 5000; "writes" adds',
-  '`--destructive` (today the only switch for state-changing requests).',
+  '`--writes` (state-changing requests allowed; quotas are not spent).',
   '',
   `Conformant readings with 0 failures: ${conformant.filter(same).length} of ${conformant.length} · ` +
     `twins failing exactly their ids: ${twins.filter(same).length} of ${twins.length}`,

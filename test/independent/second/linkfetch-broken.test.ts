@@ -11,9 +11,8 @@ const it = apiTest('linkfetch', true);
 const row = (name: string) => rowOf('linkfetch', name);
 
 describe('second LinkFetch reading with one fault', { timeout: BATCH_TIMEOUT_MS }, () => {
-  // issue 13 cause 4: no bare `Authorization: KEY` is sent, so a server accepting it passes
-  // LINKFETCH-AUTH-03 (helper "schemes" adds the bare-key variant, which flips this).
-  it.fails('bare-key-accepted fails exactly LINKFETCH-AUTH-03', ({ verdicts }) => {
+  // issue 13 cause 4 (fixed): the invalid-credential family sends the bare key (`Authorization: KEY`).
+  it('bare-key-accepted fails exactly LINKFETCH-AUTH-03', ({ verdicts }) => {
     expectRow(verdicts, row('bare-key-accepted'));
   });
   it('scope-not-enforced fails exactly LINKFETCH-SCOPE-01', ({ verdicts }) => {

@@ -11,9 +11,8 @@ const it = apiTest('linkkit', true);
 const row = (name: string) => rowOf('linkkit', name);
 
 describe('second Linkkit reading with one fault', { timeout: BATCH_TIMEOUT_MS }, () => {
-  // issue 13 cause 4: no bare `Authorization: KEY` is sent, so LINKKIT-AUTH-04 passes (helper
-  // "schemes" adds the bare-key variant, which flips this).
-  it.fails('bare-key-accepted fails exactly LINKKIT-AUTH-04', ({ verdicts }) => {
+  // issue 13 cause 4 (fixed): the invalid-credential family sends the bare key (`Authorization: KEY`).
+  it('bare-key-accepted fails exactly LINKKIT-AUTH-04', ({ verdicts }) => {
     expectRow(verdicts, row('bare-key-accepted'));
   });
   it('invalid-as-403 fails exactly LINKKIT-AUTH-04', ({ verdicts }) => {

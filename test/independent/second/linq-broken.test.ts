@@ -11,9 +11,8 @@ const it = apiTest('linq', true);
 const row = (name: string) => rowOf('linq', name);
 
 describe('second Linq reading with one fault', { timeout: BATCH_TIMEOUT_MS }, () => {
-  // issue 13 cause 4: no bare `Authorization: TOKEN` is sent, so LINQ-AUTH-03 passes (helper
-  // "schemes" adds the bare-key variant, which flips this).
-  it.fails('bare-key-accepted fails exactly LINQ-AUTH-03', ({ verdicts }) => {
+  // issue 13 cause 4 (fixed): the invalid-credential family sends the bare key (`Authorization: KEY`).
+  it('bare-key-accepted fails exactly LINQ-AUTH-03', ({ verdicts }) => {
     expectRow(verdicts, row('bare-key-accepted'));
   });
   it('foreign-chat-served fails exactly LINQ-TENANT-01', ({ verdicts }) => {
