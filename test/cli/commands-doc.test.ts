@@ -16,7 +16,7 @@ describe('README command table', () => {
 
   it('renders choices, required and repeatable options in the usage line', () => {
     expect(usageLine(list)).toBe('authconform list [spec...] [--format table|md|json] [--profile NAME|FILE ...] [--no-color]');
-    expect(usageLine(generate)).toBe('authconform generate <spec> --out FILE [--target URL] [--fixtures FILE] [--force] [--no-color]');
+    expect(usageLine(generate)).toBe('authconform generate <spec> --out FILE [--target URL] [--fixtures FILE] [--force] [--profile NAME|FILE ...] [--no-color]');
   });
 });
 

@@ -57,7 +57,7 @@ const ROWS: Row[] = [
     name: 'unknown top-level fixtures key',
     argv: () => fixtures('unknown-key.yaml'),
     stderr: () => [
-      `authconform: ${BAD}/unknown-key.yaml:4: unknown key 'secrets' in the fixtures file (expected one of: target, credentials, organizations, resources, scopes, rateLimit, plan, plainUrl)`,
+      `authconform: ${BAD}/unknown-key.yaml:4: unknown key 'secrets' in the fixtures file (expected one of: target, credentials, organizations, resources, scopes, rateLimit, plan, plainUrl, rotation)`,
     ],
   },
   {

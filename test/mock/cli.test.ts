@@ -39,7 +39,7 @@ describe('authconform mock', () => {
   it('--list-variants prints the variants', async () => {
     const out = io();
     expect(await command.run(['--list-variants'], out)).toBe(0);
-    expect(out.out.map((l) => l.split(' ')[0])).toEqual(['messages', 'extra-fields', 'header-case', 'key-strings', 'status-alternatives', 'retry-after', 'all']);
+    expect(out.out.map((l) => l.split(' ')[0])).toEqual(['messages', 'extra-fields', 'header-case', 'key-strings', 'status-alternatives', 'retry-after', 'rate-limit-status', 'all']);
   });
 
   it('usage errors: no spec, bad port, unknown defect', async () => {
