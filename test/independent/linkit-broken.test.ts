@@ -7,7 +7,7 @@
  * The scenarios run concurrently (each its own server, env and JUnit file; process.env untouched).
  */
 import { describe, expect } from 'vitest';
-import { startServer, type LinkitFault } from './linkit-server.ts';
+import { fixtureEnv, startServer, type LinkitFault } from './linkit-server.ts';
 import { FAULT_BATCH_TIMEOUT_MS, faultTest, runOf } from './support/run-with-fault.ts';
 
 /** every requirement that checks the shared 401 body {code 401, error "Unauthorized", details} */
@@ -35,17 +35,7 @@ const it = faultTest({
   fixtures: 'test/independent/linkit.fixtures.yaml',
   faults: ROWS.map(([fault]) => fault),
   start: (fault) => startServer({}, [fault]),
-  env: (server) => ({
-    LINKIT_IND_API_KEY: server.apiKey,
-    LINKIT_IND_REVOKED_KEY: server.revokedApiKey,
-    LINKIT_IND_EMAIL: server.email,
-    LINKIT_IND_PASSWORD: server.password,
-    LINKIT_IND_EXPIRED_TOKEN: server.expiredToken,
-    LINKIT_IND_ORG_A: server.memberOrgs[0],
-    LINKIT_IND_ORG_B: server.memberOrgs[1],
-    LINKIT_IND_ORG_FOREIGN: server.foreignOrg,
-    LINKIT_IND_PLAIN_URL: server.plainUrl,
-  }),
+  env: fixtureEnv,
 });
 
 describe('independent Linkit implementation with one fault', { timeout: FAULT_BATCH_TIMEOUT_MS }, () => {

@@ -334,3 +334,18 @@ export async function startServer(options: LinkitServerOptions = {}, faults: rea
     },
   };
 }
+
+/** The environment test/independent/linkit.fixtures.yaml reads its values from, for this server. */
+export function fixtureEnv(server: LinkitServer): Record<string, string> {
+  return {
+    LINKIT_IND_API_KEY: server.apiKey,
+    LINKIT_IND_REVOKED_KEY: server.revokedApiKey,
+    LINKIT_IND_EMAIL: server.email,
+    LINKIT_IND_PASSWORD: server.password,
+    LINKIT_IND_EXPIRED_TOKEN: server.expiredToken,
+    LINKIT_IND_ORG_A: server.memberOrgs[0],
+    LINKIT_IND_ORG_B: server.memberOrgs[1],
+    LINKIT_IND_ORG_FOREIGN: server.foreignOrg,
+    LINKIT_IND_PLAIN_URL: server.plainUrl,
+  };
+}

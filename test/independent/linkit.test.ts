@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConformance } from '../../src/runner/run-conformance.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
-import { startServer, type LinkitServer } from './linkit-server.ts';
+import { fixtureEnv, startServer, type LinkitServer } from './linkit-server.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -17,17 +17,7 @@ let server: LinkitServer;
 
 beforeAll(async () => {
   server = await startServer();
-  Object.assign(process.env, {
-    LINKIT_IND_API_KEY: server.apiKey,
-    LINKIT_IND_REVOKED_KEY: server.revokedApiKey,
-    LINKIT_IND_EMAIL: server.email,
-    LINKIT_IND_PASSWORD: server.password,
-    LINKIT_IND_EXPIRED_TOKEN: server.expiredToken,
-    LINKIT_IND_ORG_A: server.memberOrgs[0],
-    LINKIT_IND_ORG_B: server.memberOrgs[1],
-    LINKIT_IND_ORG_FOREIGN: server.foreignOrg,
-    LINKIT_IND_PLAIN_URL: server.plainUrl,
-  });
+  Object.assign(process.env, fixtureEnv(server));
 });
 
 afterAll(async () => {
