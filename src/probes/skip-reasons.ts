@@ -27,7 +27,7 @@ export const SKIP = {
   noPlan: (plans: string[]): string => `the docs give several plans (${plans.join(', ')}); set plan in the fixtures`,
   /** waiting for a reset would exceed the bound */
   waitTooLong: (waitMs: number, maxWaitMs: number): string =>
-    `the rate-limit reset is ${Math.ceil(waitMs / 1000)} s away, longer than maxWaitMs (${Math.round(maxWaitMs / 1000)} s)`,
+    `the rate-limit reset is ${Math.ceil(waitMs / 1000)} s away, beyond the wait bound (--max-wait, maxWaitMs: ${Math.round(maxWaitMs / 1000)} s)`,
   /** no plain-HTTP endpoint to probe */
   noPlainUrl: (): string => 'the target itself is plain HTTP; set plainUrl in the fixtures',
   /** the request budget ran out */

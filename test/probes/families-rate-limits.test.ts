@@ -281,7 +281,7 @@ const rows: Scenario[] = [
     mock: false,
     options: { maxWaitMs: 1000 },
     verdict: 'skip',
-    message: 'the rate-limit reset is 61 s away, longer than maxWaitMs (1 s)',
+    message: 'the rate-limit reset is 61 s away, beyond the wait bound (--max-wait, maxWaitMs: 1 s)',
   },
   {
     name: 'a limit that never lifts',

@@ -65,6 +65,8 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, cwd: stri
 export async function watchingRejections<T>(fn: () => Promise<T>): Promise<{ value: T; rejections: unknown[] }> {
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown): void => void rejections.push(reason);
+  // concurrent scenarios (it.concurrent) each watch at once: more than Node's default of 10 listeners
+  process.setMaxListeners(Math.max(process.getMaxListeners(), 64));
   process.on('unhandledRejection', onRejection);
   try {
     const value = await fn();
