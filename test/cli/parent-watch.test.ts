@@ -55,7 +55,8 @@ async function untilFreed(port: number): Promise<true> {
   return true;
 }
 
-describe.skipIf(process.platform === 'win32')('authconform mock outlives nothing that started it', () => {
+// POSIX process trees (sh, signals, /proc or kill -0): not run on Windows, where none of these exist
+describe.skipIf(process.platform === 'win32')(`authconform mock outlives nothing that started it${process.platform === 'win32' ? ' (skipped: needs POSIX sh and signals)' : ''}`, () => {
   it('the shell between npm and the mock is killed (the mock is orphaned)', async () => {
     const { pid, port } = await startTree(`${MOCK}; :`);
     expect(await refused(port)).toBe(false);
