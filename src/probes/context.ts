@@ -9,6 +9,7 @@ import type { ProbeRequest, ProbeResponse } from '../transport/types.ts';
 import { isTransportError } from '../transport/errors.ts';
 import type { MockControl, ProbeContext, RunOptions } from './model.ts';
 import { fixtureSecrets } from './request-builder.ts';
+import type { SharedSteps } from './shared-steps.ts';
 
 export interface ProbeContextInit {
   contract: Contract;
@@ -24,6 +25,8 @@ export interface ProbeContextInit {
   clock?: () => number;
   /** @default silent */
   announce?: (what: string, ms: number) => void;
+  /** one store for every case of a run whose target keeps its state between cases; @default none */
+  shared?: SharedSteps;
 }
 
 export function createProbeContext(init: ProbeContextInit): ProbeContext {
@@ -55,5 +58,6 @@ export function createProbeContext(init: ProbeContextInit): ProbeContext {
   };
   if (init.control !== undefined) ctx.control = init.control;
   if (init.announce !== undefined) ctx.announce = init.announce;
+  if (init.shared !== undefined) ctx.shared = init.shared;
   return ctx;
 }

@@ -8,6 +8,7 @@ import type { FamilyId } from '../kinds/kind.ts';
 import type { Contract, Level, Requirement, RequirementKind, RequirementOf } from '../spec/contract.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import type { ProbeRequest, ProbeResponse, Exchange } from '../transport/types.ts';
+import type { SharedSteps } from './shared-steps.ts';
 
 export type Verdict = 'pass' | 'fail' | 'skip';
 
@@ -59,6 +60,8 @@ export interface ProbeContext {
   clock(): number;
   /** announces a long step before it starts (one console line: what, and about how long) */
   announce?(what: string, ms: number): void;
+  /** steps shared by the cases of one run (an exhausted window); absent where state does not carry over */
+  shared?: SharedSteps;
 }
 
 export interface Case {

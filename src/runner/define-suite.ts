@@ -10,6 +10,7 @@ import { afterAll, describe, test } from 'vitest';
 import type { Contract } from '../spec/contract.ts';
 import { planCases } from '../probes/registry.ts';
 import { createProbeContext } from '../probes/context.ts';
+import { SharedSteps } from '../probes/shared-steps.ts';
 import type { Case } from '../probes/model.ts';
 import { createTransport } from '../transport/client.ts';
 import { RequestBudget } from '../transport/budget.ts';
@@ -70,6 +71,8 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
   const secrets = [...fixtureSecrets(target.fixtures), ...querySecrets(target.baseUrl)];
   const redactorFor = (extra: string[]): Redactor => createRedactor([...secrets, ...extra], keyPrefixes);
   const redact = redactorFor([]);
+  // a real target keeps its state from case to case (a spent window): its cases share such steps
+  const shared = target.control === undefined ? new SharedSteps() : undefined;
   const specMeta: SpecMeta = {
     spec: contract.name,
     title: contract.title,
@@ -108,6 +111,7 @@ export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
                     baseUrl: target.baseUrl,
                     send: (req) => transport.send(req),
                     ...(target.control === undefined ? {} : { control: target.control }),
+                    ...(shared === undefined ? {} : { shared }),
                     options: { writes: options.writes, spendQuota: options.spendQuota, maxWaitMs: options.maxWaitMs },
                     announce: (what, ms) => announceWait({ where: `${contract.name} › ${testCase.family}`, ms, what, doing: 'spending' }),
                     sleep: (ms) => {

@@ -4,6 +4,11 @@
  * key recovers after the reset, and that another key is unaffected. Requests bypass the transport's
  * rate-limit gate: hitting the limit is the point.
  *
+ * One exhaustion serves them all (shared-steps.ts): on a real target the window of a credential is
+ * spent once per run, by the first case that needs it (normally ratelimit.exceeded); retry-after
+ * reads the same 429, per-key checks the key is still limited and sends the other key, recovery
+ * (last) waits once for the reset. Each case runs it itself when alone (`--only`), and on the mock.
+ *
  * Preconditions (preconditions.ts): the first request of a sequence must be accepted (status only):
  * that is what credential.accepted states, so a refusal there skips pointing at it. For every case
  * but ratelimit.exceeded's own, "a rate limit arrives" is a precondition as well (no 429 at all, or
@@ -23,6 +28,7 @@ import { isRateLimited403 } from './signals.ts';
 import type { RateWindow } from '../../spec/contract.ts';
 import { headerValue, isLongWindow, limitsOf, rateLimitSpec, requireShort, secondsUntilReset, tolerantResetSeconds, windowAdjective, windowNoun } from './figures.ts';
 import { SkipCase } from '../skip-case.ts';
+import { sharedStep } from '../shared-steps.ts';
 import { SKIP } from '../skip-reasons.ts';
 import { rateLimitErrors } from './stray.ts';
 import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from '../steps.ts';
@@ -60,14 +66,15 @@ export interface Exhausted {
  * be accepted (a precondition); when every one of limit + slack requests is accepted, "a 429
  * arrives" is not met (a precondition that ratelimit.exceeded covers, a failure of its own case).
  */
-export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow): Promise<Exhausted> {
+export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow, first?: Sent): Promise<Exhausted> {
   guardQuota(ctx, window);
   const limit = window.max;
   const max = limit + EXHAUSTION_SLACK;
   let last: Sent | undefined;
   for (let index = 1; index <= max; index++) {
-    last = await send(ctx, r, credential);
-    if (index === 1) last = await afterOpenWindow(ctx, r, credential, window, last);
+    if (index === 1 && first !== undefined) last = first;
+    else last = await send(ctx, r, credential);
+    if (index === 1 && first === undefined) last = await afterOpenWindow(ctx, r, credential, window, last);
     // refused before any request was accepted (a 429 to everything included): the key is not in play
     if (index === 1 && !isAcceptedStatus(last)) requireFirstAccepted(last, credential, limitNote(index, window));
     if (isLimited(ctx, r, last) || !isAcceptedStatus(last)) return { sent: last, index };
@@ -97,9 +104,22 @@ async function afterOpenWindow(ctx: ProbeContext, r: Requirement, credential: Cr
   return send(ctx, r, credential);
 }
 
-/** Like exhaust, but the limit must show as a rate limit (a precondition that ratelimit.exceeded covers). */
+/** Which exhaustion a case can share: the same credential, window and request. */
+function exhaustionKey(r: Requirement, credential: Credential, window: RateWindow): string {
+  return JSON.stringify(['exhaust', credential.role, window.window, r.operation.operationId, r.request ?? {}]);
+}
+
+/** The window exhausted once for every case that needs it (see the header): the shared result, or the same error. */
+function exhausted(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow) {
+  return sharedStep(ctx, exhaustionKey(r, credential, window), () => exhaust(ctx, r, credential, window));
+}
+
+/** Like exhaust (shared), but the limit must show as a rate limit (a precondition that ratelimit.exceeded covers). */
 async function exhaustToLimit(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow): Promise<Sent> {
-  const { sent, index } = await exhaust(ctx, r, credential, window);
+  return toLimit(ctx, r, window, (await exhausted(ctx, r, credential, window)).value);
+}
+
+function toLimit(ctx: ProbeContext, r: Requirement, window: RateWindow, { sent, index }: Exhausted): Sent {
   if (isLimited(ctx, r, sent)) return sent;
   const f = refusalFailure(sent, errorsOf(ctx, r), { note: limitNote(index, window) });
   throw new PreconditionFailed(
@@ -107,6 +127,28 @@ async function exhaustToLimit(ctx: ProbeContext, r: Requirement, credential: Cre
     COVERAGE.rateLimited(sent.op.operationId),
     f ?? expectation('a rate limit', String(sent.res.status), sent.label, limitNote(index, window)),
   );
+}
+
+/**
+ * A limited response of the credential now: the shared exhaustion's own 429 when this case ran it;
+ * else one more request, still limited when the window has not turned since (a fresh 429, with a
+ * fresh Reset). When it has turned, that request starts a new exhaustion, shared from then on.
+ */
+async function limitedNow(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow): Promise<Sent> {
+  const shared = await exhausted(ctx, r, credential, window);
+  const limited = toLimit(ctx, r, window, shared.value);
+  if (shared.fresh) return limited;
+  const again = await send(ctx, r, credential);
+  if (isLimited(ctx, r, again)) return again;
+  const key = exhaustionKey(r, credential, window);
+  ctx.shared?.forget(key);
+  const renewed = await sharedStep(ctx, key, () => exhaust(ctx, r, credential, window, again));
+  return toLimit(ctx, r, window, renewed.value);
+}
+
+/** After a wait for the reset the shared exhaustion is history: the next case that needs one spends the window again. */
+function windowTurned(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow): void {
+  ctx.shared?.forget(exhaustionKey(r, credential, window));
 }
 
 function limitNote(index: number, window: RateWindow): string {
@@ -135,7 +177,7 @@ function errorsOf(ctx: ProbeContext, r: Requirement): ErrorSpec[] {
 
 export async function exceededCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const window = requireShort(ctx.contract, ctx.fixtures);
-  const { sent, index } = await exhaust(ctx, r, requireCredential(ctx.fixtures, 'valid'), window);
+  const { sent, index } = (await exhausted(ctx, r, requireCredential(ctx.fixtures, 'valid'), window)).value;
   const f = refusalFailure(sent, errorsOf(ctx, r), { note: limitNote(index, window) });
   if (f) return fail(ctx, f);
   return pass(ctx, `${sent.label} refused with ${sent.res.status} after ${index - 1} requests (limit ${window.max})`);
@@ -237,8 +279,9 @@ export async function retryAfterCase(ctx: ProbeContext, r: Requirement): Promise
 export async function recoveryCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const window = requireShort(ctx.contract, ctx.fixtures);
   const valid = requireCredential(ctx.fixtures, 'valid');
-  const limited = await exhaustToLimit(ctx, r, valid, window);
+  const limited = await limitedNow(ctx, r, valid, window);
   await waitOut(ctx, limited);
+  windowTurned(ctx, r, valid, window);
   const again = await send(ctx, r, valid);
   const f = acceptanceFailure(again, 'same key, 1 s after the reset');
   if (f) return fail(ctx, f);
@@ -261,7 +304,7 @@ export async function perKeyCase(ctx: ProbeContext, r: Requirement): Promise<Out
     other = OTHER_KEY_ROLES.map((role) => credentialOf(ctx.fixtures, role)).find((c) => c !== undefined);
     if (other === undefined) throw new SkipCase(SKIP.noOtherCredential([...OTHER_KEY_ROLES]));
   }
-  await exhaustToLimit(ctx, r, valid, window);
+  await limitedNow(ctx, r, valid, window);
   const s = await send(ctx, r, other);
   const f = acceptanceFailure(s, `another key while the valid key is limited`);
   if (f) return fail(ctx, f);

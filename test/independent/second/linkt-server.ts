@@ -39,9 +39,14 @@ interface Key {
   permissions?: readonly Permission[];
 }
 
-export async function startServer(faults: readonly Fault[] = []) {
+export interface ServerOptions {
+  /** the server's clock, ms since epoch (a test's virtual clock); its responses then carry a Date from it */
+  now?: () => number;
+}
+
+export async function startServer(faults: readonly Fault[] = [], options: ServerOptions = {}) {
   const has = (f: Fault) => faults.includes(f);
-  const now = () => Date.now();
+  const now = options.now ?? (() => Date.now());
   const credentials = {
     valid: secret('lk_'),
     deleted: secret('lk_'),
@@ -94,6 +99,7 @@ export async function startServer(faults: readonly Fault[] = []) {
       'x-ratelimit-limit': String(plan.perMinute),
       'x-ratelimit-remaining': String(m.remaining),
       'x-ratelimit-reset': String(has('reset-in-ms') ? resetAt : Math.ceil(resetAt / 1000)),
+      ...(options.now === undefined ? {} : { date: new Date(now()).toUTCString() }),
     };
     if (limited) {
       const seconds = Math.max(1, Math.ceil((resetAt - now()) / 1000));
