@@ -34,6 +34,14 @@ import { stdChallenge } from './std-challenge.ts';
 import { stdSchemeCase } from './std-scheme-case.ts';
 import { stdTokenNoStore } from './std-token-no-store.ts';
 import { stdBearerInvalidToken } from './std-bearer-invalid-token.ts';
+// standards profile: challenge parameters, 401/403 status, Bearer challenge rows
+import { stdChallengeParams } from './std-challenge-params.ts';
+import { stdUnauthenticatedStatus } from './std-unauthenticated-status.ts';
+import { stdForbiddenStatus } from './std-forbidden-status.ts';
+import { stdBearerChallenge } from './std-bearer-challenge.ts';
+import { stdBearerNoError } from './std-bearer-no-error.ts';
+import { stdBearerInsufficientScope } from './std-bearer-insufficient-scope.ts';
+import { stdBearerAttrCharset } from './std-bearer-attr-charset.ts';
 import { secLoginPasswordExact } from './sec-login-password-exact.ts';
 import { secKeyNoEnumeration } from './sec-key-no-enumeration.ts';
 import { secTiming } from './sec-timing.ts';
@@ -69,6 +77,14 @@ export const KINDS = [
   stdSchemeCase,
   stdBearerInvalidToken,
   stdTokenNoStore,
+  // standards profile: challenge parameters, 401/403 status, Bearer challenge rows
+  stdChallengeParams,
+  stdUnauthenticatedStatus,
+  stdForbiddenStatus,
+  stdBearerChallenge,
+  stdBearerNoError,
+  stdBearerInsufficientScope,
+  stdBearerAttrCharset,
   secLoginPasswordExact,
   secKeyNoEnumeration,
   secTiming,

@@ -6,7 +6,7 @@ import { getAtPointer } from '../spec/json-pointer.ts';
 import { anonymous } from './auth.ts';
 import { httpDate, jsonReply } from './reply.ts';
 import type { Stages } from './stages.ts';
-import { challengeOf } from './challenge.ts';
+import { challengeOf, scopeChallengeOf } from './challenge.ts';
 
 function mediaType(value: string): string {
   return (value.split(';')[0] ?? '').trim().toLowerCase();
@@ -72,6 +72,7 @@ export const CONFORMANT: Stages = {
   loginClaims: (_rt, claims) => claims,
   plainListener: () => 'refuse',
   challenge: (rt, presented) => challengeOf(rt.contract, presented),
+  scopeChallenge: (rt) => scopeChallengeOf(rt.contract),
   tokenCacheControl: () => 'no-store',
   refusalDelayMs: () => 0,
 };

@@ -71,11 +71,9 @@ export async function handleOperation(rt: Runtime, route: Route, request: MockRe
     if (refused !== undefined) return errorReply(rt, refused, headers);
   }
 
-  const refusal =
-    rt.stages.requiredHeaderError(rt, request.headers) ??
-    (orgValue !== undefined ? rt.stages.organizationError(rt, orgValue, orgs) : undefined) ??
-    rt.stages.scopeError(rt, route, record) ??
-    (await bindingError(rt, route, request, record));
-  if (refusal !== undefined) return errorReply(rt, refusal, headers);
+  const before = rt.stages.requiredHeaderError(rt, request.headers) ?? (orgValue !== undefined ? rt.stages.organizationError(rt, orgValue, orgs) : undefined);
+  const scope = before === undefined ? rt.stages.scopeError(rt, route, record) : undefined;
+  const refusal = before ?? scope ?? (await bindingError(rt, route, request, record));
+  if (refusal !== undefined) return errorReply(rt, refusal, headers, { scopeRefusal: refusal === scope });
   return respond(rt, route, request, params, principal, headers, now);
 }

@@ -90,6 +90,8 @@ export interface ErrorReplyOptions {
   status?: number;
   /** the request carried a credential (the 401's Bearer challenge then says error="invalid_token") */
   presented?: boolean;
+  /** a refusal for want of scope (a 403 then carries the scope challenge) */
+  scopeRefusal?: boolean;
 }
 
 /** The documented error `spec` as a response. */
@@ -99,6 +101,9 @@ export function errorReply(rt: Runtime, spec: ErrorSpec, headers: HeaderBag, opt
   if (opts.retryAfterField !== undefined) bodyOpts.retryAfterField = opts.retryAfterField;
   if ((opts.status ?? spec.status) === 401) {
     const challenge = rt.stages.challenge(rt, opts.presented === true);
+    if (challenge !== undefined) headers['www-authenticate'] = challenge;
+  } else if ((opts.status ?? spec.status) === 403 && opts.scopeRefusal === true) {
+    const challenge = rt.stages.scopeChallenge(rt);
     if (challenge !== undefined) headers['www-authenticate'] = challenge;
   }
   const body = errorBody(spec, bodyOpts);

@@ -90,6 +90,8 @@ export interface Stages {
    * carried a credential (RFC 6750 §3.1: then error="invalid_token"); undefined = none
    */
   challenge(rt: Runtime, presented: boolean): string | undefined;
+  /** profiles: the WWW-Authenticate value of a 403 refusing a credential for want of scope (RFC 6750 §3.1); undefined = none */
+  scopeChallenge(rt: Runtime): string | undefined;
   /** profiles: the Cache-Control value of a login (token) response (RFC 6749 §5.1) */
   tokenCacheControl(rt: Runtime): string | undefined;
   /** profiles: ms the refusal of this presented credential waits before it is sent (timing) */

@@ -17,12 +17,18 @@ const isProfileRow = (id: string): boolean => /^(STD|SEC)-/.test(id);
 const EVERYWHERE = ['STD-HTTP-401-CHALLENGE', 'SEC-KEY-NO-ENUMERATION', 'SEC-TIMING-NO-ENUMERATION'];
 /** the profile rows that apply to each bundled spec (docs/profiles.md, the per-vendor table) */
 const APPLICABLE: Record<string, string[]> = {
-  linkt: EVERYWHERE,
+  linkt: [...EVERYWHERE],
   linkkit: [...EVERYWHERE, 'STD-HTTP-SCHEME-CASE', 'STD-BEARER-INVALID-TOKEN'],
   linkit: [...EVERYWHERE, 'STD-TOKEN-RESPONSE-NO-STORE', 'SEC-LOGIN-PASSWORD-EXACT'],
   linkfetch: [...EVERYWHERE, 'STD-HTTP-SCHEME-CASE', 'STD-BEARER-INVALID-TOKEN'],
   linq: [...EVERYWHERE, 'STD-HTTP-SCHEME-CASE', 'STD-BEARER-INVALID-TOKEN'],
 };
+// challenge parameters and the Bearer challenge rows (the 401/403 status rows are covered by each
+// spec's own credential.missing / credential.invalid / scope.denied: profile-status-rows.test.ts)
+const BEARER_ROWS = ['STD-BEARER-CHALLENGE', 'STD-BEARER-NO-ERROR-WITHOUT-CREDENTIALS', 'STD-BEARER-ATTR-CHARSET'];
+APPLICABLE.linkt!.push('STD-HTTP-AUTHPARAM-ONCE');
+APPLICABLE.linkit!.push('STD-HTTP-AUTHPARAM-ONCE', ...BEARER_ROWS);
+for (const name of ['linkkit', 'linkfetch', 'linq']) APPLICABLE[name]!.push('STD-HTTP-AUTHPARAM-ONCE', ...BEARER_ROWS, 'STD-BEARER-INSUFFICIENT-SCOPE');
 
 describe.each(BUNDLED_SPECS)('%s with --profile standards --profile security', (name) => {
   it('the conformant mock passes every profile case that applies; each applicable profile row has a defect caught by it alone', { timeout: 300_000 }, async () => {

@@ -47,8 +47,15 @@ describe('profiles layered onto a spec', () => {
     expect(c.requirements.slice(0, plain.requirements.length).map((r) => r.id)).toEqual(plain.requirements.map((r) => r.id));
     expect(added.map((r) => r.id)).toEqual([
       'STD-HTTP-401-CHALLENGE',
+      'STD-HTTP-AUTHPARAM-ONCE',
       'STD-HTTP-SCHEME-CASE',
+      'STD-HTTP-401-UNAUTHENTICATED',
+      'STD-HTTP-403-FOR-VALID-CREDENTIALS',
+      'STD-BEARER-CHALLENGE',
+      'STD-BEARER-NO-ERROR-WITHOUT-CREDENTIALS',
       'STD-BEARER-INVALID-TOKEN',
+      'STD-BEARER-INSUFFICIENT-SCOPE',
+      'STD-BEARER-ATTR-CHARSET',
       'STD-TOKEN-RESPONSE-NO-STORE',
       'SEC-LOGIN-PASSWORD-EXACT',
       'SEC-KEY-NO-ENUMERATION',

@@ -20,16 +20,28 @@ import { requireValidAccepted } from '../valid-accepted.ts';
 
 const ID = 'scopes';
 
+type Side = { operation: Operation; request: RequestExample };
+
 /** A side of the requirement as the fixtures choose it: their operation (with their request, else its example), else the spec's. */
-function chosen(contract: Contract, spec: { operation: Operation; request?: RequestExample }, choice: FixtureRequest | undefined): { operation: Operation; request: RequestExample } {
+function chosen(contract: Contract, spec: { operation: Operation; request?: RequestExample }, choice: FixtureRequest | undefined): Side {
   if (choice?.operation !== undefined) return { operation: operationById(contract, choice.operation), request: choice.request ?? {} };
   return { operation: spec.operation, request: choice?.request ?? spec.request ?? {} };
 }
 
-function plan(contract: Contract, fixtures: Fixtures, r: ScopeRequirement): Case[] {
-  const { role } = r;
+/** The denied and (when named) allowed operation of a scope.denied requirement, as the fixtures choose them. */
+export function scopeSides(contract: Contract, fixtures: Fixtures, r: ScopeRequirement): { denied: Side; allowed?: Side } {
   const choice = fixtures.scopes?.[r.id];
   const denied = chosen(contract, r, choice);
+  const allowedChoice = choice?.allowed;
+  // the loader refuses an allowed choice without an operation when the spec names none
+  const allowedSpec = r.allowed ?? (allowedChoice?.operation !== undefined ? { operation: operationById(contract, allowedChoice.operation) } : undefined);
+  return allowedSpec === undefined ? { denied } : { denied, allowed: chosen(contract, allowedSpec, allowedChoice) };
+}
+
+function plan(contract: Contract, fixtures: Fixtures, r: ScopeRequirement): Case[] {
+  const { role } = r;
+  const sides = scopeSides(contract, fixtures, r);
+  const denied = sides.denied;
   const op = denied.operation;
   const skip = missingRole(fixtures, role) ?? missingRole(fixtures, 'valid');
   const cases = [
@@ -55,11 +67,8 @@ function plan(contract: Contract, fixtures: Fixtures, r: ScopeRequirement): Case
       skip,
     ),
   ];
-  const allowedChoice = choice?.allowed;
-  // the loader refuses an allowed choice without an operation when the spec names none
-  const allowedSpec = r.allowed ?? (allowedChoice?.operation !== undefined ? { operation: operationById(contract, allowedChoice.operation) } : undefined);
-  if (allowedSpec !== undefined) {
-    const allowed = chosen(contract, allowedSpec, allowedChoice);
+  const allowed = sides.allowed;
+  if (allowed !== undefined) {
     const allowedOp = allowed.operation;
     cases.push(
       makeCase(

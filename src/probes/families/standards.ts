@@ -9,6 +9,7 @@
  *   401 with a Bearer challenge has error="invalid_token" (RFC 6750 §3.1); other statuses and 401s
  *   without a Bearer challenge are other rows' to judge.
  * - std.token-no-store: the login's 2xx carries `Cache-Control` with `no-store` (RFC 6749 §5.1).
+ * - the challenge-parameter, 401/403 status and Bearer challenge rows: src/probes/standards/.
  */
 import type { Contract, Requirement } from '../../spec/contract.ts';
 import type { Fixtures } from '../../fixtures/fixtures.ts';
@@ -22,6 +23,8 @@ import { fail, pass } from '../outcome.ts';
 import { COVERAGE, requireAccepted } from '../preconditions.ts';
 import { schemeByName } from '../request-builder.ts';
 import { acceptanceFailure, sendBuilt, type Sent } from '../steps.ts';
+import { authParamCase, bearerChallengeCase, bearerCharsetCase, bearerNoErrorCase } from '../standards/challenge-rows.ts';
+import { forbiddenCase, insufficientScopeCase, unauthenticatedCase } from '../standards/status-rows.ts';
 
 const ID = 'standards';
 
@@ -145,5 +148,13 @@ export const standards: ProbeFamily = {
     'std.scheme-case': schemeCaseCases,
     'std.bearer-invalid-token': (c, f, r) => [invalidTokenCase(c, f, r)],
     'std.token-no-store': (_c, f, r) => [noStoreCase(f, r)],
+    // challenge parameters, 401/403 status, Bearer challenge rows (src/probes/standards/)
+    'std.challenge-params': (c, f, r) => [authParamCase(c, f, r)],
+    'std.unauthenticated-status': (c, _f, r) => [unauthenticatedCase(c, r)],
+    'std.forbidden-status': (c, f, r) => [forbiddenCase(c, f, r)],
+    'std.bearer-challenge': (c, f, r) => [bearerChallengeCase(c, f, r)],
+    'std.bearer-no-error': (c, _f, r) => [bearerNoErrorCase(c, r)],
+    'std.bearer-insufficient-scope': (c, f, r) => [insufficientScopeCase(c, f, r)],
+    'std.bearer-attr-charset': (c, f, r) => [bearerCharsetCase(c, f, r)],
   },
 };
