@@ -74,4 +74,8 @@ export const CONFORMANT: Stages = {
   challenge: (rt, presented) => challengeOf(rt.contract, presented),
   tokenCacheControl: () => 'no-store',
   refusalDelayMs: () => 0,
+  dateField: (_rt, ms) => httpDate(ms),
+  queryCredential: () => undefined,
+  loginRefusal: (rt) => ({ error: rt.errors.login }),
+  draftRateLimitFields: () => ({}),
 };

@@ -22,6 +22,7 @@ import { fail, pass } from '../outcome.ts';
 import { COVERAGE, requireAccepted } from '../preconditions.ts';
 import { schemeByName } from '../request-builder.ts';
 import { acceptanceFailure, sendBuilt, type Sent } from '../steps.ts';
+import { RATELIMIT_FIELD_PLANS } from './ratelimit-fields.ts';
 
 const ID = 'standards';
 
@@ -145,5 +146,7 @@ export const standards: ProbeFamily = {
     'std.scheme-case': schemeCaseCases,
     'std.bearer-invalid-token': (c, f, r) => [invalidTokenCase(c, f, r)],
     'std.token-no-store': (_c, f, r) => [noStoreCase(f, r)],
+    // the RateLimit field rows (wt/secrows)
+    ...RATELIMIT_FIELD_PLANS,
   },
 };
