@@ -1,12 +1,21 @@
 /**
  * sec.no-credential-echo: a refused credential never comes back in the response (ASVS 5.0 V16.5.1).
  *
- * The defect echoes only keys longer than any the mock issued (a "key too long" message quoting
- * the input), which no other probe sends: every case already fails on an echo of a value it sent
- * as a credential (secretEchoes, src/probes/outcome.ts), so an echo of every unknown key would be
- * every case's failure, not this row's.
+ * Every case already fails when a response repeats a credential its request carried (secretEchoes,
+ * src/probes/outcome.ts): an echo of a real key, or of a key made from one (truncated, re-prefixed),
+ * and of the unknown keys other probes send, is every case's failure. The row owns echoes of what
+ * only it sends: a key longer than any issued and sharing no 8 characters with one. Its defect is a
+ * length check whose message quotes such a key, so it alone fails.
  */
 import { defineKind } from './kind.ts';
+
+const RUN = 8;
+
+/** Whether `value` shares a run of 8 characters with `other`. */
+function sharesRun(value: string, other: string): boolean {
+  for (let i = 0; i + RUN <= other.length; i++) if (value.includes(other.slice(i, i + RUN))) return true;
+  return false;
+}
 
 export const secNoCredentialEcho = defineKind({
   kind: 'sec.no-credential-echo',
@@ -15,14 +24,18 @@ export const secNoCredentialEcho = defineKind({
   needs: [],
   fields: ['role', 'operation'],
   defaultRole: 'valid',
-  defects: () => [
+  defects: ({ contract }) => [
     {
-      description: 'a key longer than any issued one is refused with a message quoting it ("key too long: <key>")',
+      description: 'a key (no spaces) longer than any issued one and made of none of them is refused with a message quoting it ("key too long: <key>")',
       wrap: {
         unknown: (next) => (rt, value, candidates) => {
           const out = next(rt, value, candidates);
-          const longest = Math.max(0, ...[...rt.state.credentials.keys()].map((k) => k.length));
-          return out.kind === 'refused' && value.length > longest ? { ...out, extra: { ...out.extra, message: `key too long: ${value}` } } : out;
+          const kinds = new Set(candidates.map((c) => c.credential));
+          const issued = [...rt.state.credentials.values()].filter((c) => kinds.has(c.kind)).map((c) => c.value);
+          const prefixes = [...contract.keyFormat.live, ...contract.keyFormat.test];
+          const body = (v: string): string => v.slice(prefixes.find((p) => v.startsWith(p))?.length ?? 0);
+          const foreign = !/\s/.test(value) && value.length > Math.max(0, ...issued.map((v) => v.length)) && !issued.some((v) => sharesRun(value, body(v)));
+          return out.kind === 'refused' && foreign ? { ...out, extra: { ...out.extra, message: `key too long: ${value}` } } : out;
         },
       },
     },
