@@ -4,7 +4,7 @@
  * Every case already fails when a response repeats a credential its request carried (secretEchoes,
  * src/probes/outcome.ts): an echo of a real key, or of a key made from one (truncated, re-prefixed),
  * and of the unknown keys other probes send, is every case's failure. The row owns echoes of what
- * only it sends: a key longer than any issued and sharing no 8 characters with one. Its defect is a
+ * only it sends: a key over twice as long as any issued and sharing no 8 characters with one. Its defect is a
  * length check whose message quotes such a key, so it alone fails.
  */
 import { defineKind } from './kind.ts';
@@ -26,7 +26,7 @@ export const secNoCredentialEcho = defineKind({
   defaultRole: 'valid',
   defects: ({ contract }) => [
     {
-      description: 'a key (no spaces) longer than any issued one and made of none of them is refused with a message quoting it ("key too long: <key>")',
+      description: 'a key (no spaces) over twice as long as any issued one and made of none of them is refused with a message quoting it ("key too long: <key>")',
       wrap: {
         unknown: (next) => (rt, value, candidates) => {
           const out = next(rt, value, candidates);
@@ -34,7 +34,7 @@ export const secNoCredentialEcho = defineKind({
           const issued = [...rt.state.credentials.values()].filter((c) => kinds.has(c.kind)).map((c) => c.value);
           const prefixes = [...contract.keyFormat.live, ...contract.keyFormat.test];
           const body = (v: string): string => v.slice(prefixes.find((p) => v.startsWith(p))?.length ?? 0);
-          const foreign = !/\s/.test(value) && value.length > Math.max(0, ...issued.map((v) => v.length)) && !issued.some((v) => sharesRun(value, body(v)));
+          const foreign = !/\s/.test(value) && value.length > 2 * Math.max(0, ...issued.map((v) => v.length)) && !issued.some((v) => sharesRun(value, body(v)));
           return out.kind === 'refused' && foreign ? { ...out, extra: { ...out.extra, message: `key too long: ${value}` } } : out;
         },
       },

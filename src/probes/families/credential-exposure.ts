@@ -5,8 +5,8 @@
  *   the same status, the same challenge apart from error_description, the same body (same keys,
  *   equal values apart from per-request ones). The wrong password must be refused first: that is
  *   what the password-refused requirement (SEC-LOGIN-PASSWORD-EXACT) states.
- * - sec.no-credential-echo: canaries, never valid keys — one of the valid key's length, one twice
- *   as long, each in the scheme's placement; one as `?api_key=` without any credential; and, with a
+ * - sec.no-credential-echo: canaries, never valid keys — one of the valid key's length, one four
+ *   times as long, each in the scheme's placement; one as `?api_key=` without any credential; and, with a
  *   login, a canary password → no response to a refusal holds 8 or more consecutive characters of
  *   a canary's random part (plain, URL-encoded, base64: the run's echo detector, seeded with the
  *   canaries alone). The documented prefix, and masks keeping 4 characters, pass.
@@ -102,7 +102,7 @@ function echoCase(r: Requirement): Case {
     const canaries: Array<{ what: string; value: string; send: (v: string) => Promise<Sent> }> = [];
     const inScheme = (v: string): Promise<Sent> => sendBuilt(ctx, { operation: r.operation, credential: { value: v, scheme, ...(valid?.headers ? { headers: valid.headers } : {}) }, request: r.request ?? {} });
     canaries.push({ what: 'an unknown key', value: canaryKey(ctx.contract, like), send: inScheme });
-    canaries.push({ what: 'an unknown key twice as long as a real one', value: longCanary(ctx.contract, like, 2), send: inScheme });
+    canaries.push({ what: 'an unknown key four times as long as a real one', value: longCanary(ctx.contract, like, 4), send: inScheme });
     canaries.push({
       what: 'an unknown key as ?api_key=',
       value: canaryKey(ctx.contract, like),
