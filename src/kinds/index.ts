@@ -45,6 +45,16 @@ import { stdBearerAttrCharset } from './std-bearer-attr-charset.ts';
 import { secLoginPasswordExact } from './sec-login-password-exact.ts';
 import { secKeyNoEnumeration } from './sec-key-no-enumeration.ts';
 import { secTiming } from './sec-timing.ts';
+// profile kinds of wt/secrows
+import { stdRatelimitPolicySyntax } from './std-ratelimit-policy-syntax.ts';
+import { stdRatelimitSyntax } from './std-ratelimit-syntax.ts';
+import { stdRetryAfter } from './std-retry-after.ts';
+import { stdHttpDate } from './std-http-date.ts';
+import { std429Details } from './std-429-details.ts';
+import { std429RetryAfter } from './std-429-retry-after.ts';
+import { secLoginNoEnumeration } from './sec-login-no-enumeration.ts';
+import { secNoCredentialEcho } from './sec-no-credential-echo.ts';
+import { secNoQueryCredential } from './sec-no-query-credential.ts';
 
 export const KINDS = [
   credentialAccepted,
@@ -88,6 +98,16 @@ export const KINDS = [
   secLoginPasswordExact,
   secKeyNoEnumeration,
   secTiming,
+  // profile kinds of wt/secrows
+  stdRatelimitPolicySyntax,
+  stdRatelimitSyntax,
+  stdRetryAfter,
+  stdHttpDate,
+  std429Details,
+  std429RetryAfter,
+  secLoginNoEnumeration,
+  secNoCredentialEcho,
+  secNoQueryCredential,
 ] as const satisfies readonly KindDefinition[];
 export type RequirementKind = (typeof KINDS)[number]['kind'];
 

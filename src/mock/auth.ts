@@ -115,8 +115,13 @@ export function anonymous(rt: Runtime): AuthOutcome {
 export function authenticate(rt: Runtime, source: CredentialSource, groups: readonly SchemeGroup[], now: number): AuthOutcome {
   const st = rt.stages;
   const headers = source.headers;
-  const x = extractCredential(headers, groups, source.url);
-  if (x.kind === 'none') return st.missing(rt);
+  let x = extractCredential(headers, groups, source.url);
+  if (x.kind === 'none') {
+    // a credential where no scheme puts it (the query string): the conformant stage reads none
+    const queried = source.url === undefined ? undefined : st.queryCredential(rt, source.url);
+    if (queried === undefined) return st.missing(rt);
+    x = { kind: 'value', value: queried, candidates: groups.flatMap((g) => [...g.bearer, ...(g.basic ?? []), ...g.raw]) };
+  }
   if (x.kind === 'malformed') return st.malformed(rt, x.bare);
 
   const record = rt.state.lookup(x.value);

@@ -75,4 +75,8 @@ export const CONFORMANT: Stages = {
   scopeChallenge: (rt) => scopeChallengeOf(rt.contract),
   tokenCacheControl: () => 'no-store',
   refusalDelayMs: () => 0,
+  dateField: (_rt, ms) => httpDate(ms),
+  queryCredential: () => undefined,
+  loginRefusal: (rt) => ({ error: rt.errors.login }),
+  draftRateLimitFields: () => ({}),
 };

@@ -27,7 +27,8 @@ export async function login(rt: Runtime, spec: LoginSpec, route: Route, request:
   const password = field(sent, 'password');
   const user = email !== undefined ? rt.state.findUser(email) : undefined;
   if (user === undefined || password === undefined || !rt.stages.passwordMatches(rt, user, password)) {
-    return errorReply(rt, rt.errors.login, headers);
+    const refusal = rt.stages.loginRefusal(rt, user);
+    return errorReply(rt, refusal.error, headers, refusal.extra !== undefined ? { extra: refusal.extra } : {});
   }
   const token = rt.state.issueToken(user, spec.tokenScheme, rt.state.seed.tokenLifetimeMs);
   const found = user.organizations[0] ?? user.tenant;

@@ -76,7 +76,8 @@ export function jsonReply(rt: Runtime, status: number, body: unknown, headers: H
   const text = JSON.stringify(payload);
   headers['content-type'] = 'application/json';
   headers['content-length'] = String(Buffer.byteLength(text));
-  headers['date'] = httpDate(rt.state.clock.now());
+  headers['date'] = rt.stages.dateField(rt, rt.state.clock.now());
+  Object.assign(headers, rt.stages.draftRateLimitFields(rt));
   return { status, headers, text };
 }
 

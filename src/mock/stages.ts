@@ -96,6 +96,15 @@ export interface Stages {
   tokenCacheControl(rt: Runtime): string | undefined;
   /** profiles: ms the refusal of this presented credential waits before it is sent (timing) */
   refusalDelayMs(rt: Runtime, value: string): number;
+  // profile rows of wt/secrows (std.http-date, std.ratelimit-*, sec.no-query-credential, sec.login-no-enumeration)
+  /** profiles: the Date field of a response at `ms` (RFC 9110 §5.6.7: IMF-fixdate) */
+  dateField(rt: Runtime, ms: number): string;
+  /** profiles: a credential read from the query string of a request with none where the scheme puts it (none: ASVS V14.2.1) */
+  queryCredential(rt: Runtime, url: string): string | undefined;
+  /** profiles: the refusal of a login, `user` the account the email names (undefined: no such account) */
+  loginRefusal(rt: Runtime, user: UserRecord | undefined): { error: ErrorSpec; extra?: Record<string, unknown> };
+  /** profiles: draft RateLimit / RateLimit-Policy fields added to every response (the mock sends none: the docs name others) */
+  draftRateLimitFields(rt: Runtime): HeaderBag;
 }
 
 /** Wrappers of some stages: each gets the stage as composed so far and returns its replacement. */

@@ -19,12 +19,12 @@ export function loginSpec(ctx: Pick<ProbeContext, 'contract'>): LoginSpec {
   return spec;
 }
 
-/** Sends the login request; `password` overrides the fixture's (a wrong one for login.reject). */
-export async function sendLogin(ctx: ProbeContext, password?: string): Promise<Sent> {
+/** Sends the login request; `password` overrides the fixture's (a wrong one for login.reject), `email` the account's. */
+export async function sendLogin(ctx: ProbeContext, password?: string, email?: string): Promise<Sent> {
   const spec = loginSpec(ctx);
   const cred = requireCredential(ctx.fixtures, 'login');
   const op = operationById(ctx.contract, spec.operationId);
-  const body = { ...(isObject(op.example.body) ? op.example.body : {}), email: cred.email, password: password ?? cred.password };
+  const body = { ...(isObject(op.example.body) ? op.example.body : {}), email: email ?? cred.email, password: password ?? cred.password };
   return sendBuilt(ctx, { operation: op, request: { body }, secrets: [password ?? ''] });
 }
 

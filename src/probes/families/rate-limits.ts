@@ -10,6 +10,7 @@ import { limitsOf, windowNoun } from '../rate-limits/figures.ts';
 import { headersCase, limitCase, remainingCase, resetCase } from '../rate-limits/observations.ts';
 import { exceededCase, longWindowCase, perKeyCase, recoveryCase, retryAfterCase } from '../rate-limits/exhaustion.ts';
 import { RATE_LIMIT_FAMILY } from '../run-case.ts';
+import { PROFILE_429_PLANS } from '../rate-limits/profile-429.ts';
 
 const ID = RATE_LIMIT_FAMILY;
 
@@ -53,5 +54,7 @@ export const rateLimits: ProbeFamily = {
     'ratelimit.retry-after': single('429 carries a valid Retry-After', retryAfterCase),
     'ratelimit.per-key': single('another key is accepted while the valid key is limited', perKeyCase),
     'ratelimit.recovery': single('the key is accepted again after the reset', recoveryCase),
+    // profile rows about the 429 these cases meet (standards.yaml), planned after them
+    ...PROFILE_429_PLANS,
   },
 };

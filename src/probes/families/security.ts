@@ -20,6 +20,7 @@ import { fail, pass } from '../outcome.ts';
 import { sendBuilt, type Sent } from '../steps.ts';
 import { timingCase } from './timing.ts';
 import { bodyDifferences } from './same-answer.ts';
+import { CREDENTIAL_EXPOSURE_PLANS } from './credential-exposure.ts';
 
 const ID = 'security';
 
@@ -102,5 +103,7 @@ export const security: ProbeFamily = {
     'sec.login-password-exact': (_c, f, r) => [passwordExactCase(f, r)],
     'sec.key-no-enumeration': (c, f, r) => [enumerationCase(c, f, r)],
     'sec.timing': timingCase,
+    // login enumeration, credential echo, credentials in the query (wt/secrows)
+    ...CREDENTIAL_EXPOSURE_PLANS,
   },
 };

@@ -25,6 +25,7 @@ import { schemeByName } from '../request-builder.ts';
 import { acceptanceFailure, sendBuilt, type Sent } from '../steps.ts';
 import { authParamCase, bearerChallengeCase, bearerCharsetCase, bearerNoErrorCase } from '../standards/challenge-rows.ts';
 import { forbiddenCase, insufficientScopeCase, unauthenticatedCase } from '../standards/status-rows.ts';
+import { RATELIMIT_FIELD_PLANS } from './ratelimit-fields.ts';
 
 const ID = 'standards';
 
@@ -156,5 +157,7 @@ export const standards: ProbeFamily = {
     'std.bearer-no-error': (c, _f, r) => [bearerNoErrorCase(c, r)],
     'std.bearer-insufficient-scope': (c, f, r) => [insufficientScopeCase(c, f, r)],
     'std.bearer-attr-charset': (c, f, r) => [bearerCharsetCase(c, f, r)],
+    // the RateLimit field rows (wt/secrows)
+    ...RATELIMIT_FIELD_PLANS,
   },
 };

@@ -31,6 +31,7 @@ import { SkipCase } from '../skip-case.ts';
 import { sharedStep } from '../shared-steps.ts';
 import { SKIP } from '../skip-reasons.ts';
 import { rateLimitErrors } from './stray.ts';
+import { recordLimited } from './limited-seen.ts';
 import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from '../steps.ts';
 
 /** requests sent beyond the limit before concluding there is no 429 */
@@ -77,6 +78,7 @@ export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Cre
     if (index === 1 && first === undefined) last = await afterOpenWindow(ctx, r, credential, window, last);
     // refused before any request was accepted (a 429 to everything included): the key is not in play
     if (index === 1 && !isAcceptedStatus(last)) requireFirstAccepted(last, credential, limitNote(index, window));
+    if (isLimited(ctx, r, last)) recordLimited(ctx, last); // profile rows about the 429 read it (limited-seen.ts)
     if (isLimited(ctx, r, last) || !isAcceptedStatus(last)) return { sent: last, index };
   }
   const label = last?.label ?? '';
