@@ -14,7 +14,7 @@
 import type { Contract, Requirement } from '../../spec/contract.ts';
 import type { Fixtures } from '../../fixtures/fixtures.ts';
 import { challengeFor, paramValue } from '../../http-auth/challenges.ts';
-import type { Case, ProbeContext } from '../model.ts';
+import type { Case, Outcome, ProbeContext } from '../model.ts';
 import { canaryKey } from '../credential.ts';
 import { placementFor } from '../login.ts';
 import { makeCase } from '../make-case.ts';
@@ -23,7 +23,7 @@ import { fail, pass, skip } from '../outcome.ts';
 import { PreconditionFailed, requireAccepted } from '../preconditions.ts';
 import { rateLimitSignals } from '../rate-limits/signals.ts';
 import { sendBuilt, type Sent } from '../steps.ts';
-import { readChallenges, scopeTarget, sendDenied, type ScopeTarget } from './exchanges.ts';
+import { readChallenges, scopeTarget, sendDenied, type Exchange, type ScopeTarget } from './exchanges.ts';
 import { BEARER_CHALLENGE, documented, pinOf, statusCoverage } from './pins.ts';
 
 const ID = 'standards';
@@ -32,6 +32,23 @@ const ID = 'standards';
 function coveredSkip(pins: Array<ReturnType<typeof pinOf>>, status: number): string | undefined {
   if (!pins.every((p) => p.exact)) return undefined;
   return `covered by ${pins.map((p) => p.requirement!.id).join(' and ')} (the spec pins ${status} for the same requests)`;
+}
+
+/** The failure's hint where the spec documents another status: a waiver, quoting the docs. */
+function waiverHint(pin: ReturnType<typeof pinOf>, r: Requirement): string {
+  return pin.requirement !== undefined && !pin.exact ? `; ${documented(pin)}: waive ${r.id} with the doc's words if that status is the API's documented answer` : '';
+}
+
+/** A skip when the 403 is a rate limit (Retry-After, remaining 0), not the refusal the row judges. */
+function rateLimitSkip(ctx: ProbeContext, e: Exchange): Outcome | undefined {
+  const signals = e.sent.res.status === 403 ? rateLimitSignals(e.sent.res, ctx.contract) : [];
+  return signals.length > 0 ? skip(ctx, `the 403 on ${e.sent.label} carries rate-limit signals (${signals.join(', ')}): a rate limit, not a refusal to judge`) : undefined;
+}
+
+/** The scoped role accepted where it may call (precondition), then refused where it lacks the scope. */
+async function sendRefusal(ctx: ProbeContext, t: ScopeTarget): Promise<Exchange> {
+  await requireAllowed(ctx, t);
+  return sendDenied(ctx, t);
 }
 
 export function unauthenticatedCase(contract: Contract, r: Requirement): Case {
@@ -50,8 +67,7 @@ export function unauthenticatedCase(contract: Contract, r: Requirement): Case {
       }
       for (const { what, s, pin } of sent) {
         if (s.res.status === 401) continue;
-        const waiver = pin.requirement !== undefined && !pin.exact ? `; ${documented(pin)}: waive ${r.id} with the doc's words if that status is the API's documented answer` : '';
-        return fail(ctx, expectation('401', `${s.res.status}${waiver}`, s.label, what));
+        return fail(ctx, expectation('401', `${s.res.status}${waiverHint(pin, r)}`, s.label, what));
       }
       return pass(ctx, sent.map(({ what, s }) => `${what}: ${s.res.status} on ${s.label}`).join('; '));
     },
@@ -76,16 +92,14 @@ export function forbiddenCase(contract: Contract, fixtures: Fixtures, r: Require
     'a valid credential lacking permission gets 403, the same when repeated',
     async (ctx) => {
       const t = target as ScopeTarget;
-      await requireAllowed(ctx, t);
-      const first = await sendDenied(ctx, t);
+      const first = await sendRefusal(ctx, t);
       const second = await sendDenied(ctx, t);
       for (const e of [first, second]) {
-        const signals = e.sent.res.status === 403 ? rateLimitSignals(e.sent.res, ctx.contract) : [];
-        if (signals.length > 0) return skip(ctx, `the 403 on ${e.sent.label} carries rate-limit signals (${signals.join(', ')}): a rate limit, not a refusal to judge`);
+        const limited = rateLimitSkip(ctx, e);
+        if (limited !== undefined) return limited;
         const status = e.sent.res.status;
         if (status === 401 || (status >= 200 && status < 300)) {
-          const waiver = pin.requirement !== undefined && !pin.exact ? `; ${documented(pin)}: waive ${r.id} with the doc's words if that status is the API's documented answer` : '';
-          return fail(ctx, expectation('403 (or 404 hiding the resource)', `${status}${waiver}`, e.sent.label, `the ${t.requirement.role} credential`));
+          return fail(ctx, expectation('403 (or 404 hiding the resource)', `${status}${waiverHint(pin, r)}`, e.sent.label, `the ${t.requirement.role} credential`));
         }
       }
       if (first.sent.res.status !== second.sent.res.status) {
@@ -105,14 +119,12 @@ export function insufficientScopeCase(contract: Contract, fixtures: Fixtures, r:
     r,
     'the 403 for a token lacking the scope says error="insufficient_scope"',
     async (ctx) => {
-      const t = target as ScopeTarget;
-      await requireAllowed(ctx, t);
-      const e = await sendDenied(ctx, t);
-      const signals = e.sent.res.status === 403 ? rateLimitSignals(e.sent.res, ctx.contract) : [];
-      if (signals.length > 0) return skip(ctx, `the 403 on ${e.sent.label} carries rate-limit signals (${signals.join(', ')}): a rate limit, not a scope refusal`);
+      const e = await sendRefusal(ctx, target as ScopeTarget);
+      const limited = rateLimitSkip(ctx, e);
+      if (limited !== undefined) return limited;
       if (e.sent.res.status !== 403) {
         throw new PreconditionFailed(
-          `the ${t.requirement.role} token was answered ${e.sent.res.status}, not 403, on ${e.sent.label}`,
+          `the ${(target as ScopeTarget).requirement.role} token was answered ${e.sent.res.status}, not 403, on ${e.sent.label}`,
           statusCoverage(pin, 'std.forbidden-status', 'scope.denied'),
           expectation('403', String(e.sent.res.status), e.sent.label, e.what),
         );
