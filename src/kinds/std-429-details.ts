@@ -10,14 +10,14 @@ export const std429Details = defineKind({
   defaultRole: 'valid',
   defects: ({ errors }) => [
     {
-      description: 'the 429 body holds the documented code and nothing explaining it: every text field repeats the code',
+      description: 'the 429 body holds the documented code and nothing explaining it: every text of words repeats the code instead',
       wrap: {
         rateLimitedError: (next) => (rt) => {
           const out = next(rt);
           const code = String(out.spec.code ?? errors.rateLimit.code ?? out.spec.status);
           const bare = (body: Record<string, unknown>): void => {
             for (const [k, v] of Object.entries(body)) {
-              if (typeof v === 'string') body[k] = code;
+              if (typeof v === 'string' && /\p{L}\s+\p{L}/u.test(v)) body[k] = code;
               else if (v !== null && typeof v === 'object' && !Array.isArray(v)) bare(v as Record<string, unknown>);
             }
           };

@@ -21,7 +21,7 @@ describe('authconform list --profile', () => {
       '    source: OWASP Application Security Verification Standard 5.0.0 › V6.2.8 Password Security (Level 1) <https://github.com/OWASP/ASVS/tree/v5.0.0_release/5.0/en>',
       '    "Verify that the application verifies the user\'s password exactly as received from the user, without any modifications such as truncation or case transformation."',
     ]);
-    expect(out).toContain('SEC-NO-CREDENTIAL-IN-QUERY  MUST  sec.no-query-credential  (no probe yet: listed, not run)');
+    expect(out).toContain('SEC-NO-CREDENTIAL-IN-QUERY  MUST  sec.no-query-credential');
   });
 
   it('md gives one table per profile with linked sources', async () => {
@@ -37,7 +37,7 @@ describe('authconform list --profile', () => {
     const captured = captureIO();
     expect(await runCommand(list, ['linkfetch', '--profile', 'security', '--format', 'json'], captured)).toBe(0);
     const ids = (JSON.parse(captured.stdout.join('\n')) as Array<{ id: string }>).map((r) => r.id).filter((id) => id.startsWith('SEC-'));
-    expect(ids).toEqual(['SEC-KEY-NO-ENUMERATION', 'SEC-TIMING-NO-ENUMERATION']);
+    expect(ids).toEqual(['SEC-KEY-NO-ENUMERATION', 'SEC-NO-CREDENTIAL-ECHO', 'SEC-NO-CREDENTIAL-IN-QUERY', 'SEC-TIMING-NO-ENUMERATION']);
   });
 });
 
@@ -45,7 +45,7 @@ describe('validate --profile', () => {
   it('counts the layered rows; an unknown profile is one line and exit 2', async () => {
     const ok = captureIO();
     expect(await runCommand(validate, ['linkit', '--profile', 'security'], ok)).toBe(0);
-    expect(ok.stdout).toEqual(['✓ linkit (specs/linkit.yaml): 14 requirements']);
+    expect(ok.stdout).toEqual(['✓ linkit (specs/linkit.yaml): 17 requirements']);
     const bad = captureIO();
     expect(await runCommand(validate, ['linkit', '--profile', 'nope'], bad)).toBe(2);
     expect(bad.stderr).toEqual(['✗ profile "nope" not found; bundled profiles: standards, security']);

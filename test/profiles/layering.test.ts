@@ -51,14 +51,20 @@ describe('profiles layered onto a spec', () => {
       'STD-HTTP-SCHEME-CASE',
       'STD-HTTP-401-UNAUTHENTICATED',
       'STD-HTTP-403-FOR-VALID-CREDENTIALS',
+      'STD-HTTP-DATE-FORMAT',
       'STD-BEARER-CHALLENGE',
       'STD-BEARER-NO-ERROR-WITHOUT-CREDENTIALS',
       'STD-BEARER-INVALID-TOKEN',
       'STD-BEARER-INSUFFICIENT-SCOPE',
       'STD-BEARER-ATTR-CHARSET',
       'STD-TOKEN-RESPONSE-NO-STORE',
+      'STD-RL-POLICY-SYNTAX',
+      'STD-RL-RATELIMIT-SYNTAX',
       'SEC-LOGIN-PASSWORD-EXACT',
+      'SEC-LOGIN-NO-ENUMERATION',
       'SEC-KEY-NO-ENUMERATION',
+      'SEC-NO-CREDENTIAL-ECHO',
+      'SEC-NO-CREDENTIAL-IN-QUERY',
       'SEC-TIMING-NO-ENUMERATION',
     ]);
     expect(c.profiles).toEqual(['standards', 'security']);
@@ -80,10 +86,10 @@ describe('profiles layered onto a spec', () => {
     const rows = profileRows([loadProfile('security')]);
     expect(rows.map((r) => [r.id, r.level, r.probed])).toEqual([
       ['SEC-LOGIN-PASSWORD-EXACT', 'MUST', true],
-      ['SEC-LOGIN-NO-ENUMERATION', 'SHOULD', false],
+      ['SEC-LOGIN-NO-ENUMERATION', 'SHOULD', true],
       ['SEC-KEY-NO-ENUMERATION', 'SHOULD', true],
-      ['SEC-NO-CREDENTIAL-ECHO', 'SHOULD', false],
-      ['SEC-NO-CREDENTIAL-IN-QUERY', 'MUST', false],
+      ['SEC-NO-CREDENTIAL-ECHO', 'SHOULD', true],
+      ['SEC-NO-CREDENTIAL-IN-QUERY', 'MUST', true],
       ['SEC-TIMING-NO-ENUMERATION', 'SHOULD', true],
     ]);
     expect(rows[0]!.source).toMatchObject({ section: 'V6.2.8 Password Security (Level 1)', url: 'https://github.com/OWASP/ASVS/tree/v5.0.0_release/5.0/en' });
