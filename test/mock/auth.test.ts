@@ -7,7 +7,7 @@ import type { Contract, Role } from '../../src/spec/contract.ts';
 import { ROLES } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
-import { contractIn, contractOf, errorById, errorOfKind, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, probeOperation, ResponseLog, seedsRole, SPECS } from './support.ts';
+import { contractIn, contractOf, errorById, errorOfKind, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, probeOperation, ResponseLog, seedsRole, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
@@ -20,7 +20,7 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
 
   beforeAll(async () => {
     contract = await contractOf(name);
-    mock = await startMock(contract, { port: 0, dispatch });
+    mock = await startMock(specFor(contract), { port: 0, dispatch });
     client = new MockClient(contract, mock, log);
   });
   afterAll(() => mock.close());
@@ -99,7 +99,7 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
 if (SPECS.includes('linkfetch')) describe('linkfetch mock: exact bodies of the documented errors', () => {
   it('answers missing_key and invalid_key with {error, message}', async () => {
     const contract = await contractOf('linkfetch');
-    const mock = await startMock(contract);
+    const mock = await startMock(specFor(contract));
     try {
       const client = new MockClient(contract, mock, log);
       const missing = await client.call('getProfile');

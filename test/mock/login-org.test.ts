@@ -8,7 +8,7 @@ import type { Contract } from '../../src/spec/contract.ts';
 import { getAtPointer } from '../../src/spec/json-pointer.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
-import { contractIn, contractOf, errorById, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, realSince, ResponseLog, SPECS } from './support.ts';
+import { contractIn, contractOf, errorById, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, realSince, ResponseLog, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
@@ -21,7 +21,7 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
 
   beforeAll(async () => {
     contract = await contractOf(name);
-    mock = await startMock(contract, { port: 0, dispatch });
+    mock = await startMock(specFor(contract), { port: 0, dispatch });
     client = new MockClient(contract, mock, log);
   });
   afterAll(() => mock.close());
@@ -34,7 +34,7 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
   if (spec.login === undefined) {
     it('documents no login: the mock seeds no login user, no expired token and no login operation', () => {
       expect([mock.fixtures.credentials.login, mock.fixtures.credentials.expired_token]).toEqual([undefined, undefined]);
-      expect(Object.entries(contract.mock.operations ?? {}).filter(([, m]) => m.respond === 'login')).toEqual([]);
+      expect(Object.entries(specFor(contract).mock.operations ?? {}).filter(([, m]) => m.respond === 'login')).toEqual([]);
     });
   }
 
@@ -45,7 +45,7 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
     const r = await login();
     const issuedWithin = realSince(readAt);
     const spec = contract.login!;
-    const lifetime = contract.mock.tokenLifetime === 'PT1H' ? 3_600_000 : undefined;
+    const lifetime = specFor(contract).mock.tokenLifetime === 'PT1H' ? 3_600_000 : undefined;
     expect(r.status).toBe(200);
     expect(r.headers['cache-control']).toBe('no-store');
     expect(getAtPointer(r.body, spec.tokenPointer)).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);

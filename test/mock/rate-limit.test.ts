@@ -10,7 +10,7 @@ import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
 import { effectivePlan } from '../../src/mock/limits.ts';
 import type { Reply } from './support.ts';
-import { contractIn, contractOf, errorById, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, ResponseLog, seedsRole, SPECS } from './support.ts';
+import { contractIn, contractOf, errorById, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, ResponseLog, seedsRole, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
@@ -36,7 +36,7 @@ describe.each(SPECS)('%s mock: rate limits', (name) => {
 
   beforeAll(async () => {
     contract = await contractOf(name);
-    mock = await startMock(contract, { port: 0 });
+    mock = await startMock(specFor(contract), { port: 0 });
     client = new MockClient(contract, mock, log);
     limit = perMinuteOf(contract, mock) ?? 0;
   });
@@ -104,7 +104,7 @@ describe.each(SPECS)('%s mock: rate limits', (name) => {
 describe.each(SPECS)('%s mock: limit options', (name) => {
   if (contractIn(CONTRACTS, name).rateLimit !== undefined) it('unlimited: no 429 past the limit', async () => {
     const contract = await contractOf(name);
-    const mock = await startMock(contract, { unlimited: true });
+    const mock = await startMock(specFor(contract), { unlimited: true });
     try {
       const client = new MockClient(contract, mock, log);
       const limit = perMinuteOf(contract, mock)!;
@@ -118,7 +118,7 @@ describe.each(SPECS)('%s mock: limit options', (name) => {
 
   it('rateLimit override: 2 requests per 1 s window, Retry-After of 1 s', async () => {
     const contract = await contractOf(name);
-    const mock = await startMock(contract, { rateLimit: { perWindow: 2, windowMs: 1000 } });
+    const mock = await startMock(specFor(contract), { rateLimit: { perWindow: 2, windowMs: 1000 } });
     try {
       const client = new MockClient(contract, mock, log);
       const replies = [];

@@ -7,7 +7,7 @@ import { AuthenticationError, Linkt, RateLimitError } from '@linkt/sdk';
 import type { Contract } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
-import { contractOf, everyResponseMatchesItsSpec, recordingFetch, ResponseLog, SPECS } from './support.ts';
+import { contractOf, everyResponseMatchesItsSpec, recordingFetch, ResponseLog, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const present = SPECS.includes('linkt');
@@ -19,7 +19,7 @@ describe.runIf(present)('@linkt/sdk against the linkt mock', () => {
 
   beforeAll(async () => {
     contract = await contractOf('linkt');
-    mock = await startMock(contract);
+    mock = await startMock(specFor(contract));
   });
   afterAll(() => mock.close());
 

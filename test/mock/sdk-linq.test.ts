@@ -7,7 +7,7 @@ import { AuthenticationError, LinqAPIV3, PermissionDeniedError, RateLimitError }
 import type { Contract } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
-import { contractOf, everyResponseMatchesItsSpec, recordingFetch, ResponseLog, SPECS } from './support.ts';
+import { contractOf, everyResponseMatchesItsSpec, recordingFetch, ResponseLog, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const present = SPECS.includes('linq');
@@ -20,7 +20,7 @@ describe.runIf(present)('@linqapp/sdk against the linq mock', () => {
 
   beforeAll(async () => {
     contract = await contractOf('linq');
-    mock = await startMock(contract);
+    mock = await startMock(specFor(contract));
   });
   afterAll(() => mock.close());
 
@@ -62,7 +62,7 @@ describe.runIf(present)('@linqapp/sdk against the linq mock', () => {
   });
 
   it('honours Retry-After: with maxRetries 2 a limited call succeeds once the 1 s window has passed', async () => {
-    const small = await startMock(contract, { rateLimit: { perWindow: 1, windowMs: 1000 } });
+    const small = await startMock(specFor(contract), { rateLimit: { perWindow: 1, windowMs: 1000 } });
     try {
       const seen = log.seen.length;
       const client = sdk(small.fixtures.credentials.valid!.value, 2, small.url);

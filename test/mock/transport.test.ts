@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
-import { contractIn, contractOf, everyResponseMatchesItsSpec, loadContracts, MockClient, ResponseLog, SPECS } from './support.ts';
+import { contractIn, contractOf, everyResponseMatchesItsSpec, loadContracts, MockClient, ResponseLog, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
@@ -33,7 +33,7 @@ describe.each(SPECS)('%s mock: the server', (name) => {
 
   beforeAll(async () => {
     contract = await contractOf(name);
-    mock = await startMock(contract, { port: 0 });
+    mock = await startMock(specFor(contract), { port: 0 });
     client = new MockClient(contract, mock, log);
   });
   afterAll(() => mock.close());
@@ -84,7 +84,7 @@ describe('serving under a server base path', () => {
   it('answers both at the operation path and under the base path of the documented server URL', async () => {
     const base = await contractOf(SPECS[0]!);
     const contract: Contract = { ...base, servers: ['https://api.example.com/base/v9'] };
-    const mock = await startMock(contract);
+    const mock = await startMock({ ...specFor(base), contract });
     try {
       const client = new MockClient(contract, mock, log);
       const op = contract.operations.find((o) => o.operationId === contract.probeOperation)!;
