@@ -2,7 +2,8 @@
  * Authentication on every bundled spec's mock: accepted roles, missing and invalid credentials with
  * the documented errors, credential placement (header case, scheme word, padding, wrong header).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { mockTest as it } from '../support/mock-test.ts';
 import type { Contract, Role } from '../../src/spec/contract.ts';
 import { ROLES } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
@@ -18,12 +19,10 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
   let mock: MockServer;
   let client: MockClient;
 
-  beforeAll(async () => {
-    contract = await contractOf(name);
-    mock = await startMock(specFor(contract), { port: 0, dispatch });
+  it.beforeAll(async ({ mocks }) => {
+    ({ contract, mock } = await mocks.start(name, { port: 0, dispatch }));
     client = new MockClient(contract, mock, log);
   });
-  afterAll(() => mock.close());
 
   const probe = (): string => contract.probeOperation;
 

@@ -3,7 +3,8 @@
  * to the second), immediate revocation without grace, keys that never expire, the control API
  * itself (clock, keys, reset) and its absence when control is off.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { mockTest as it } from '../support/mock-test.ts';
 import type { Contract } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
@@ -20,12 +21,10 @@ describe.each(SPECS)('%s mock: key lifecycle', (name) => {
   let mock: MockServer;
   let client: MockClient;
 
-  beforeAll(async () => {
-    contract = await contractOf(name);
-    mock = await startMock(specFor(contract), { port: 0 });
+  it.beforeAll(async ({ mocks }) => {
+    ({ contract, mock } = await mocks.start(name, { port: 0 }));
     client = new MockClient(contract, mock, log);
   });
-  afterAll(() => mock.close());
 
   it('rotation: a new key works, the revoked one until the end of the grace window, then the rotation error', async () => {
     await client.control('POST', 'reset', {});

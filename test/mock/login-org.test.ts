@@ -3,12 +3,12 @@
  * and `Cache-Control: no-store`, wrong passwords refused, tokens expiring on the mock clock, and the
  * organization header checked against the credential's organizations.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { mockTest as it } from '../support/mock-test.ts';
 import type { Contract } from '../../src/spec/contract.ts';
 import { getAtPointer } from '../../src/spec/json-pointer.ts';
-import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
-import { contractIn, contractOf, errorById, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, realSince, ResponseLog, SPECS, specFor } from './support.ts';
+import { contractIn, errorById, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, realSince, ResponseLog, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
@@ -19,12 +19,10 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
   let mock: MockServer;
   let client: MockClient;
 
-  beforeAll(async () => {
-    contract = await contractOf(name);
-    mock = await startMock(specFor(contract), { port: 0, dispatch });
+  it.beforeAll(async ({ mocks }) => {
+    ({ contract, mock } = await mocks.start(name, { port: 0, dispatch }));
     client = new MockClient(contract, mock, log);
   });
-  afterAll(() => mock.close());
 
   async function login(password?: string) {
     const user = client.credential('login');

@@ -4,7 +4,8 @@
  * documented error and Retry-After (agreeing with the body field), recovery after the reset on the
  * mock clock, per-key or per-tenant budgets, and the options that lift or shrink limits.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { mockTest as it } from '../support/mock-test.ts';
 import type { Contract } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
@@ -34,13 +35,11 @@ describe.each(SPECS)('%s mock: rate limits', (name) => {
   let client: MockClient;
   let limit: number;
 
-  beforeAll(async () => {
-    contract = await contractOf(name);
-    mock = await startMock(specFor(contract), { port: 0 });
+  it.beforeAll(async ({ mocks }) => {
+    ({ contract, mock } = await mocks.start(name, { port: 0 }));
     client = new MockClient(contract, mock, log);
     limit = perMinuteOf(contract, mock) ?? 0;
   });
-  afterAll(() => mock.close());
 
   it('limits the valid key when the spec documents rate limiting, never otherwise', async () => {
     if (contract.rateLimit !== undefined) {

@@ -3,12 +3,12 @@
  * the requirement's error while allowed operations work, request-body bindings (a phone number not
  * assigned to the token), echo headers, test-mode bodies, and required request headers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { mockTest as it } from '../support/mock-test.ts';
 import type { Contract } from '../../src/spec/contract.ts';
-import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
 import { isBindingRequirement } from '../../src/mock/error-catalog.ts';
-import { contractIn, contractOf, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, probeOperation, ResponseLog, seedsRole, SPECS, specFor } from './support.ts';
+import { contractIn, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, probeOperation, ResponseLog, seedsRole, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
@@ -34,12 +34,10 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
   let mock: MockServer;
   let client: MockClient;
 
-  beforeAll(async () => {
-    contract = await contractOf(name);
-    mock = await startMock(specFor(contract), { port: 0, dispatch });
+  it.beforeAll(async ({ mocks }) => {
+    ({ contract, mock } = await mocks.start(name, { port: 0, dispatch }));
     client = new MockClient(contract, mock, log);
   });
-  afterAll(() => mock.close());
 
   if (Object.values(has).every((applies) => !applies)) {
     it('documents no tenant isolation, scopes, bindings, echo or required headers, test-mode body or create: the valid key is served with none of them', async () => {
