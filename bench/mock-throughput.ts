@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '../src/spec/bundled.ts';
-import { loadContract } from '../src/spec/load.ts';
+import { loadSpec } from '../src/spec/load.ts';
 import { cpuOf, serve } from './proc.ts';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
@@ -47,7 +47,7 @@ function load(url: string, pid: number, key: string): Sample {
   return { rps: json.requests.average, requests: json.requests.total, cpuUsPerRequest: (cpu * 1e6) / json.requests.total };
 }
 
-const key = (await loadContract('linkfetch')).mock.credentials.find((c) => c.role === 'valid')!.value;
+const key = (await loadSpec('linkfetch')).mock.credentials.find((c) => c.role === 'valid')!.value;
 const servers = [
   { name: 'bare node:http', ...(await serve(['-e', BARE])), path: '/' },
   { name: 'mock (direct)', ...(await serve([BIN, 'mock', 'linkfetch', '--unlimited'])), path: PATH },

@@ -10,16 +10,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Contract } from '../src/spec/contract.ts';
-import { loadContract } from '../src/spec/load.ts';
+import { loadSpec } from '../src/spec/load.ts';
 import { BUNDLED_SPECS, repoRoot } from '../src/spec/bundled.ts';
 import { renderMatrix, runDefectMatrix, summarize, type DefectResult } from '../src/selftest/defect-matrix.ts';
 
 const contracts: Contract[] = [];
 const results: DefectResult[] = [];
 for (const n of BUNDLED_SPECS) {
-  const c = await loadContract(n);
-  contracts.push(c);
-  for (const r of await runDefectMatrix(c)) {
+  const spec = await loadSpec(n);
+  contracts.push(spec.contract);
+  for (const r of await runDefectMatrix(spec)) {
     results.push(r);
     if (r.caught.length === 0) console.log(`MISSED ${r.defect}: ${r.description}`);
     for (const b of r.wronglyBlamed) console.log(`BLAMED ${r.defect} -> ${b}`);

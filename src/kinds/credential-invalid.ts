@@ -2,11 +2,12 @@
 import { defineKind } from './kind.ts';
 import { bareValueIsWrong } from '../spec/scheme-words.ts';
 import type { Contract, Requirement } from '../spec/contract.ts';
+import type { MockConfig } from '../spec/mock-config.ts';
 import type { Breakage } from '../mock/defect.ts';
 
 /** Only where the probes send a bare key: the valid key's scheme has a scheme word on this operation. */
-function bareKeyDefects(c: Contract, r: Requirement): Breakage[] {
-  const validScheme = c.mock.credentials.find((m) => m.role === 'valid')?.scheme ?? c.defaultScheme;
+function bareKeyDefects(c: Contract, mock: MockConfig, r: Requirement): Breakage[] {
+  const validScheme = mock.credentials.find((m) => m.role === 'valid')?.scheme ?? c.defaultScheme;
   const scheme = c.schemes.find((s) => s.name === validScheme);
   if (scheme === undefined || !bareValueIsWrong(c, r.operation.schemes, scheme)) return [];
   return [
@@ -31,7 +32,7 @@ export const credentialInvalid = defineKind({
   fields: ['errors', 'operation', 'request'],
   defaultRole: 'valid',
   covers: 'unknown-refused',
-  defects: ({ requirement: r, contract: c }) => [
+  defects: ({ requirement: r, contract: c, mock }) => [
     {
       description: 'keys are matched by their leading characters: a truncated valid key is accepted',
       wrap: {
@@ -50,7 +51,7 @@ export const credentialInvalid = defineKind({
         unknown: (next) => (rt, value, candidates) => (rt.state.keyTruncatedTo(value) !== undefined ? { kind: 'crash' } : next(rt, value, candidates)),
       },
     },
-    ...bareKeyDefects(c, r),
+    ...bareKeyDefects(c, mock, r),
     {
       suffix: 'unknown-accepted',
       description: 'unknown credentials are served as if authenticated (also breaks key.indistinguishable)',

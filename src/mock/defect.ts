@@ -5,6 +5,7 @@
  * so the kind definitions import no mock code.
  */
 import type { Contract, Requirement } from '../spec/contract.ts';
+import type { MockConfig } from '../spec/mock-config.ts';
 import type { ErrorCatalog } from './error-catalog.ts';
 import type { StageWrappers } from './stages.ts';
 
@@ -18,6 +19,8 @@ export interface Breakage {
 export interface DefectContext {
   requirement: Requirement;
   contract: Contract;
+  /** the mock's configuration (its seed credentials, bindings) */
+  mock: MockConfig;
   errors: ErrorCatalog;
   /** how a 2xx body of the requirement's operation can break its documented schema, when it can */
   violation?: { description: string; apply(body: unknown): unknown };

@@ -4,6 +4,7 @@
  * situation, a status-only error is synthesized.
  */
 import type { Contract, ErrorSpec, Requirement, RequirementKind } from '../spec/contract.ts';
+import type { LoadedSpec, MockConfig } from '../spec/mock-config.ts';
 
 export interface ErrorCatalog {
   /** no credential at all */
@@ -40,17 +41,17 @@ function firstErrorOf(contract: Contract, kind: RequirementKind): ErrorSpec | un
   return undefined;
 }
 
-function bindingErrors(contract: Contract): Set<string> {
-  return new Set((contract.mock.bindings ?? []).map((b) => b.error));
+function bindingErrors(mock: Pick<MockConfig, 'bindings'>): Set<string> {
+  return new Set((mock.bindings ?? []).map((b) => b.error));
 }
 
 /** True when a scope.denied requirement is about a request-body binding rather than scopes. */
-export function isBindingRequirement(contract: Contract, r: Requirement): boolean {
-  const errs = bindingErrors(contract);
+export function isBindingRequirement(mock: Pick<MockConfig, 'bindings'>, r: Requirement): boolean {
+  const errs = bindingErrors(mock);
   return r.kind === 'scope.denied' && r.errors.length > 0 && r.errors.every((e) => errs.has(e.id));
 }
 
-export function buildErrorCatalog(contract: Contract): ErrorCatalog {
+export function buildErrorCatalog({ contract, mock }: LoadedSpec): ErrorCatalog {
   const byId = (id: string | undefined, fallbackStatus: number): ErrorSpec =>
     (id !== undefined ? contract.errors[id] : undefined) ?? synthesized(fallbackStatus, id);
   const missing = firstErrorOf(contract, 'credential.missing') ?? firstErrorOf(contract, 'credential.invalid') ?? synthesized(401, 'unauthorized');
@@ -69,7 +70,7 @@ export function buildErrorCatalog(contract: Contract): ErrorCatalog {
       ? { ...documented403, description: httpsText }
       : { ...synthesized(403, 'https_required'), code: 'https_required', description: httpsText });
 
-  const scopeRequirements = contract.requirements.filter((r) => r.kind === 'scope.denied' && !isBindingRequirement(contract, r));
+  const scopeRequirements = contract.requirements.filter((r) => r.kind === 'scope.denied' && !isBindingRequirement(mock, r));
   const scopeError = (r: Requirement | undefined): ErrorSpec | undefined => r?.errors[0];
   const defaultScope =
     scopeError(scopeRequirements[0]) ?? Object.values(contract.errors).find((e) => e.status === 403) ?? synthesized(403, 'forbidden');

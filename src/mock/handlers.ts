@@ -10,7 +10,7 @@
  */
 import { http } from 'msw';
 import type { RequestHandler } from 'msw';
-import type { Contract } from '../spec/contract.ts';
+import type { LoadedSpec } from '../spec/mock-config.ts';
 import { controlEndpoints } from './control.ts';
 import type { Endpoint } from './endpoint.ts';
 import type { BehaviourOptions } from './options.ts';
@@ -55,7 +55,7 @@ export function buildEndpoints(rt: Runtime, control: boolean): Endpoint[] {
   return [...(control ? controlEndpoints(rt) : []), ...rt.routes.map((route) => operationEndpoint(rt, route))];
 }
 
-/** msw handlers implementing `contract`'s auth behaviour over `state`. */
-export function createHandlers(contract: Contract, state: MockState, options: BehaviourOptions = {}): RequestHandler[] {
-  return buildEndpoints(createRuntime(contract, state, options), options.control ?? MOCK_DEFAULTS.control).map((e) => e.handler);
+/** msw handlers implementing the spec's auth behaviour over `state`. */
+export function createHandlers(spec: LoadedSpec, state: MockState, options: BehaviourOptions = {}): RequestHandler[] {
+  return buildEndpoints(createRuntime(spec, state, options), options.control ?? MOCK_DEFAULTS.control).map((e) => e.handler);
 }

@@ -4,6 +4,7 @@
  * `rateLimit` option overrides.
  */
 import type { Contract, RateLimitPlan } from '../spec/contract.ts';
+import type { LoadedSpec } from '../spec/mock-config.ts';
 import type { LimitWindow, Limits } from './rate-limiter.ts';
 import type { BehaviourOptions } from './options.ts';
 import { MOCK_DEFAULTS } from './options.ts';
@@ -23,15 +24,15 @@ export function effectivePlan(contract: Contract, name: string | undefined): Rat
 }
 
 /** The limits of a credential with plan `planName`; undefined = not limited. */
-export function limitsFor(contract: Contract, planName: string | undefined, options: BehaviourOptions): Limits | undefined {
+export function limitsFor({ contract, mock }: LoadedSpec, planName: string | undefined, options: BehaviourOptions): Limits | undefined {
   if (options.rateLimit !== undefined) {
     return { windows: [{ id: 'override', max: options.rateLimit.perWindow, windowMs: options.rateLimit.windowMs ?? MOCK_DEFAULTS.minuteWindowMs, headers: true }] };
   }
   const plan = effectivePlan(contract, planName);
   if (plan !== undefined) return { windows: plan.windows.map(({ id, max, windowMs, headers }) => ({ id, max, windowMs, headers })) };
   const windows: LimitWindow[] = [];
-  const perMinute = contract.mock.rateLimitPerMinute;
-  const perDay = contract.mock.rateLimitPerDay;
+  const perMinute = mock.rateLimitPerMinute;
+  const perDay = mock.rateLimitPerDay;
   if (perMinute !== undefined) windows.push({ id: 'mock-PT1M', max: perMinute, windowMs: MOCK_DEFAULTS.minuteWindowMs, headers: true });
   if (perDay !== undefined) windows.push({ id: 'mock-P1D', max: perDay, windowMs: MOCK_DEFAULTS.dayWindowMs, headers: perMinute === undefined });
   return windows.length === 0 ? undefined : { windows };

@@ -7,6 +7,7 @@
 import type { Credential, Fixtures } from '../fixtures/fixtures.ts';
 import type { Contract, Role } from '../spec/contract.ts';
 import { ROLES } from '../spec/contract.ts';
+import type { LoadedSpec } from '../spec/mock-config.ts';
 import { effectivePlan } from './limits.ts';
 import type { BehaviourOptions } from './options.ts';
 import type { MockState } from './state.ts';
@@ -27,7 +28,7 @@ function singular(name: string): string {
   return name;
 }
 
-export function mockFixtures(contract: Contract, state: MockState, options: BehaviourOptions, plainUrl: string | undefined): Fixtures {
+export function mockFixtures({ contract, mock }: LoadedSpec, state: MockState, options: BehaviourOptions, plainUrl: string | undefined): Fixtures {
   const credentials: Partial<Record<Role, Credential>> = {};
   for (const role of ROLES) {
     if (role === 'login') continue;
@@ -38,7 +39,7 @@ export function mockFixtures(contract: Contract, state: MockState, options: Beha
   if (user !== undefined) {
     credentials.login = { role: 'login', value: '', scheme: contract.login?.tokenScheme ?? contract.defaultScheme, email: user.email, password: user.password };
   }
-  const fixtures: Fixtures = { credentials, resources: { ...contract.mock.resources } };
+  const fixtures: Fixtures = { credentials, resources: { ...mock.resources } };
 
   const valid = state.byRole('valid');
   const members = user?.organizations ?? valid?.organizations ?? [];
@@ -54,7 +55,7 @@ export function mockFixtures(contract: Contract, state: MockState, options: Beha
   }
 
   const tenant = valid?.tenant ?? user?.tenant;
-  for (const m of Object.values(contract.mock.operations ?? {})) {
+  for (const m of Object.values(mock.operations ?? {})) {
     if (m.respond !== 'get') continue;
     const items = state.data.get(m.collection) ?? [];
     const item = items.find((i) => i.tenant === undefined || i.tenant === tenant);
@@ -68,10 +69,10 @@ export function mockFixtures(contract: Contract, state: MockState, options: Beha
   if (plan !== undefined) fixtures.plan = plan.name;
   if (options.rateLimit !== undefined) {
     fixtures.rateLimit = { perMinute: options.rateLimit.perWindow };
-  } else if (plan === undefined && (contract.mock.rateLimitPerMinute !== undefined || contract.mock.rateLimitPerDay !== undefined)) {
+  } else if (plan === undefined && (mock.rateLimitPerMinute !== undefined || mock.rateLimitPerDay !== undefined)) {
     fixtures.rateLimit = {};
-    if (contract.mock.rateLimitPerMinute !== undefined) fixtures.rateLimit.perMinute = contract.mock.rateLimitPerMinute;
-    if (contract.mock.rateLimitPerDay !== undefined) fixtures.rateLimit.perDay = contract.mock.rateLimitPerDay;
+    if (mock.rateLimitPerMinute !== undefined) fixtures.rateLimit.perMinute = mock.rateLimitPerMinute;
+    if (mock.rateLimitPerDay !== undefined) fixtures.rateLimit.perDay = mock.rateLimitPerDay;
   }
   if (plainUrl !== undefined) fixtures.plainUrl = plainUrl;
   return fixtures;

@@ -48,8 +48,8 @@ function itemId(item: Item, param: string): string | undefined {
 }
 
 /** The documented example of the success response, if any. */
-function documentedExample(op: Operation): unknown {
-  const response = (op.raw.responses as Record<string, unknown> | undefined)?.[String(op.successStatus)];
+function documentedExample(rt: Runtime, op: Operation): unknown {
+  const response = (rt.mock.openapi[op.operationId]?.responses as Record<string, unknown> | undefined)?.[String(op.successStatus)];
   const content = isObject(response) && isObject(response.content) ? response.content : {};
   for (const [type, media] of Object.entries(content)) {
     if (!/json/i.test(type) || !isObject(media)) continue;
@@ -89,7 +89,7 @@ export async function respond(
   const m: MockOperation | undefined = route.mock;
   const schema = op.successSchema;
   if (m === undefined || m.respond === 'login') {
-    const body = documentedExample(op) ?? (schema !== undefined ? instanceOf(schema, { now }) : {});
+    const body = documentedExample(rt, op) ?? (schema !== undefined ? instanceOf(schema, { now }) : {});
     return success(rt, route, p, op.successStatus, body, headers, schema);
   }
   if (m.respond === 'static') {

@@ -4,6 +4,7 @@
  * SDK with that base URL expects), the credential headers it reads, its bindings and behaviour.
  */
 import type { Contract, CredentialScheme, MockOperation, Operation } from '../spec/contract.ts';
+import type { LoadedSpec } from '../spec/mock-config.ts';
 
 /** The security schemes an operation reads from one header, split by how the value is written. */
 export interface SchemeGroup {
@@ -88,7 +89,7 @@ export function schemeGroups(contract: Contract, names: readonly string[]): Sche
   return [...groups.values()];
 }
 
-export function compileRoutes(contract: Contract): Route[] {
+export function compileRoutes({ contract, mock: config }: LoadedSpec): Route[] {
   const bases = basePaths(contract.servers);
   return contract.operations.map((operation) => {
     const { regex, params } = compilePath(operation.path, bases);
@@ -99,9 +100,9 @@ export function compileRoutes(contract: Contract): Route[] {
       params,
       groups: schemeGroups(contract, operation.schemes),
       isLogin: contract.login?.operationId === operation.operationId,
-      bindings: (contract.mock.bindings ?? []).filter((b) => b.operation === operation.operationId),
+      bindings: (config.bindings ?? []).filter((b) => b.operation === operation.operationId),
     };
-    const mock = contract.mock.operations?.[operation.operationId];
+    const mock = config.operations?.[operation.operationId];
     if (mock !== undefined) route.mock = mock;
     return route;
   });

@@ -3,6 +3,7 @@
  * error catalog, the stages with their defects, variants, limits by plan, header rules.
  */
 import type { Contract, ErrorSpec } from '../spec/contract.ts';
+import type { LoadedSpec, MockConfig } from '../spec/mock-config.ts';
 import type { ErrorCatalog } from './error-catalog.ts';
 import { buildErrorCatalog, synthesized } from './error-catalog.ts';
 import { CONFORMANT } from './conformant.ts';
@@ -28,6 +29,7 @@ export interface RequiredHeaderRule {
 
 export interface Runtime {
   contract: Contract;
+  mock: MockConfig;
   state: MockState;
   /** the conformant stages wrapped by the switched-on defects */
   stages: Stages;
@@ -54,21 +56,23 @@ function requiredHeaderError(name: string, value: string): ErrorSpec {
 }
 
 /** @param wrap stage wrappers applied outside the defects' (the plain listener's open API) */
-export function createRuntime(contract: Contract, state: MockState, options: BehaviourOptions = {}, wrap: readonly StageWrappers[] = []): Runtime {
-  const stages = composeStages(CONFORMANT, [...resolveDefects(contract, options.defects), ...wrap]);
+export function createRuntime(spec: LoadedSpec, state: MockState, options: BehaviourOptions = {}, wrap: readonly StageWrappers[] = []): Runtime {
+  const { contract, mock } = spec;
+  const stages = composeStages(CONFORMANT, [...resolveDefects(spec, options.defects), ...wrap]);
   const limitCache = new Map<string | undefined, Limits | undefined>();
   const limits = (plan: string | undefined): Limits | undefined => {
-    if (!limitCache.has(plan)) limitCache.set(plan, limitsFor(contract, plan, options));
+    if (!limitCache.has(plan)) limitCache.set(plan, limitsFor(spec, plan, options));
     return limitCache.get(plan);
   };
   return {
     contract,
+    mock,
     state,
     stages,
     variants: resolveVariants(options.variants),
-    errors: buildErrorCatalog(contract),
+    errors: buildErrorCatalog(spec),
     options,
-    routes: compileRoutes(contract),
+    routes: compileRoutes(spec),
     requiredHeaders: contract.requiredHeaders.map((h) => ({
       name: h.name,
       value: h.value,
@@ -76,7 +80,7 @@ export function createRuntime(contract: Contract, state: MockState, options: Beh
       error: requiredHeaderError(h.name, h.value),
     })),
     limits,
-    anonymousLimits: limitsFor(contract, undefined, options),
+    anonymousLimits: limitsFor(spec, undefined, options),
     defects: [...(options.defects ?? [])],
   };
 }

@@ -4,6 +4,7 @@
  * start and reset.
  */
 import type { Contract, MockCredentialSeed } from '../spec/contract.ts';
+import type { LoadedSpec, MockConfig } from '../spec/mock-config.ts';
 import { durationMs } from '../spec/duration.ts';
 import type { CredentialRecord, UserRecord } from './credentials.ts';
 import { documentedPrefix, keyLike, newToken } from './credentials.ts';
@@ -16,6 +17,8 @@ export interface SeedView {
   tokenLifetimeMs: number;
   /** seed credentials with the value the mock uses (regenerated for `key-strings`) */
   credentials: Array<{ seed: MockCredentialSeed; value: string }>;
+  /** collections of resources per tenant, as seeded */
+  data: NonNullable<MockConfig['data']>;
 }
 
 export interface SeedRecords {
@@ -30,17 +33,18 @@ const DEFAULT_EXPIRED_AGO_MS = 60_000;
  * Fixes the seed of a run; `regenerateKeys` gives every seeded key and token a new random body.
  * `clockStartMs` overrides the seed's clock start (`authconform mock` starts at the real time).
  */
-export function compileSeed(contract: Contract, regenerateKeys: boolean, clockStartMs?: number): SeedView {
-  const start = clockStartMs ?? Date.parse(contract.mock.clockStart ?? MOCK_DEFAULTS.clockStart);
-  const lifetime = contract.mock.tokenLifetime !== undefined ? durationMs(contract.mock.tokenLifetime) : undefined;
+export function compileSeed({ contract, mock }: LoadedSpec, regenerateKeys: boolean, clockStartMs?: number): SeedView {
+  const start = clockStartMs ?? Date.parse(mock.clockStart ?? MOCK_DEFAULTS.clockStart);
+  const lifetime = mock.tokenLifetime !== undefined ? durationMs(mock.tokenLifetime) : undefined;
   return {
     clockStartMs: Number.isFinite(start) ? start : Date.parse(MOCK_DEFAULTS.clockStart),
     tokenLifetimeMs: lifetime ?? MOCK_DEFAULTS.tokenLifetimeMs,
-    credentials: contract.mock.credentials.map((seed) => {
+    credentials: mock.credentials.map((seed) => {
       if (!regenerateKeys || seed.role === 'login') return { seed, value: seed.value };
       const value = seed.value.startsWith('eyJ') ? newToken(seed.role, start, start) : keyLike(seed.value, contract.keyFormat);
       return { seed, value };
     }),
+    data: mock.data ?? {},
   };
 }
 
@@ -90,6 +94,6 @@ export function seedRecords(contract: Contract, view: SeedView): SeedRecords {
     credentials.push(record);
   });
   const data = new Map<string, Item[]>();
-  for (const [name, items] of Object.entries(contract.mock.data ?? {})) data.set(name, structuredClone(items));
+  for (const [name, items] of Object.entries(view.data)) data.set(name, structuredClone(items));
   return { credentials, users, data };
 }

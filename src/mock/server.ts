@@ -1,5 +1,5 @@
 /**
- * `startMock(contract, options)`: the contract's msw handlers served on a real loopback port
+ * `startMock(spec, options)`: the loaded spec's msw handlers served on a real loopback port
  * (plus the plain-HTTP listener of HTTPS-only specs), with its state, defects and fixtures.
  */
 import { createServer } from 'node:http';
@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from 'msw';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import { operationList } from './api-paths.ts';
-import type { Contract } from '../spec/contract.ts';
+import type { LoadedSpec } from '../spec/mock-config.ts';
 import { AuthconformError } from '../util/errors.ts';
 import type { Endpoint } from './endpoint.ts';
 import { buildEndpoints } from './handlers.ts';
@@ -113,19 +113,20 @@ const UNAUTHENTICATED: StageWrappers = {
 };
 
 /** The plain listener's endpoints: one refusing everything, or (transport.https-only defect) the API without authentication. */
-function plainEndpoints(contract: Contract, state: MockState, options: MockOptions, rt: Runtime): Endpoint[] {
+function plainEndpoints(spec: LoadedSpec, state: MockState, options: MockOptions, rt: Runtime): Endpoint[] {
   if (rt.stages.plainListener(rt) === 'refuse') return [refusingEndpoint(rt)];
-  return buildEndpoints(createRuntime(contract, state, options, [UNAUTHENTICATED]), false);
+  return buildEndpoints(createRuntime(spec, state, options, [UNAUTHENTICATED]), false);
 }
 
-export async function startMock(contract: Contract, options: MockOptions = {}): Promise<MockServer> {
+export async function startMock(spec: LoadedSpec, options: MockOptions = {}): Promise<MockServer> {
+  const { contract } = spec;
   const host = options.host ?? MOCK_DEFAULTS.host;
   const dispatch = options.dispatch ?? MOCK_DEFAULTS.dispatch;
-  const state = createMockState(contract, {
+  const state = createMockState(spec, {
     ...(options.variants !== undefined ? { variants: options.variants } : {}),
     ...(options.clockStartMs !== undefined ? { clockStartMs: options.clockStartMs } : {}),
   });
-  const rt = createRuntime(contract, state, options);
+  const rt = createRuntime(spec, state, options);
   const endpoints = buildEndpoints(rt, options.control ?? MOCK_DEFAULTS.control);
   const names = headerNames(contract, rt.variants);
   const main = await startListener(rt, host, options.port ?? MOCK_DEFAULTS.port, names, endpoints, dispatch, options);
@@ -133,7 +134,7 @@ export async function startMock(contract: Contract, options: MockOptions = {}): 
   let plainUrl: string | undefined;
   if (contract.transport.httpsOnly) {
     try {
-      const plain = await startListener(rt, host, options.plainPort ?? MOCK_DEFAULTS.plainPort, names, plainEndpoints(contract, state, options, rt), dispatch, options);
+      const plain = await startListener(rt, host, options.plainPort ?? MOCK_DEFAULTS.plainPort, names, plainEndpoints(spec, state, options, rt), dispatch, options);
       servers.push(plain.server);
       plainUrl = plain.url;
     } catch (err) {
@@ -143,7 +144,7 @@ export async function startMock(contract: Contract, options: MockOptions = {}): 
   }
   const server: MockServer = {
     url: main.url,
-    fixtures: mockFixtures(contract, state, options, plainUrl),
+    fixtures: mockFixtures(spec, state, options, plainUrl),
     state,
     defects: [...(options.defects ?? [])],
     variants: [...rt.variants],

@@ -4,6 +4,7 @@
  * `reset()` brings everything back to the seed.
  */
 import type { Contract, Role } from '../spec/contract.ts';
+import type { LoadedSpec } from '../spec/mock-config.ts';
 import { MockClock } from './clock.ts';
 import type { CredentialRecord, UserRecord } from './credentials.ts';
 import { documentedPrefix, keyLike, newToken } from './credentials.ts';
@@ -120,8 +121,8 @@ export class MockState {
   }
 }
 
-/** A fresh state for `contract`; the `key-strings` variant regenerates the seeded keys once, here. */
-export function createMockState(contract: Contract, options: { variants?: string[]; clockStartMs?: number } = {}): MockState {
+/** A fresh state for `spec`; the `key-strings` variant regenerates the seeded keys once, here. */
+export function createMockState(spec: LoadedSpec, options: { variants?: string[]; clockStartMs?: number } = {}): MockState {
   const variants = resolveVariants(options.variants);
-  return new MockState(contract, compileSeed(contract, variants.has('key-strings'), options.clockStartMs));
+  return new MockState(spec.contract, compileSeed(spec, variants.has('key-strings'), options.clockStartMs));
 }

@@ -8,6 +8,7 @@
  *   spec's own mock seed, which are fake by construction (a mock started with `authconform mock`).
  */
 import type { Contract } from '../spec/contract.ts';
+import type { MockConfig } from '../spec/mock-config.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import { AuthconformError } from '../util/errors.ts';
 
@@ -18,7 +19,9 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 export interface SafetyInput {
-  contract: Pick<Contract, 'keyFormat'> & { mock?: Pick<Contract['mock'], 'credentials'> };
+  contract: Pick<Contract, 'keyFormat'>;
+  /** the spec's mock: its seeded (fake) credentials are never live keys */
+  mock?: Pick<MockConfig, 'credentials'>;
   fixtures: Fixtures;
   /** the target URL */
   target: string;
@@ -42,7 +45,7 @@ export function checkTargetSafety(input: SafetyInput): void {
     );
   }
   if (input.allowLive) return;
-  const seeded = new Set((input.contract.mock?.credentials ?? []).map((c) => c.value));
+  const seeded = new Set((input.mock?.credentials ?? []).map((c) => c.value));
   for (const credential of roles) {
     if (seeded.has(credential!.value)) continue;
     const prefix = input.contract.keyFormat.live.find((p) => p !== '' && credential!.value.startsWith(p));

@@ -7,7 +7,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { Contract } from '../spec/contract.ts';
-import { loadContractWithProfiles } from '../spec/layer-profiles.ts';
+import { loadSpecWithProfiles } from '../spec/layer-profiles.ts';
+import type { MockConfig } from '../spec/mock-config.ts';
 import { locateProfile } from '../spec/profile.ts';
 import { loadFixtures, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
@@ -37,6 +38,8 @@ export interface SpecEntry {
 
 export interface ResolvedEntry {
   contract: Contract;
+  /** the embedded mock's configuration (seed credentials, behaviours) */
+  mock: MockConfig;
   /** the fixtures file, loaded; absent without one */
   fixtures?: LoadedFixtures;
   /** the real target; absent = the embedded mock */
@@ -56,9 +59,9 @@ export interface ResolveContext {
 export async function resolveEntry(entry: SpecEntry, ctx: ResolveContext): Promise<ResolvedEntry> {
   const cwd = ctx.cwd ?? process.cwd();
   const profiles = entry.profiles ?? [];
-  const contract = await loadContractWithProfiles(entry.spec, profiles, { cwd, ...(entry.sha256 === undefined ? {} : { trustedSha256: entry.sha256 }) });
-  const out: ResolvedEntry = { contract, secrets: [], inputFiles: [contract.file, ...profiles.map((p) => locateProfile(p, cwd))] };
-  if (contract.mock.seed !== undefined) out.inputFiles.push(resolve(dirname(contract.file), contract.mock.seed));
+  const { contract, mock } = await loadSpecWithProfiles(entry.spec, profiles, { cwd, ...(entry.sha256 === undefined ? {} : { trustedSha256: entry.sha256 }) });
+  const out: ResolvedEntry = { contract, mock, secrets: [], inputFiles: [contract.file, ...profiles.map((p) => locateProfile(p, cwd))] };
+  if (mock.seed !== undefined) out.inputFiles.push(resolve(dirname(contract.file), mock.seed));
   if (entry.target !== undefined && hasUserinfo(entry.target)) {
     throw new AuthconformError('AC_USAGE', '--target holds a user name or password (user:password@host); give credentials in the fixtures');
   }
@@ -74,6 +77,7 @@ export async function resolveEntry(entry: SpecEntry, ctx: ResolveContext): Promi
     out.secrets.push(...querySecrets(target));
     checkTargetSafety({
       contract,
+      mock,
       fixtures: out.fixtures?.fixtures ?? { credentials: {}, resources: {} },
       target,
       ...(entry.fixtures === undefined ? {} : { fixturesFile: entry.fixtures }),
@@ -83,7 +87,7 @@ export async function resolveEntry(entry: SpecEntry, ctx: ResolveContext): Promi
   } else if (entry.fixtures !== undefined) {
     throw new AuthconformError('AC_TARGET_INVALID', `${entry.fixtures}: no target: give --target or set target: in the fixtures`);
   } else {
-    out.secrets.push(...contract.mock.credentials.map((c) => c.value));
+    out.secrets.push(...mock.credentials.map((c) => c.value));
   }
   out.secrets = [...new Set(out.secrets.filter((s) => s !== ''))];
   return out;

@@ -2,7 +2,7 @@
  * Where a spec's cases go: a real target with fixtures from a file, or the embedded mock (control
  * API on) with the fixtures it seeds.
  */
-import type { Contract } from '../spec/contract.ts';
+import type { LoadedSpec } from '../spec/mock-config.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import { startMock } from '../mock/server.ts';
 import { createControlClient, type ControlClient } from '../mock/control-client.ts';
@@ -19,7 +19,7 @@ export interface PreparedTarget {
 
 /** The resolved entry's real target, or the embedded mock started for it. */
 export async function prepareTarget(resolved: ResolvedEntry, mockDefects: string[] = []): Promise<PreparedTarget> {
-  if (resolved.target === undefined) return startEmbeddedMock(resolved.contract, mockDefects);
+  if (resolved.target === undefined) return startEmbeddedMock(resolved, mockDefects);
   return {
     baseUrl: resolved.target,
     fixtures: resolved.fixtures?.fixtures ?? { credentials: {}, resources: {} },
@@ -28,8 +28,8 @@ export async function prepareTarget(resolved: ResolvedEntry, mockDefects: string
   };
 }
 
-async function startEmbeddedMock(contract: Contract, defects: string[]): Promise<PreparedTarget> {
-  const mock = await startMock(contract, { port: 0, control: true, ...(defects.length > 0 ? { defects } : {}) });
+async function startEmbeddedMock(spec: LoadedSpec, defects: string[]): Promise<PreparedTarget> {
+  const mock = await startMock(spec, { port: 0, control: true, ...(defects.length > 0 ? { defects } : {}) });
   const control = createControlClient(mock.url);
   return {
     baseUrl: mock.url,

@@ -3,7 +3,7 @@
  * variants switched on: the instrument behind the defect matrix and the variant checks. The mock
  * is reset (clock, keys, counters) before every case, as the vitest suite does.
  */
-import type { Contract } from '../spec/contract.ts';
+import type { LoadedSpec } from '../spec/mock-config.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import { startMock } from '../mock/server.ts';
 import { createControlClient } from '../mock/control-client.ts';
@@ -33,9 +33,10 @@ export interface MockRunOptions {
 
 type Send = (r: ProbeRequest) => Promise<ProbeResponse>;
 
-export async function runAgainstMock(contract: Contract, opts: MockRunOptions = {}): Promise<CaseRun[]> {
+export async function runAgainstMock(spec: LoadedSpec, opts: MockRunOptions = {}): Promise<CaseRun[]> {
+  const { contract } = spec;
   const latency = virtualLatency(opts.seed ?? 1);
-  const mock = await startMock(contract, { port: 0, control: true, defects: opts.defects ?? [], variants: opts.variants ?? [], sleep: latency.sleep });
+  const mock = await startMock(spec, { port: 0, control: true, defects: opts.defects ?? [], variants: opts.variants ?? [], sleep: latency.sleep });
   const control = createControlClient(mock.url);
   const transport = createTransport({ rateLimitAware: false, useEnvProxy: false });
   const pick = opts.pick ?? (() => true);

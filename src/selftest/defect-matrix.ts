@@ -6,6 +6,7 @@
  * covers it; see src/probes/preconditions.ts) are no blame: they are counted as skipped elsewhere.
  */
 import type { Contract } from '../spec/contract.ts';
+import type { LoadedSpec } from '../spec/mock-config.ts';
 import { listDefects } from '../mock/defects.ts';
 import { runAgainstMock } from './against-mock.ts';
 
@@ -36,10 +37,11 @@ export interface MatrixSummary {
   skippedElsewhereCases: number;
 }
 
-export async function runDefectMatrix(contract: Contract, pick: (requirementId: string) => boolean = () => true): Promise<DefectResult[]> {
+export async function runDefectMatrix(spec: LoadedSpec, pick: (requirementId: string) => boolean = () => true): Promise<DefectResult[]> {
+  const { contract } = spec;
   const results: DefectResult[] = [];
-  for (const d of listDefects(contract).filter((x) => pick(x.requirement))) {
-    const runs = await runAgainstMock(contract, { defects: [d.id] });
+  for (const d of listDefects(spec).filter((x) => pick(x.requirement))) {
+    const runs = await runAgainstMock(spec, { defects: [d.id] });
     const elsewhere = runs.filter(({ c }) => c.requirement.id !== d.requirement);
     results.push({
       spec: contract.name,

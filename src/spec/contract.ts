@@ -3,7 +3,6 @@
  * layer above it (probes, mock, reporters) reads. Nothing here knows about HTTP clients, vitest or
  * any vendor; vendors differ only in the YAML that fills these types.
  */
-import type { OpenAPIV3_1 } from 'openapi-types';
 import type { StatusMember } from './status-set.ts';
 
 export type Level = 'MUST' | 'SHOULD' | 'MAY';
@@ -148,8 +147,6 @@ export interface Operation {
    * statuses minus those of the auth errors in `errors` (e.g. 200 and 422 for a profile lookup)
    */
   acceptStatuses: number[];
-  /** the raw OpenAPI operation */
-  raw: OpenAPIV3_1.OperationObject;
 }
 
 /** One window of a plan: at most `max` requests per `window` (any ISO 8601 duration). */
@@ -408,7 +405,6 @@ export interface Contract {
   sha256: string;
   /** documented base URLs */
   servers: string[];
-  document: OpenAPIV3_1.Document;
   sources: Record<string, SourceDoc>;
   schemes: CredentialScheme[];
   /** the scheme a plain `valid` credential uses */
@@ -433,6 +429,4 @@ export interface Contract {
   /** the profiles layered onto this contract (--profile), by name */
   profiles?: string[];
   traceability: TraceEntry[];
-  /** the mock section with the seed file merged in (credentials, clockStart, data) */
-  mock: MockSection & { credentials: MockCredentialSeed[] };
 }

@@ -9,7 +9,8 @@ import { isRequirementKind, kindOf } from '../kinds/index.ts';
 import type { Section } from '../kinds/kind.ts';
 import { AuthconformError } from '../util/errors.ts';
 import type { Contract, RequirementInput } from './contract.ts';
-import { loadContract, type LoadOptions } from './load.ts';
+import { loadSpec, type LoadOptions } from './load.ts';
+import type { LoadedSpec } from './mock-config.ts';
 import { loadProfile, type Profile, type ProfileRequirement } from './profile.ts';
 import { resolveRequirement } from './resolve-requirement.ts';
 
@@ -71,11 +72,19 @@ export function layerProfiles(contract: Contract, profiles: Profile[]): Contract
   return { ...contract, requirements: [...contract.requirements, ...added], profiles: profiles.map((p) => p.profile) };
 }
 
-/** A spec with the profiles layered onto it (profiles by bundled name or file). */
+/** A spec with the profiles layered onto its contract (profiles by bundled name or file), and its mock's configuration. */
+export async function loadSpecWithProfiles(spec: string, profiles: readonly string[], opts: LoadOptions = {}): Promise<LoadedSpec> {
+  const loaded = await loadSpec(spec, opts);
+  return {
+    contract: layerProfiles(
+      loaded.contract,
+      profiles.map((p) => loadProfile(p, opts.cwd)),
+    ),
+    mock: loaded.mock,
+  };
+}
+
+/** The contract of a spec with the profiles layered onto it. */
 export async function loadContractWithProfiles(spec: string, profiles: readonly string[], opts: LoadOptions = {}): Promise<Contract> {
-  const contract = await loadContract(spec, opts);
-  return layerProfiles(
-    contract,
-    profiles.map((p) => loadProfile(p, opts.cwd)),
-  );
+  return (await loadSpecWithProfiles(spec, profiles, opts)).contract;
 }

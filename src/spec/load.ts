@@ -8,6 +8,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import { AuthconformError } from '../util/errors.ts';
 import type { Problem } from '../util/errors.ts';
 import type { Contract } from './contract.ts';
+import type { LoadedSpec } from './mock-config.ts';
 import { ajvFindings } from './ajv-findings.ts';
 import type { Finding } from './finding.ts';
 import { locateFindings } from './finding.ts';
@@ -89,7 +90,8 @@ function readSpec(file: string, shown: string): string {
   return read.text;
 }
 
-export async function loadContract(nameOrPath: string, opts: LoadOptions = {}): Promise<Contract> {
+/** The contract every layer reads, and beside it the mock's configuration. */
+export async function loadSpec(nameOrPath: string, opts: LoadOptions = {}): Promise<LoadedSpec> {
   const cwd = opts.cwd ?? process.cwd();
   const file = locateSpec(nameOrPath, cwd);
   const shown = displayPath(file, cwd);
@@ -141,13 +143,18 @@ export async function loadContract(nameOrPath: string, opts: LoadOptions = {}): 
     sha256,
     ...(seed !== undefined ? { seed } : {}),
   };
-  const contract = normalize(input);
+  const loaded = normalize(input);
   if (!trusted) {
-    const bodies = mockBodyFindings(contract.operations, contract.mock, seed?.data !== undefined);
+    const bodies = mockBodyFindings(loaded.contract.operations, loaded.mock, seed?.data !== undefined);
     const located = bodies.map((b) => (b.in === 'seed' && seedParsed !== undefined ? locateFindings(seedParsed, [b.finding]) : locateFindings(parsed, [b.finding]))).flat();
     if (located.length > 0) throw invalid(shown, located);
   }
-  return contract;
+  return loaded;
+}
+
+/** The contract alone (what probes, reporters and `list` read). */
+export async function loadContract(nameOrPath: string, opts: LoadOptions = {}): Promise<Contract> {
+  return (await loadSpec(nameOrPath, opts)).contract;
 }
 
 /**

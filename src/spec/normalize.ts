@@ -1,5 +1,6 @@
 /**
- * A validated OpenAPI document with x-authconform (plus its seed) → the typed `Contract`.
+ * A validated OpenAPI document with x-authconform (plus its seed) → the typed `Contract`, and
+ * beside it the mock's `MockConfig`.
  * Only called after schema and cross-reference checks passed, so shapes are trusted here;
  * defaults of optional fields are applied in this one place.
  */
@@ -22,6 +23,7 @@ import type {
   SourceDoc,
   TraceEntry,
 } from './contract.ts';
+import type { LoadedSpec, MockConfig } from './mock-config.ts';
 import { durationMs } from './duration.ts';
 import { planWithWindows } from './rate-windows.ts';
 import type { StatusMember } from './status-set.ts';
@@ -160,7 +162,6 @@ function normalizeOperation(document: unknown, op: IndexedOperation, authStatuse
     example: operationExample(document, op),
     successStatus,
     acceptStatuses,
-    raw: op.raw as OpenAPIV3_1.OperationObject,
   };
   if (isPublic) operation.public = true;
   const summary = asString(op.raw.summary);
@@ -253,15 +254,16 @@ function normalizeTrace(v: unknown): TraceEntry {
   return entry;
 }
 
-function normalizeMock(x: Json, seed: Seed | undefined): Contract['mock'] {
-  const mock = { ...(asObject(x.mock) ?? {}) } as MockSection;
+function normalizeMock(index: SpecIndex, seed: Seed | undefined): MockConfig {
+  const mock = { ...(asObject(index.ext.mock) ?? {}) } as MockSection;
   if (seed?.clockStart !== undefined) mock.clockStart = seed.clockStart;
   if (seed?.data !== undefined) mock.data = seed.data;
   if (seed?.resources !== undefined) mock.resources = seed.resources;
-  return { ...mock, credentials: seed?.credentials ?? [] };
+  const openapi = Object.fromEntries(index.operations.map((op) => [op.operationId as string, op.raw as OpenAPIV3_1.OperationObject]));
+  return { ...mock, credentials: seed?.credentials ?? [], openapi };
 }
 
-export function normalize(input: NormalizeInput): Contract {
+export function normalize(input: NormalizeInput): LoadedSpec {
   const { index } = input;
   const document = index.document as OpenAPIV3_1.Document;
   const x = index.ext;
@@ -278,7 +280,6 @@ export function normalize(input: NormalizeInput): Contract {
     file: input.file,
     sha256: input.sha256,
     servers: (document.servers ?? []).map((s) => s.url),
-    document,
     sources: { ...(x.sources as Record<string, SourceDoc>) },
     schemes,
     defaultScheme,
@@ -296,7 +297,6 @@ export function normalize(input: NormalizeInput): Contract {
     echoHeaders: asArray(x.echoHeaders).map((h) => ({ ...(h as Contract['echoHeaders'][number]) })),
     requirements: asArray(x.requirements).map((r) => resolveRequirement(normalizeRequirement(r), refs)),
     traceability: asArray(x.traceability).map(normalizeTrace),
-    mock: normalizeMock(x, input.seed),
   };
   const rateLimit = normalizeRateLimit(x);
   if (rateLimit !== undefined) contract.rateLimit = rateLimit;
@@ -308,5 +308,5 @@ export function normalize(input: NormalizeInput): Contract {
   if (login !== undefined) contract.login = login;
   const waivers = asArray(x.waivers).map((w) => ({ id: String((w as Json).id), reason: String((w as Json).reason) }));
   if (waivers.length > 0) contract.waivers = waivers;
-  return contract;
+  return { contract, mock: normalizeMock(index, input.seed) };
 }

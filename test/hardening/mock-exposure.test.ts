@@ -9,7 +9,7 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { offLoopbackWarning } from '../../src/cli/commands/mock.ts';
-import { loadContract } from '../../src/spec/load.ts';
+import { loadSpec } from '../../src/spec/load.ts';
 import { MOCK_HEADERS_TIMEOUT_MS, MOCK_REQUEST_TIMEOUT_MS, startMock } from '../../src/mock/server.ts';
 import { MAX_REQUEST_BODY_BYTES } from '../../src/mock/node-adapter.ts';
 
@@ -23,7 +23,7 @@ describe('the mock off loopback', () => {
   });
 
   it('answers a body over 1 MiB with 413 without reading it all', async () => {
-    const mock = await startMock(await loadContract('linkfetch'), { port: 0, control: true });
+    const mock = await startMock(await loadSpec('linkfetch'), { port: 0, control: true });
     try {
       const { port } = new URL(mock.url);
       // announce 700 MB, send 2 MiB of it: the answer comes before the rest
@@ -71,7 +71,7 @@ describe('the mock off loopback', () => {
     }
 
     it('headers sent one byte at a time, never finished: 408 and the socket closed (headersTimeout)', async () => {
-      const mock = await startMock(await loadContract('linkfetch'), { port: 0, headersTimeoutMs: 300, requestTimeoutMs: 600 });
+      const mock = await startMock(await loadSpec('linkfetch'), { port: 0, headersTimeoutMs: 300, requestTimeoutMs: 600 });
       try {
         const reply = await trickle(mock.url, 'GET /__authconform/keys HTTP/1.1\r\nHost: x\r\nX-Slow: ', 'abcdefgh');
         expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
@@ -81,7 +81,7 @@ describe('the mock off loopback', () => {
     }, 60_000);
 
     it('a body sent one byte at a time, never finished: 408 and the socket closed (requestTimeout)', async () => {
-      const mock = await startMock(await loadContract('linkfetch'), { port: 0, headersTimeoutMs: 300, requestTimeoutMs: 600 });
+      const mock = await startMock(await loadSpec('linkfetch'), { port: 0, headersTimeoutMs: 300, requestTimeoutMs: 600 });
       try {
         const head = 'POST /__authconform/clock HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n';
         const reply = await trickle(mock.url, head, '          ');

@@ -5,7 +5,7 @@
  * `Date: Invalid Date`. Now: exit 2 with one line, or 400 with one line.
  */
 import { describe, expect, it } from 'vitest';
-import { loadContract } from '../../src/spec/load.ts';
+import { loadSpec } from '../../src/spec/load.ts';
 import { startMock } from '../../src/mock/server.ts';
 import { caseTimeoutMs } from '../../src/runner/options.ts';
 import { resolveTransportOptions } from '../../src/transport/defaults.ts';
@@ -40,7 +40,7 @@ describe('B8: duration and count options are integers a timer can hold', () => {
 
 describe('B9: the mock clock moves only within what a Date can show', () => {
   it.each([1e308, -1, 1.5, 'soon', 8.64e15])('advanceMs %j → 400 with one line; the Date header stays valid', async (advanceMs) => {
-    const mock = await startMock(await loadContract('linkfetch'), { port: 0, control: true });
+    const mock = await startMock(await loadSpec('linkfetch'), { port: 0, control: true });
     try {
       const res = await fetch(`${mock.url}/__authconform/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs }) });
       const body = (await res.json()) as { error?: { message?: string } } & Record<string, unknown>;

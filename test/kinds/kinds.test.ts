@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listDefects } from '../../src/mock/defects.ts';
-import type { Contract } from '../../src/spec/contract.ts';
-import { loadContractWithProfiles } from '../../src/spec/layer-profiles.ts';
+import { loadSpecWithProfiles } from '../../src/spec/layer-profiles.ts';
+import type { LoadedSpec } from '../../src/spec/mock-config.ts';
 import { KINDS, KIND_IDS, kindsOfFamily } from '../../src/kinds/index.ts';
 import { FAMILY_IDS, STATEMENTS } from '../../src/kinds/kind.ts';
 import { FAMILIES, planOf } from '../../src/probes/registry.ts';
@@ -19,15 +19,15 @@ import { extensionSchema, extensionSchemaFile } from '../../src/spec/validators.
 const kindEnum = (schema: Record<string, unknown>): unknown =>
   (schema.$defs as Record<string, { enum?: unknown }>).requirementKind?.enum;
 
-let bundled: Contract[] = [];
+let bundled: LoadedSpec[] = [];
 beforeAll(async () => {
   // the profile kinds (std.*, sec.*) have their rows in the bundled profiles, layered onto the specs
-  bundled = await Promise.all(presentBundledSpecs().map((name) => loadContractWithProfiles(name, ['standards', 'security'])));
+  bundled = await Promise.all(presentBundledSpecs().map((name) => loadSpecWithProfiles(name, ['standards', 'security'])));
 });
 
 describe.each(KINDS.map((k) => [k.kind, k] as const))('kind %s', (kind, def) => {
   it('has a requirement in a bundled spec or profile (its defect matrix row), each with at least one defect', () => {
-    const rows = bundled.flatMap((c) => c.requirements.filter((r) => r.kind === kind).map((r) => ({ c, r })));
+    const rows = bundled.flatMap((c) => c.contract.requirements.filter((r) => r.kind === kind).map((r) => ({ c, r })));
     expect(rows.length).toBeGreaterThan(0);
     for (const { c, r } of rows) {
       expect(listDefects(c).filter((d) => d.requirement === r.id).map((d) => d.id)[0]).toBe(r.id);

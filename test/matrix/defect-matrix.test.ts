@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Contract } from '../../src/spec/contract.ts';
-import { loadContract } from '../../src/spec/load.ts';
+import { loadSpec } from '../../src/spec/load.ts';
 import { BUNDLED_SPECS, repoRoot } from '../../src/spec/bundled.ts';
 import { renderMatrix, runDefectMatrix, summarize, type DefectResult } from '../../src/selftest/defect-matrix.ts';
 
@@ -26,8 +26,9 @@ afterAll(() => {
 
 describe.each(BUNDLED_SPECS)('%s defect matrix', (name) => {
   it('every requirement has a defect; each defect fails exactly its own requirement', { timeout: 120_000 }, async () => {
-    const contract = await loadContract(name);
-    const mine = await runDefectMatrix(contract);
+    const spec = await loadSpec(name);
+    const { contract } = spec;
+    const mine = await runDefectMatrix(spec);
     contracts.push(contract);
     results.push(...mine);
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_SPECS } from '../../src/spec/bundled.ts';
-import { loadContractWithProfiles } from '../../src/spec/layer-profiles.ts';
+import { loadSpecWithProfiles } from '../../src/spec/layer-profiles.ts';
 import { runDefectMatrix } from '../../src/selftest/defect-matrix.ts';
 import { runAgainstMock } from '../../src/selftest/against-mock.ts';
 import { planCases } from '../../src/probes/registry.ts';
@@ -36,18 +36,19 @@ for (const name of ['linkkit', 'linkfetch', 'linq']) APPLICABLE[name]!.push('STD
 
 describe.each(BUNDLED_SPECS)('%s with --profile standards --profile security', (name) => {
   it('the conformant mock passes every profile case that applies; each applicable profile row has a defect caught by it alone', { timeout: 300_000 }, async () => {
-    const contract = await loadContractWithProfiles(name, ['standards', 'security']);
-    const mock = await startMock(contract, { port: 0 });
+    const spec = await loadSpecWithProfiles(name, ['standards', 'security']);
+    const { contract } = spec;
+    const mock = await startMock(spec, { port: 0 });
     const planned = planCases(contract, mock.fixtures, { mock: true }).flatMap((p) => p.cases);
     await mock.close();
     const applicable = [...new Set(planned.filter((c) => isProfileRow(c.requirement.id) && c.skip === undefined).map((c) => c.requirement.id))];
     expect([...applicable].sort()).toEqual([...APPLICABLE[name]!].sort());
 
     // with the rate-limit cases: the 429 rows judge the 429 their exhaustion brings
-    const clean = await runAgainstMock(contract, { pick: (c) => c.skip === undefined && (isProfileRow(c.requirement.id) || c.family === 'rate-limits') });
+    const clean = await runAgainstMock(spec, { pick: (c) => c.skip === undefined && (isProfileRow(c.requirement.id) || c.family === 'rate-limits') });
     expect(clean.filter(({ o }) => o.verdict !== 'pass').map(({ c, o }) => `${c.name}: ${o.verdict}: ${o.message}`)).toEqual([]);
 
-    const results = await runDefectMatrix(contract, (id) => applicable.includes(id));
+    const results = await runDefectMatrix(spec, (id) => applicable.includes(id));
     expect([...new Set(results.map((r) => r.requirement))].sort()).toEqual([...applicable].sort());
     expect(results.filter((r) => r.caught.length === 0).map((r) => r.defect)).toEqual([]);
     expect(results.filter((r) => r.wronglyBlamed.length > 0).map((r) => `${r.defect} → ${r.wronglyBlamed.join(' | ')}`)).toEqual([]);

@@ -8,19 +8,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Contract, ErrorSpec, Requirement } from '../../src/spec/contract.ts';
-import { loadContractWithProfiles } from '../../src/spec/layer-profiles.ts';
+import type { LoadedSpec } from '../../src/spec/mock-config.ts';
+import { loadSpecWithProfiles } from '../../src/spec/layer-profiles.ts';
 import { runDefectMatrix } from '../../src/selftest/defect-matrix.ts';
 import { runAgainstMock } from '../../src/selftest/against-mock.ts';
 
 /** linkfetch with both profiles, the errors of the first `kind` requirement replaced. */
-async function linkfetchWith(kind: Requirement['kind'], errors: (c: Contract) => ErrorSpec[]): Promise<Contract> {
-  const c = await loadContractWithProfiles('linkfetch', ['standards', 'security']);
+async function linkfetchWith(kind: Requirement['kind'], errors: (c: Contract) => ErrorSpec[]): Promise<LoadedSpec> {
+  const spec = await loadSpecWithProfiles('linkfetch', ['standards', 'security']);
+  const c = spec.contract;
   const at = c.requirements.findIndex((r) => r.kind === kind);
   const requirements = c.requirements.map((r, i) => (i === at ? ({ ...r, errors: errors(c) } as Requirement) : r));
-  return { ...c, requirements };
+  return { ...spec, contract: { ...c, requirements } };
 }
 
-const verdicts = async (c: Contract, id: string) =>
+const verdicts = async (c: LoadedSpec, id: string) =>
   (await runAgainstMock(c, { pick: (x) => x.requirement.id === id })).map(({ o }) => `${o.verdict}: ${o.message}`);
 
 describe.each([

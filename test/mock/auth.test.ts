@@ -2,12 +2,13 @@
  * Authentication on every bundled spec's mock: accepted roles, missing and invalid credentials with
  * the documented errors, credential placement (header case, scheme word, padding, wrong header).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { mockTest as it } from '../support/mock-test.ts';
 import type { Contract, Role } from '../../src/spec/contract.ts';
 import { ROLES } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
-import { contractIn, contractOf, errorById, errorOfKind, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, probeOperation, ResponseLog, seedsRole, SPECS } from './support.ts';
+import { contractIn, contractOf, errorById, errorOfKind, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, probeOperation, ResponseLog, seedsRole, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
@@ -18,12 +19,10 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
   let mock: MockServer;
   let client: MockClient;
 
-  beforeAll(async () => {
-    contract = await contractOf(name);
-    mock = await startMock(contract, { port: 0, dispatch });
+  it.beforeAll(async ({ mocks }) => {
+    ({ contract, mock } = await mocks.start(name, { port: 0, dispatch }));
     client = new MockClient(contract, mock, log);
   });
-  afterAll(() => mock.close());
 
   const probe = (): string => contract.probeOperation;
 
@@ -99,7 +98,7 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
 if (SPECS.includes('linkfetch')) describe('linkfetch mock: exact bodies of the documented errors', () => {
   it('answers missing_key and invalid_key with {error, message}', async () => {
     const contract = await contractOf('linkfetch');
-    const mock = await startMock(contract);
+    const mock = await startMock(specFor(contract));
     try {
       const client = new MockClient(contract, mock, log);
       const missing = await client.call('getProfile');

@@ -5,7 +5,7 @@ import { command } from '../../src/cli/commands/mock.ts';
 import type { CliIO } from '../../src/cli/command.ts';
 import { listDefects } from '../../src/mock/defects.ts';
 import { AuthconformError } from '../../src/util/errors.ts';
-import { contractOf, SPECS } from './support.ts';
+import { contractOf, SPECS, specFor, specOf } from './support.ts';
 
 function io(): CliIO & { out: string[]; err: string[]; printed: Promise<void> } {
   const out: string[] = [];
@@ -31,7 +31,7 @@ describe('authconform mock', () => {
     const name = SPECS[0]!;
     const out = io();
     expect(await command.run([name, '--list-defects'], out)).toBe(0);
-    const defects = listDefects(await contractOf(name));
+    const defects = listDefects(await specOf(name));
     const width = Math.max(...defects.map((d) => d.id.length));
     expect(out.out).toEqual(defects.map((d) => `${d.id.padEnd(width)}  ${d.description}`));
   });
@@ -63,7 +63,7 @@ describe('authconform mock', () => {
     expect(res.statusCode).toBe(200);
     await res.body.dump();
     expect(out.out).toContain('credentials (fake, valid only on this mock):');
-    const valid = contract.mock.credentials.find((c) => c.role === 'valid')!;
+    const valid = specFor(contract).mock.credentials.find((c) => c.role === 'valid')!;
     expect(out.out.some((l) => l.trim().startsWith('valid') && l.endsWith(valid.value))).toBe(true);
     process.emit('SIGINT');
     expect(await running).toBe(0);

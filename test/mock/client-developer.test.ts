@@ -8,7 +8,7 @@ import { request } from 'undici';
 import { command } from '../../src/cli/commands/mock.ts';
 import { operationList, sdkBasePath } from '../../src/mock/api-paths.ts';
 import { startMock, type MockServer } from '../../src/mock/server.ts';
-import { contractOf } from './support.ts';
+import { contractOf, specFor, specOf } from './support.ts';
 
 const started: MockServer[] = [];
 afterAll(async () => {
@@ -23,7 +23,7 @@ async function json(url: string): Promise<{ status: number; body: unknown }> {
 describe('the mock for a client developer', () => {
   it('answers an unknown path with 404 and the operations of the spec', async () => {
     const contract = await contractOf('linq');
-    const mock = await startMock(contract);
+    const mock = await startMock(specFor(contract));
     started.push(mock);
     const { status, body } = await json(`${mock.url}/api/partner/v3/chatz`);
     expect(status).toBe(404);
@@ -32,7 +32,7 @@ describe('the mock for a client developer', () => {
   });
 
   it('lists the control endpoints at GET /__authconform/', async () => {
-    const mock = await startMock(await contractOf('linkfetch'));
+    const mock = await startMock(await specOf('linkfetch'));
     started.push(mock);
     const { status, body } = await json(`${mock.url}/__authconform/`);
     expect(status).toBe(200);

@@ -9,7 +9,7 @@ import { listDefects } from '../../src/mock/defects.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
 import { AuthconformError } from '../../src/util/errors.ts';
-import { contractOf, errorOfKind, expectError, MockClient, ResponseLog, SPECS } from './support.ts';
+import { contractOf, errorOfKind, expectError, MockClient, ResponseLog, SPECS, specFor } from './support.ts';
 
 // Responses of mocks with defects switched on break their spec on purpose: they are not checked
 // against the response schemas (the other files check every response of conformant mocks).
@@ -18,7 +18,7 @@ const log = new ResponseLog();
 describe.each(SPECS)('%s defects', (name) => {
   it('every requirement has at least one defect, the first named after the requirement', async () => {
     const contract = await contractOf(name);
-    const defects = listDefects(contract);
+    const defects = listDefects(specFor(contract));
     const uncovered = contract.requirements.filter((r) => !defects.some((d) => d.requirement === r.id)).map((r) => r.id);
     expect(uncovered).toEqual([]);
     const firsts = contract.requirements.map((r) => defects.find((d) => d.requirement === r.id)?.id);
@@ -27,15 +27,15 @@ describe.each(SPECS)('%s defects', (name) => {
 
   it('defect ids are unique and read <REQUIREMENT-ID> or <REQUIREMENT-ID>/<variant>', async () => {
     const contract = await contractOf(name);
-    const defects = listDefects(contract);
+    const defects = listDefects(specFor(contract));
     expect(new Set(defects.map((d) => d.id)).size).toBe(defects.length);
     for (const d of defects) expect(d.id === d.requirement || new RegExp(`^${d.requirement}/[a-z0-9-]+$`).test(d.id)).toBe(true);
   });
 
   it('an unknown defect id is an AC_USAGE error listing the valid ids', async () => {
     const contract = await contractOf(name);
-    const ids = listDefects(contract).map((d) => d.id);
-    const err = await startMock(contract, { defects: ['NO-SUCH-DEFECT'] }).catch((e: unknown) => e);
+    const ids = listDefects(specFor(contract)).map((d) => d.id);
+    const err = await startMock(specFor(contract), { defects: ['NO-SUCH-DEFECT'] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthconformError);
     expect([(err as AuthconformError).code, (err as AuthconformError).message]).toEqual([
       'AC_USAGE',
@@ -46,7 +46,7 @@ describe.each(SPECS)('%s defects', (name) => {
   it('credential.missing default defect: a request without credentials is served', async () => {
     const contract = await contractOf(name);
     const id = contract.requirements.find((r) => r.kind === 'credential.missing')!.id;
-    const mock = await startMock(contract, { defects: [id] });
+    const mock = await startMock(specFor(contract), { defects: [id] });
     try {
       const client = new MockClient(contract, mock, log);
       expect((await client.call(contract.probeOperation)).status).toBe(200);
@@ -59,7 +59,7 @@ describe.each(SPECS)('%s defects', (name) => {
   it('credential.invalid default defect: a truncated valid key is accepted, an unknown one still refused', async () => {
     const contract = await contractOf(name);
     const id = contract.requirements.find((r) => r.kind === 'credential.invalid')!.id;
-    const mock = await startMock(contract, { defects: [id] });
+    const mock = await startMock(specFor(contract), { defects: [id] });
     try {
       const client = new MockClient(contract, mock, log);
       const valid = client.credential('valid');
@@ -76,7 +76,7 @@ describe('defect behaviours by kind', () => {
   const start = async (name: string, defects: string[]): Promise<{ contract: Contract; client: MockClient }> => {
     if (!SPECS.includes(name)) throw new Error(`specs/${name}.yaml is absent: this test should not have been generated`);
     const contract = await contractOf(name);
-    const mock = await startMock(contract, { defects });
+    const mock = await startMock(specFor(contract), { defects });
     mocks.push(mock);
     return { contract, client: new MockClient(contract, mock, log) };
   };

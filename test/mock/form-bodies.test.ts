@@ -7,7 +7,7 @@ import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeForm, encodeForm } from '../../src/util/form-encoding.ts';
 import { buildRequest } from '../../src/probes/request-builder.ts';
-import { loadContract } from '../../src/spec/load.ts';
+import { loadSpec } from '../../src/spec/load.ts';
 import { startMock, type MockServer } from '../../src/mock/server.ts';
 import { runCli } from '../spec/cli-capture.ts';
 import { acmeSpecDir } from '../support/acme-spec-dir.ts';
@@ -62,10 +62,11 @@ describe('form encoding', () => {
 
 describe('an operation whose request body is a form', () => {
   it('takes its content type from the only requestBody media type, and the mock reads the fields', async () => {
-    const contract = await loadContract('acme.yaml', { cwd: formSpec('{ body: { name: w, tags: { color: red } } }') });
+    const spec = await loadSpec('acme.yaml', { cwd: formSpec('{ body: { name: w, tags: { color: red } } }') });
+    const { contract } = spec;
     const op = contract.operations.find((o) => o.operationId === 'createWidget')!;
     expect(op.example).toEqual({ body: { name: 'w', tags: { color: 'red' } }, contentType: 'application/x-www-form-urlencoded' });
-    mock = await startMock(contract, { port: 0 });
+    mock = await startMock(spec, { port: 0 });
     const built = buildRequest({ contract, fixtures: mock.fixtures, baseUrl: mock.url }, { operation: op, credential: mock.fixtures.credentials.valid! });
     expect(built.body).toBe('name=w&tags%5Bcolor%5D=red');
     const res = await request(built.url, { method: 'POST', headers: built.headers, body: built.body! });

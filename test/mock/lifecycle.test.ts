@@ -3,12 +3,13 @@
  * to the second), immediate revocation without grace, keys that never expire, the control API
  * itself (clock, keys, reset) and its absence when control is off.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { mockTest as it } from '../support/mock-test.ts';
 import type { Contract } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
 import { durationMs } from '../../src/spec/duration.ts';
-import { contractIn, contractOf, errorById, errorOfKind, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, realSince, ResponseLog, seedsRole, SPECS } from './support.ts';
+import { contractIn, contractOf, errorById, errorOfKind, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, realSince, ResponseLog, seedsRole, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
@@ -20,12 +21,10 @@ describe.each(SPECS)('%s mock: key lifecycle', (name) => {
   let mock: MockServer;
   let client: MockClient;
 
-  beforeAll(async () => {
-    contract = await contractOf(name);
-    mock = await startMock(contract, { port: 0 });
+  it.beforeAll(async ({ mocks }) => {
+    ({ contract, mock } = await mocks.start(name, { port: 0 }));
     client = new MockClient(contract, mock, log);
   });
-  afterAll(() => mock.close());
 
   it('rotation: a new key works, the revoked one until the end of the grace window, then the rotation error', async () => {
     await client.control('POST', 'reset', {});
@@ -72,7 +71,7 @@ describe.each(SPECS)('%s mock: key lifecycle', (name) => {
     const reset = await client.control('POST', 'reset', {});
     const now = (reset.body as { now: number }).now;
     // back to clockStart: only the real time since the reset, nothing of the 400 days advanced
-    const clockStart = Date.parse(contract.mock.clockStart ?? '2026-01-01T00:00:00Z');
+    const clockStart = Date.parse(specFor(contract).mock.clockStart ?? '2026-01-01T00:00:00Z');
     expect(start).toBeGreaterThanOrEqual(clockStart);
     expect(now - clockStart).toBeGreaterThanOrEqual(0);
     expect(now - clockStart).toBeLessThanOrEqual(realSince(resetAt));
@@ -85,7 +84,7 @@ describe.each(SPECS)('%s mock: key lifecycle', (name) => {
     await client.control('POST', 'reset', {});
     const readAt = performance.now();
     const before = ((await client.control('GET', 'clock')).body as { now: number }).now;
-    const clockStart = Date.parse(contract.mock.clockStart ?? '2026-01-01T00:00:00Z');
+    const clockStart = Date.parse(specFor(contract).mock.clockStart ?? '2026-01-01T00:00:00Z');
     expect(before - clockStart).toBeGreaterThanOrEqual(0);
     expect(before - clockStart).toBeLessThanOrEqual(realSince(resetAt));
     const advanceAt = performance.now();
@@ -114,7 +113,7 @@ describe.each(SPECS)('%s mock: key lifecycle', (name) => {
 describe.each(SPECS)('%s mock without control', (name) => {
   it('does not serve /__authconform/ (404 JSON like any unknown route)', async () => {
     const contract = await contractOf(name);
-    const mock = await startMock(contract, { control: false });
+    const mock = await startMock(specFor(contract), { control: false });
     try {
       const client = new MockClient(contract, mock, log);
       const replies = [await client.control('GET', 'clock'), await client.control('POST', 'reset', {})];

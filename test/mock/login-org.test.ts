@@ -3,12 +3,12 @@
  * and `Cache-Control: no-store`, wrong passwords refused, tokens expiring on the mock clock, and the
  * organization header checked against the credential's organizations.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { mockTest as it } from '../support/mock-test.ts';
 import type { Contract } from '../../src/spec/contract.ts';
 import { getAtPointer } from '../../src/spec/json-pointer.ts';
-import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
-import { contractIn, contractOf, errorById, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, realSince, ResponseLog, SPECS } from './support.ts';
+import { contractIn, errorById, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, realSince, ResponseLog, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
@@ -19,12 +19,10 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
   let mock: MockServer;
   let client: MockClient;
 
-  beforeAll(async () => {
-    contract = await contractOf(name);
-    mock = await startMock(contract, { port: 0, dispatch });
+  it.beforeAll(async ({ mocks }) => {
+    ({ contract, mock } = await mocks.start(name, { port: 0, dispatch }));
     client = new MockClient(contract, mock, log);
   });
-  afterAll(() => mock.close());
 
   async function login(password?: string) {
     const user = client.credential('login');
@@ -34,7 +32,7 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
   if (spec.login === undefined) {
     it('documents no login: the mock seeds no login user, no expired token and no login operation', () => {
       expect([mock.fixtures.credentials.login, mock.fixtures.credentials.expired_token]).toEqual([undefined, undefined]);
-      expect(Object.entries(contract.mock.operations ?? {}).filter(([, m]) => m.respond === 'login')).toEqual([]);
+      expect(Object.entries(specFor(contract).mock.operations ?? {}).filter(([, m]) => m.respond === 'login')).toEqual([]);
     });
   }
 
@@ -45,7 +43,7 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
     const r = await login();
     const issuedWithin = realSince(readAt);
     const spec = contract.login!;
-    const lifetime = contract.mock.tokenLifetime === 'PT1H' ? 3_600_000 : undefined;
+    const lifetime = specFor(contract).mock.tokenLifetime === 'PT1H' ? 3_600_000 : undefined;
     expect(r.status).toBe(200);
     expect(r.headers['cache-control']).toBe('no-store');
     expect(getAtPointer(r.body, spec.tokenPointer)).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);

@@ -10,24 +10,24 @@ import type { CredentialScheme } from '../../src/spec/contract.ts';
 import { createHandlers } from '../../src/mock/handlers.ts';
 import { createMockState } from '../../src/mock/state.ts';
 import { extractCredential } from '../../src/mock/auth.ts';
-import { contractOf, SPECS } from './support.ts';
+import { contractOf, SPECS, specFor } from './support.ts';
 
 describe.runIf(SPECS.includes('linq'))('createHandlers in setupServer', () => {
   const server = setupServer();
   beforeAll(async () => {
     const contract = await contractOf('linq');
-    server.use(...createHandlers(contract, createMockState(contract), { control: false }));
+    server.use(...createHandlers(specFor(contract), createMockState(specFor(contract)), { control: false }));
     server.listen({ onUnhandledRequest: 'error' });
   });
   afterAll(() => server.close());
 
   it('serves the official SDK at its default base URL without a port', async () => {
     const contract = await contractOf('linq');
-    const token = contract.mock.credentials.find((c) => c.role === 'valid')!.value;
+    const token = specFor(contract).mock.credentials.find((c) => c.role === 'valid')!.value;
     const client = new LinqAPIV3({ apiKey: token, maxRetries: 0 });
     const page = await client.chats.listChats();
     expect(page.chats.length).toBe(2);
-    const scoped = contract.mock.credentials.find((c) => c.role === 'scoped')!.value;
+    const scoped = specFor(contract).mock.credentials.find((c) => c.role === 'scoped')!.value;
     const err = await new LinqAPIV3({ apiKey: scoped, maxRetries: 0 })
       .chats.create({ from: '+12025550101', to: ['+14155550123'], message: { parts: [{ type: 'text', value: 'hi' }] } })
       .catch((e: unknown) => e);
@@ -39,7 +39,7 @@ describe.runIf(SPECS.includes('linq'))('createHandlers in setupServer', () => {
 describe.each(SPECS)('%s handlers with getResponse', (name) => {
   it('answer a Fetch Request with a JSON Response; an unknown route is left unhandled', async () => {
     const contract = await contractOf(name);
-    const handlers = createHandlers(contract, createMockState(contract));
+    const handlers = createHandlers(specFor(contract), createMockState(specFor(contract)));
     const probe = contract.operations.find((o) => o.operationId === contract.probeOperation)!;
     const path = probe.path.replace(/\{[^}]+\}/g, 'x');
     const refused = await getResponse(handlers, new Request(`https://api.example.com${path}`, { method: probe.method }));

@@ -4,8 +4,8 @@
  * spec that names them, and each defect fails exactly ratelimit.headers (or ratelimit.reset).
  */
 import { describe, expect, it } from 'vitest';
-import type { Contract } from '../../src/spec/contract.ts';
-import { loadContract } from '../../src/spec/load.ts';
+import { loadSpec } from '../../src/spec/load.ts';
+import type { LoadedSpec } from '../../src/spec/mock-config.ts';
 import { planWithWindows } from '../../src/spec/rate-windows.ts';
 import { listDefects } from '../../src/mock/defects.ts';
 import { runAgainstMock } from '../../src/selftest/against-mock.ts';
@@ -13,25 +13,26 @@ import { runAgainstMock } from '../../src/selftest/against-mock.ts';
 const OBSERVED = new Set(['ratelimit.headers', 'ratelimit.limit', 'ratelimit.remaining', 'ratelimit.reset']);
 
 /** Linkt, as if its docs named X-RateLimit-Used and X-RateLimit-Resource and the free plan counted per hour. */
-async function linktWith(over: { hourly?: boolean } = {}): Promise<Contract> {
-  const c = await loadContract('linkt');
+async function linktWith(over: { hourly?: boolean } = {}): Promise<LoadedSpec> {
+  const spec = await loadSpec('linkt');
+  const c = spec.contract;
   const rl = c.rateLimit!;
   const headers = { ...rl.headers!, used: 'X-RateLimit-Used', resource: 'X-RateLimit-Resource' };
   const plans = over.hourly
     ? [planWithWindows({ name: 'free', limits: [{ id: 'core', window: 'PT1H', max: 60 }, { id: 'free-day', window: 'P1D', max: 1000 }] })]
     : rl.plans;
-  return { ...c, rateLimit: { ...rl, headers, plans } };
+  return { ...spec, contract: { ...c, rateLimit: { ...rl, headers, plans } } };
 }
 
-async function verdicts(contract: Contract, defects: string[] = [], kinds = OBSERVED, variants: string[] = []): Promise<string[]> {
-  const runs = await runAgainstMock(contract, { defects, variants, pick: (c) => kinds.has(c.requirement.kind) });
+async function verdicts(spec: LoadedSpec, defects: string[] = [], kinds = OBSERVED, variants: string[] = []): Promise<string[]> {
+  const runs = await runAgainstMock(spec, { defects, variants, pick: (c) => kinds.has(c.requirement.kind) });
   return runs.map(({ c, o }) => `${c.requirement.id} ${o.verdict}${o.verdict === 'fail' ? `: ${o.message}` : ''}`);
 }
 
 describe('optional rate-limit headers on the mock', () => {
   it('lists a Used and a Resource defect for ratelimit.headers only where the spec names the headers', async () => {
-    const ids = (c: Contract) => listDefects(c).map((d) => d.id).filter((id) => id.startsWith('LINKT-RATE-01'));
-    expect(ids(await loadContract('linkt'))).toEqual(['LINKT-RATE-01', 'LINKT-RATE-01/omitted']);
+    const ids = (s: LoadedSpec) => listDefects(s).map((d) => d.id).filter((id) => id.startsWith('LINKT-RATE-01'));
+    expect(ids(await loadSpec('linkt'))).toEqual(['LINKT-RATE-01', 'LINKT-RATE-01/omitted']);
     expect(ids(await linktWith())).toEqual(['LINKT-RATE-01', 'LINKT-RATE-01/omitted', 'LINKT-RATE-01/used', 'LINKT-RATE-01/resource']);
   });
 
@@ -62,8 +63,8 @@ describe('optional rate-limit headers on the mock', () => {
   });
 
   it('"403 or 429": a mock answering 403 (the rate-limit-status variant) passes the exhaustion cases of a spec that documents both', { timeout: 120_000 }, async () => {
-    const c = await loadContract('linkt');
-    const either = { ...c, rateLimit: { ...c.rateLimit!, statuses: [403, 429] } };
+    const c = await loadSpec('linkt');
+    const either = { ...c, contract: { ...c.contract, rateLimit: { ...c.contract.rateLimit!, statuses: [403, 429] } } };
     const exhaustion = new Set(['ratelimit.exceeded', 'ratelimit.retry-after', 'ratelimit.recovery']);
     const all = ['LINKT-RATE-05 pass', 'LINKT-RATE-05 pass', 'LINKT-RATE-06 pass', 'LINKT-RATE-07 pass'];
     expect(await verdicts(either, [], exhaustion, ['rate-limit-status'])).toEqual(all);

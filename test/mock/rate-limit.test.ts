@@ -4,13 +4,14 @@
  * documented error and Retry-After (agreeing with the body field), recovery after the reset on the
  * mock clock, per-key or per-tenant budgets, and the options that lift or shrink limits.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { mockTest as it } from '../support/mock-test.ts';
 import type { Contract } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
 import { effectivePlan } from '../../src/mock/limits.ts';
 import type { Reply } from './support.ts';
-import { contractIn, contractOf, errorById, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, ResponseLog, seedsRole, SPECS } from './support.ts';
+import { contractIn, contractOf, errorById, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, ResponseLog, seedsRole, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
@@ -34,13 +35,11 @@ describe.each(SPECS)('%s mock: rate limits', (name) => {
   let client: MockClient;
   let limit: number;
 
-  beforeAll(async () => {
-    contract = await contractOf(name);
-    mock = await startMock(contract, { port: 0 });
+  it.beforeAll(async ({ mocks }) => {
+    ({ contract, mock } = await mocks.start(name, { port: 0 }));
     client = new MockClient(contract, mock, log);
     limit = perMinuteOf(contract, mock) ?? 0;
   });
-  afterAll(() => mock.close());
 
   it('limits the valid key when the spec documents rate limiting, never otherwise', async () => {
     if (contract.rateLimit !== undefined) {
@@ -104,7 +103,7 @@ describe.each(SPECS)('%s mock: rate limits', (name) => {
 describe.each(SPECS)('%s mock: limit options', (name) => {
   if (contractIn(CONTRACTS, name).rateLimit !== undefined) it('unlimited: no 429 past the limit', async () => {
     const contract = await contractOf(name);
-    const mock = await startMock(contract, { unlimited: true });
+    const mock = await startMock(specFor(contract), { unlimited: true });
     try {
       const client = new MockClient(contract, mock, log);
       const limit = perMinuteOf(contract, mock)!;
@@ -118,7 +117,7 @@ describe.each(SPECS)('%s mock: limit options', (name) => {
 
   it('rateLimit override: 2 requests per 1 s window, Retry-After of 1 s', async () => {
     const contract = await contractOf(name);
-    const mock = await startMock(contract, { rateLimit: { perWindow: 2, windowMs: 1000 } });
+    const mock = await startMock(specFor(contract), { rateLimit: { perWindow: 2, windowMs: 1000 } });
     try {
       const client = new MockClient(contract, mock, log);
       const replies = [];

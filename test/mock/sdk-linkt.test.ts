@@ -2,12 +2,12 @@
  * The official Linkt SDK (@linkt/sdk) against the mock of specs/linkt.yaml: listing ICPs in the
  * documented shape, AuthenticationError for a bad key, RateLimitError once the plan's limit is used.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { mockTest as it } from '../support/mock-test.ts';
 import { AuthenticationError, Linkt, RateLimitError } from '@linkt/sdk';
 import type { Contract } from '../../src/spec/contract.ts';
-import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
-import { contractOf, everyResponseMatchesItsSpec, recordingFetch, ResponseLog, SPECS } from './support.ts';
+import { everyResponseMatchesItsSpec, recordingFetch, ResponseLog, SPECS } from './support.ts';
 
 const log = new ResponseLog();
 const present = SPECS.includes('linkt');
@@ -17,11 +17,9 @@ describe.runIf(present)('@linkt/sdk against the linkt mock', () => {
   let mock: MockServer;
   const sdk = (apiKey: string): Linkt => new Linkt({ apiKey, baseURL: mock.url, maxRetries: 0, fetch: recordingFetch(contract, log) });
 
-  beforeAll(async () => {
-    contract = await contractOf('linkt');
-    mock = await startMock(contract);
+  it.beforeAll(async ({ mocks }) => {
+    ({ contract, mock } = await mocks.start('linkt'));
   });
-  afterAll(() => mock.close());
 
   it('lists the ICPs of the key organization with client.icp.list()', async () => {
     const list = await sdk(mock.fixtures.credentials.valid!.value).icp.list();

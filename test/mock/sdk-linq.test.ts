@@ -2,12 +2,13 @@
  * The official Linq SDK (@linqapp/sdk) against the mock of specs/linq.yaml: listing chats, the
  * SDK's typed errors with the documented codes in `err.error`, and its Retry-After handling.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { mockTest as it } from '../support/mock-test.ts';
 import { AuthenticationError, LinqAPIV3, PermissionDeniedError, RateLimitError } from '@linqapp/sdk';
 import type { Contract } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
-import { contractOf, everyResponseMatchesItsSpec, recordingFetch, ResponseLog, SPECS } from './support.ts';
+import { everyResponseMatchesItsSpec, recordingFetch, ResponseLog, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const present = SPECS.includes('linq');
@@ -18,11 +19,9 @@ describe.runIf(present)('@linqapp/sdk against the linq mock', () => {
   const sdk = (apiKey: string, maxRetries = 0, url = mock.url): LinqAPIV3 =>
     new LinqAPIV3({ apiKey, baseURL: `${url}/api/partner`, maxRetries, fetch: recordingFetch(contract, log) });
 
-  beforeAll(async () => {
-    contract = await contractOf('linq');
-    mock = await startMock(contract);
+  it.beforeAll(async ({ mocks }) => {
+    ({ contract, mock } = await mocks.start('linq'));
   });
-  afterAll(() => mock.close());
 
   it('lists the chats of the token with client.chats.listChats()', async () => {
     const page = await sdk(mock.fixtures.credentials.valid!.value).chats.listChats();
@@ -62,7 +61,7 @@ describe.runIf(present)('@linqapp/sdk against the linq mock', () => {
   });
 
   it('honours Retry-After: with maxRetries 2 a limited call succeeds once the 1 s window has passed', async () => {
-    const small = await startMock(contract, { rateLimit: { perWindow: 1, windowMs: 1000 } });
+    const small = await startMock(specFor(contract), { rateLimit: { perWindow: 1, windowMs: 1000 } });
     try {
       const seen = log.seen.length;
       const client = sdk(small.fixtures.credentials.valid!.value, 2, small.url);

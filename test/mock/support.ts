@@ -11,7 +11,7 @@ import { it, expect } from 'vitest';
 import type { Credential } from '../../src/fixtures/fixtures.ts';
 import { presentBundledSpecs } from '../../src/spec/bundled.ts';
 import type { Contract, ErrorSpec, Operation, RequirementKind, Role } from '../../src/spec/contract.ts';
-import { loadContract } from '../../src/spec/load.ts';
+import { contractOf, specFor } from '../support/loaded-specs.ts';
 import type { MockServer } from '../../src/mock/server.ts';
 import { compileRoutes } from '../../src/mock/routes.ts';
 
@@ -30,15 +30,7 @@ export const SPECS: string[] = presentBundledSpecs();
  */
 export const realSince = (t0: number): number => Math.ceil(performance.now() - t0);
 
-const contracts = new Map<string, Promise<Contract>>();
-export function contractOf(name: string): Promise<Contract> {
-  let c = contracts.get(name);
-  if (c === undefined) {
-    c = loadContract(name);
-    contracts.set(name, c);
-  }
-  return c;
-}
+export { contractOf, specFor, specOf } from '../support/loaded-specs.ts';
 
 /**
  * The contracts of the present bundled specs, loaded once when a test file is collected, so that a
@@ -61,7 +53,7 @@ export function contractIn(contracts: ReadonlyMap<string, Contract>, name: strin
  * `mock.fixtures.credentials[role] !== undefined` on a started mock, known before it starts.
  */
 export function seedsRole(contract: Contract, role: Role): boolean {
-  return contract.mock.credentials.some((c) => c.role === role);
+  return specFor(contract).mock.credentials.some((c) => c.role === role);
 }
 
 export interface Reply {
@@ -292,7 +284,7 @@ export function everyResponseMatchesItsSpec(log: ResponseLog): void {
  * method and path), so SDK traffic is checked against the spec like the tests' own requests.
  */
 export function recordingFetch(contract: Contract, log: ResponseLog): typeof fetch {
-  const routes = compileRoutes(contract);
+  const routes = compileRoutes(specFor(contract));
   return async (input, init) => {
     const res = await fetch(input, init);
     const text = await res.clone().text();

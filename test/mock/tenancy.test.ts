@@ -3,24 +3,24 @@
  * the requirement's error while allowed operations work, request-body bindings (a phone number not
  * assigned to the token), echo headers, test-mode bodies, and required request headers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { mockTest as it } from '../support/mock-test.ts';
 import type { Contract } from '../../src/spec/contract.ts';
-import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
 import { isBindingRequirement } from '../../src/mock/error-catalog.ts';
-import { contractIn, contractOf, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, probeOperation, ResponseLog, seedsRole, SPECS } from './support.ts';
+import { contractIn, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, probeOperation, ResponseLog, seedsRole, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
 
 /** Which of this file's features a spec documents (decided from the contract, before any mock starts). */
 function featuresOf(spec: Contract) {
-  const m = spec.mock.operations?.[spec.probeOperation];
-  const ops = Object.values(spec.mock.operations ?? {});
+  const m = specFor(spec).mock.operations?.[spec.probeOperation];
+  const ops = Object.values(specFor(spec).mock.operations ?? {});
   return {
     tenantIsolation: spec.requirements.find((q) => q.kind === 'tenant.isolation')?.resource !== undefined,
-    scopeDenial: spec.requirements.some((q) => q.kind === 'scope.denied' && !isBindingRequirement(spec, q)) && seedsRole(spec, 'scoped'),
-    bindings: spec.requirements.some((q) => isBindingRequirement(spec, q)),
+    scopeDenial: spec.requirements.some((q) => q.kind === 'scope.denied' && !isBindingRequirement(specFor(spec).mock, q)) && seedsRole(spec, 'scoped'),
+    bindings: spec.requirements.some((q) => isBindingRequirement(specFor(spec).mock, q)),
     echoHeaders: spec.echoHeaders.length > 0,
     testModeBody: seedsRole(spec, 'test_mode') && m?.respond === 'static' && m.testBody !== undefined,
     requiredHeaders: spec.requiredHeaders.length > 0,
@@ -34,12 +34,10 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
   let mock: MockServer;
   let client: MockClient;
 
-  beforeAll(async () => {
-    contract = await contractOf(name);
-    mock = await startMock(contract, { port: 0, dispatch });
+  it.beforeAll(async ({ mocks }) => {
+    ({ contract, mock } = await mocks.start(name, { port: 0, dispatch }));
     client = new MockClient(contract, mock, log);
   });
-  afterAll(() => mock.close());
 
   if (Object.values(has).every((applies) => !applies)) {
     it('documents no tenant isolation, scopes, bindings, echo or required headers, test-mode body or create: the valid key is served with none of them', async () => {
@@ -75,7 +73,7 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
   });
 
   if (has.scopeDenial) it('scope denial: the scoped key gets the requirement error on its operation and is accepted on the allowed one', async () => {
-    const reqs = contract.requirements.filter((q) => q.kind === 'scope.denied' && !isBindingRequirement(contract, q));
+    const reqs = contract.requirements.filter((q) => q.kind === 'scope.denied' && !isBindingRequirement(specFor(contract).mock, q));
     for (const r of reqs) {
       if (r.kind !== 'scope.denied') continue;
       const refused = await client.call(r.operation.operationId, { role: r.role, ...(r.request?.body !== undefined ? { body: r.request.body } : {}) });
@@ -86,7 +84,7 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
   });
 
   if (has.bindings) it("bindings: a body value outside the credential's attribute list gets the binding error; an assigned one is served", async () => {
-    const reqs = contract.requirements.filter((q) => isBindingRequirement(contract, q));
+    const reqs = contract.requirements.filter((q) => isBindingRequirement(specFor(contract).mock, q));
     for (const r of reqs) {
       if (r.kind !== 'scope.denied') continue;
       const refused = await client.call(r.operation.operationId, { role: r.role, body: r.request?.body });
@@ -110,7 +108,7 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
   });
 
   if (has.testModeBody) it('test-mode keys get the test body of static operations', async () => {
-    const m = contract.mock.operations?.[contract.probeOperation];
+    const m = specFor(contract).mock.operations?.[contract.probeOperation];
     const test = await client.call(contract.probeOperation, { role: 'test_mode' });
     const live = await client.call(contract.probeOperation, { role: 'valid' });
     expect([test.body, live.body]).toEqual([(m as { testBody: unknown }).testBody, (m as { body: unknown }).body]);
@@ -131,8 +129,8 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
   });
 
   if (has.create) it('create answers the documented shape and the created item joins the tenant list', async () => {
-    const entry = Object.entries(contract.mock.operations ?? {}).find(([, m]) => m.respond === 'create');
-    const listing = Object.entries(contract.mock.operations ?? {}).find(([, m]) => m.respond === 'list');
+    const entry = Object.entries(specFor(contract).mock.operations ?? {}).find(([, m]) => m.respond === 'create');
+    const listing = Object.entries(specFor(contract).mock.operations ?? {}).find(([, m]) => m.respond === 'list');
     await client.control('POST', 'reset', {});
     const [opId, m] = entry!;
     const created = await client.call(opId, { role: 'valid' });

@@ -5,7 +5,7 @@
  */
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadContract } from '../../src/spec/load.ts';
+import { loadSpec } from '../../src/spec/load.ts';
 import { startMock, type MockServer } from '../../src/mock/server.ts';
 import { runCli } from '../spec/cli-capture.ts';
 import { acmeSpecDir } from '../support/acme-spec-dir.ts';
@@ -28,8 +28,7 @@ afterAll(async () => {
 describe('top-level JSON arrays', () => {
   it('field "": the mock answers the tenant\'s items as the body itself', async () => {
     const dir = arraySpec('');
-    const contract = await loadContract('acme.yaml', { cwd: dir });
-    mock = await startMock(contract, { port: 0 });
+    mock = await startMock(await loadSpec('acme.yaml', { cwd: dir }), { port: 0 });
     const res = await request(`${mock.url}/v1/widgets`, { headers: { 'x-acme-key': 'acme_live_valid0001' } });
     expect(res.statusCode).toBe(200);
     expect(await res.body.json()).toEqual([{ id: 'w_1' }, { id: 'w_3' }]);

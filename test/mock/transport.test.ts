@@ -4,11 +4,12 @@
  * every response JSON with a Date from the mock clock.
  */
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { mockTest as it } from '../support/mock-test.ts';
 import type { Contract } from '../../src/spec/contract.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { MockServer } from '../../src/mock/server.ts';
-import { contractIn, contractOf, everyResponseMatchesItsSpec, loadContracts, MockClient, ResponseLog, SPECS } from './support.ts';
+import { contractIn, contractOf, everyResponseMatchesItsSpec, loadContracts, MockClient, ResponseLog, SPECS, specFor } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
@@ -31,12 +32,10 @@ describe.each(SPECS)('%s mock: the server', (name) => {
   let mock: MockServer;
   let client: MockClient;
 
-  beforeAll(async () => {
-    contract = await contractOf(name);
-    mock = await startMock(contract, { port: 0 });
+  it.beforeAll(async ({ mocks }) => {
+    ({ contract, mock } = await mocks.start(name, { port: 0 }));
     client = new MockClient(contract, mock, log);
   });
-  afterAll(() => mock.close());
 
   it('binds to 127.0.0.1 on an ephemeral port', () => {
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -84,7 +83,7 @@ describe('serving under a server base path', () => {
   it('answers both at the operation path and under the base path of the documented server URL', async () => {
     const base = await contractOf(SPECS[0]!);
     const contract: Contract = { ...base, servers: ['https://api.example.com/base/v9'] };
-    const mock = await startMock(contract);
+    const mock = await startMock({ ...specFor(base), contract });
     try {
       const client = new MockClient(contract, mock, log);
       const op = contract.operations.find((o) => o.operationId === contract.probeOperation)!;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { startMock } from '../../src/mock/server.ts';
 import { listVariants } from '../../src/mock/variants.ts';
 import { AuthconformError } from '../../src/util/errors.ts';
-import { contractIn, contractOf, credentialHeaders, errorOfKind, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, ResponseLog, SPECS } from './support.ts';
+import { contractIn, contractOf, credentialHeaders, errorOfKind, everyResponseMatchesItsSpec, expectError, loadContracts, MockClient, ResponseLog, SPECS, specFor, specOf } from './support.ts';
 
 const log = new ResponseLog();
 const CONTRACTS = await loadContracts();
@@ -26,7 +26,7 @@ function rawHeaders(url: string, headers: Record<string, string>): Promise<strin
 describe('variant names', () => {
   it('lists every variant and all; an unknown name is an AC_USAGE error', async () => {
     expect(listVariants().map((v) => v.name)).toEqual(['messages', 'extra-fields', 'header-case', 'key-strings', 'status-alternatives', 'retry-after', 'rate-limit-status', 'all']);
-    const err = await startMock(await contractOf(SPECS[0]!), { variants: ['shouting'] }).catch((e: unknown) => e);
+    const err = await startMock(await specOf(SPECS[0]!), { variants: ['shouting'] }).catch((e: unknown) => e);
     expect([(err as AuthconformError).code, (err as AuthconformError).message]).toEqual([
       'AC_USAGE',
       'unknown mock variant "shouting" — valid: messages, extra-fields, header-case, key-strings, status-alternatives, retry-after, rate-limit-status, all',
@@ -37,8 +37,8 @@ describe('variant names', () => {
 describe.each(SPECS)('%s mock with every variant', (name) => {
   it('stays conformant: documented errors, accepted roles, and the variant changes are visible', async () => {
     const contract = await contractOf(name);
-    const plain = await startMock(contract);
-    const mock = await startMock(contract, { variants: ['all'] });
+    const plain = await startMock(specFor(contract));
+    const mock = await startMock(specFor(contract), { variants: ['all'] });
     try {
       const client = new MockClient(contract, mock, log);
       const before = new MockClient(contract, plain, log);
@@ -71,7 +71,7 @@ describe.each(SPECS)('%s mock with every variant', (name) => {
 
   if (contractIn(CONTRACTS, name).rateLimit !== undefined) it('retry-after: an HTTP-date equal to the reset when no body field must agree, delay-seconds otherwise', async () => {
     const contract = await contractOf(name);
-    const mock = await startMock(contract, { variants: ['retry-after'], rateLimit: { perWindow: 1, windowMs: 60_000 } });
+    const mock = await startMock(specFor(contract), { variants: ['retry-after'], rateLimit: { perWindow: 1, windowMs: 60_000 } });
     try {
       const client = new MockClient(contract, mock, log);
       let r;

@@ -7,7 +7,7 @@
  * The defects are proven in test/matrix/defect-matrix.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { loadContract } from '../../src/spec/load.ts';
+import { loadSpec } from '../../src/spec/load.ts';
 import { presentBundledSpecs } from '../../src/spec/bundled.ts';
 import { runAgainstMock, type CaseRun } from '../../src/selftest/against-mock.ts';
 
@@ -19,13 +19,13 @@ const notPassing = (runs: Run[]): string[] =>
 for (const name of presentBundledSpecs()) {
   describe(`${name} against its mock`, () => {
     it('passes every planned case', async () => {
-      const runs = await runAgainstMock(await loadContract(name));
+      const runs = await runAgainstMock(await loadSpec(name));
       expect(runs.length).toBeGreaterThan(0);
       expect(notPassing(runs)).toEqual([]);
     });
 
     it('passes every planned case with every conformant variant', async () => {
-      expect(notPassing(await runAgainstMock(await loadContract(name), { variants: ['all'] }))).toEqual([]);
+      expect(notPassing(await runAgainstMock(await loadSpec(name), { variants: ['all'] }))).toEqual([]);
     });
   });
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { presentBundledSpecs } from '../../src/spec/bundled.ts';
-import { loadContract } from '../../src/spec/load.ts';
+import { loadSpec } from '../../src/spec/load.ts';
 import { runAgainstMock } from '../../src/selftest/against-mock.ts';
 import { COVERAGE, coveringRequirement } from '../../src/probes/preconditions.ts';
 import type { ProbeRequest } from '../../src/transport/types.ts';
@@ -21,8 +21,9 @@ function withoutKey(req: ProbeRequest, key: string): ProbeRequest {
 for (const name of presentBundledSpecs()) {
   describe(`${name}: a target that refuses the valid key`, () => {
     it('fails only the acceptance requirement; cases that need the valid key skip pointing at it', async () => {
-      const contract = await loadContract(name);
-      const runs = await runAgainstMock(contract, {
+      const spec = await loadSpec(name);
+      const { contract } = spec;
+      const runs = await runAgainstMock(spec, {
         wrapSend: (send, fixtures) => (req) => send(withoutKey(req, fixtures.credentials.valid!.value)),
       });
       const acceptance = coveringRequirement(contract, COVERAGE.accepted('valid', contract.probeOperation));

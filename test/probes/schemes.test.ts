@@ -16,17 +16,17 @@ import { planCases } from '../../src/probes/registry.ts';
 import { runAgainstMock } from '../../src/selftest/against-mock.ts';
 import { runDefectMatrix } from '../../src/selftest/defect-matrix.ts';
 import type { Contract } from '../../src/spec/contract.ts';
-import { loadContract } from '../../src/spec/load.ts';
+import { contractOf, specFor } from '../support/loaded-specs.ts';
 import { mockFixtures } from '../../src/mock/mock-fixtures.ts';
 import { createMockState } from '../../src/mock/state.ts';
 import type { Fixtures } from '../../src/fixtures/fixtures.ts';
 
-const loadMockFixtures = (c: Contract): Fixtures => mockFixtures(c, createMockState(c), {}, undefined);
+const loadMockFixtures = (c: Contract): Fixtures => mockFixtures(specFor(c), createMockState(specFor(c)), {}, undefined);
 
 const DIR = fileURLToPath(new URL('../fixtures/schemes/', import.meta.url));
 const SPECS = ['basic-key', 'token-words', 'query-cookie'] as const;
 const KEY = 'sk_live_valid0001abcdef';
-const load = (name: string): Promise<Contract> => loadContract(`${DIR}${name}.yaml`);
+const load = (name: string): Promise<Contract> => contractOf(`${DIR}${name}.yaml`);
 const invalidTitles = async (name: string): Promise<string[]> => {
   const c = await load(name);
   return planCases(c, loadMockFixtures(c), { mock: true })
@@ -39,14 +39,14 @@ describe.each(SPECS)('%s', (name) => {
   it('passes every case against its mock, also with every conformant variant', { timeout: 120_000 }, async () => {
     const c = await load(name);
     for (const options of [{}, { variants: ['all'] }]) {
-      const runs = await runAgainstMock(c, options);
+      const runs = await runAgainstMock(specFor(c), options);
       expect(runs.filter(({ o }) => o.verdict !== 'pass').map(({ c: k, o }) => `${k.name}: ${o.message}`)).toEqual([]);
       expect(runs.length).toBeGreaterThan(8);
     }
   });
 
   it('every defect fails its own requirement and no other', { timeout: 240_000 }, async () => {
-    const results = await runDefectMatrix(await load(name));
+    const results = await runDefectMatrix(specFor(await load(name)));
     expect(results.filter((r) => r.caught.length === 0).map((r) => r.defect)).toEqual([]);
     expect(results.flatMap((r) => r.wronglyBlamed)).toEqual([]);
   });
@@ -174,7 +174,7 @@ describe('a status set on an error (token-words: invalid_key is 401 or 403)', ()
   it('the mock answers the first; its status-alternatives variant another member, which the suite passes above', async () => {
     const c = await load('token-words');
     const ask = async (variants: string[]) => {
-      const handlers = createHandlers(c, createMockState(c), { variants });
+      const handlers = createHandlers(specFor(c), createMockState(specFor(c)), { variants });
       const r = await getResponse(handlers, new Request('https://api.words.test/v1/things', { headers: { Authorization: 'Bearer sk_live_nope' } }));
       return r?.status;
     };
@@ -190,7 +190,7 @@ describe('public operations (security: [] or an empty alternative {})', () => {
       ['getStatus', true, []],
       ['getCatalog', true, ['basicKey']],
     ]);
-    const handlers = createHandlers(c, createMockState(c));
+    const handlers = createHandlers(specFor(c), createMockState(specFor(c)));
     const ask = async (path: string, headers: Record<string, string> = {}) =>
       (await getResponse(handlers, new Request(`https://api.basic.test${path}`, { headers })))?.status;
     expect([

@@ -4,12 +4,12 @@
  * the value in the message.
  */
 import { describe, expect, it } from 'vitest';
-import type { Contract } from '../../src/spec/contract.ts';
-import { loadContractWithProfiles } from '../../src/spec/layer-profiles.ts';
+import type { LoadedSpec } from '../../src/spec/mock-config.ts';
+import { loadSpecWithProfiles } from '../../src/spec/layer-profiles.ts';
 import { runAgainstMock } from '../../src/selftest/against-mock.ts';
 
-let linkfetch: Contract | undefined;
-const contract = async (): Promise<Contract> => (linkfetch ??= await loadContractWithProfiles('linkfetch', ['standards']));
+let linkfetch: LoadedSpec | undefined;
+const contract = async (): Promise<LoadedSpec> => (linkfetch ??= await loadSpecWithProfiles('linkfetch', ['standards']));
 
 /** The verdicts of one row with every 401's WWW-Authenticate replaced by `field`. */
 async function verdicts(id: string, field: string): Promise<string[]> {

@@ -6,7 +6,7 @@
  * of 5 seeds. The verdicts depend on the seeds only, never on the machine's load.
  */
 import { describe, expect, it } from 'vitest';
-import { loadContractWithProfiles } from '../../src/spec/layer-profiles.ts';
+import { loadSpecWithProfiles } from '../../src/spec/layer-profiles.ts';
 import { runAgainstMock } from '../../src/selftest/against-mock.ts';
 
 const ID = 'SEC-TIMING-NO-ENUMERATION';
@@ -15,10 +15,10 @@ const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 const DEFECT_SEEDS = SEEDS.slice(0, 5);
 
 async function timingRuns(defects: string[], seeds: number[]) {
-  const contract = await loadContractWithProfiles('linkfetch', ['security']);
+  const spec = await loadSpecWithProfiles('linkfetch', ['security']);
   const out = [];
   for (const seed of seeds) {
-    const [run] = await runAgainstMock(contract, { defects, seed, pick: (c) => c.requirement.id === ID });
+    const [run] = await runAgainstMock(spec, { defects, seed, pick: (c) => c.requirement.id === ID });
     out.push(run!.o);
   }
   return out;

@@ -16,7 +16,7 @@ import testResultsParser from 'test-results-parser';
 import { command as run } from '../../src/cli/commands/run.ts';
 import { command as verify } from '../../src/cli/commands/verify.ts';
 import { startMock, type MockServer } from '../../src/mock/server.ts';
-import { loadContract } from '../../src/spec/load.ts';
+import { loadSpec } from '../../src/spec/load.ts';
 import { SCHEMA_FILES, schemaProblems } from '../../src/report/json-schemas.ts';
 import type { RunRecord } from '../../src/report/record.ts';
 import { tallyByLevel, tallyCases } from '../../src/report/tally.ts';
@@ -35,8 +35,7 @@ const file = (name: string): string => join(dir, name);
 const text = (name: string): string => readFileSync(file(name), 'utf8');
 
 beforeAll(async () => {
-  const contract = await loadContract('linkfetch');
-  mock = await startMock(contract, { port: 0, control: false, defects: [DEFECT] });
+  mock = await startMock(await loadSpec('linkfetch'), { port: 0, control: false, defects: [DEFECT] });
   dir = await mkdtemp(join(tmpdir(), 'ac-reports-'));
   key = mock.fixtures.credentials.valid!.value;
   await writeFile(file('fixtures.yaml'), 'credentials:\n  valid: ${AC_REPORTS_KEY}\n');

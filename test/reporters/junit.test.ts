@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContract } from '../../src/spec/load.ts';
+import { loadSpec } from '../../src/spec/load.ts';
 import type { Contract } from '../../src/spec/contract.ts';
 import { startMock, type MockServer } from '../../src/mock/server.ts';
 import { planCases } from '../../src/probes/registry.ts';
@@ -23,8 +23,9 @@ let summary: RunSummary;
 let suites: JunitSuite[];
 
 beforeAll(async () => {
-  contract = await loadContract('linkfetch');
-  mock = await startMock(contract, { port: 0, control: false });
+  const spec = await loadSpec('linkfetch');
+  contract = spec.contract;
+  mock = await startMock(spec, { port: 0, control: false });
   const dir = await mkdtemp(join(tmpdir(), 'ac-junit-run-'));
   junit = join(dir, 'reports', 'junit.xml');
   fixturesFile = join(dir, 'linkfetch.yaml');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runConformance, type RunSummary } from '../../src/runner/run-conformance.ts';
-import { loadContract } from '../../src/spec/load.ts';
+import { loadSpec } from '../../src/spec/load.ts';
 import { readJunit, type JunitSuite } from '../reporters/parse-junit.ts';
 import { captureIO, type Captured } from './cli-io.ts';
 
@@ -53,7 +53,7 @@ describe('MUST requirements broken by mock defects', () => {
     const evidence = suites.flatMap((s) => s.cases.flatMap((c) => (c.failure === undefined ? [] : [c.failure.text])));
     expect(evidence.some((text) => /^> authorization: Bearer sk_live_…/im.test(text))).toBe(true);
     for (const spec of Object.keys(DEFECTS)) {
-      for (const { value } of (await loadContract(spec)).mock.credentials) {
+      for (const { value } of (await loadSpec(spec)).mock.credentials) {
         expect(xml).not.toContain(value);
         expect(captured.stdout.join('\n')).not.toContain(value);
       }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type MockServer } from '../../src/mock/server.ts';
 import { repoRoot } from '../../src/spec/bundled.ts';
-import { loadContract } from '../../src/spec/load.ts';
+import { loadSpec } from '../../src/spec/load.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
 import { CLI_ARGS } from '../support/cli-bin.ts';
 
@@ -30,7 +30,7 @@ let mock: MockServer;
 const junit = join(repoRoot, 'reports', 'junit.xml');
 
 beforeAll(async () => {
-  mock = await startMock(await loadContract('linkfetch'));
+  mock = await startMock(await loadSpec('linkfetch'));
 });
 
 afterAll(async () => {

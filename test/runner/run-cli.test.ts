@@ -4,18 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { command as run } from '../../src/cli/commands/run.ts';
-import { loadContract } from '../../src/spec/load.ts';
-import type { Contract } from '../../src/spec/contract.ts';
+import { loadSpec } from '../../src/spec/load.ts';
+import type { MockConfig } from '../../src/spec/mock-config.ts';
 import { repoRoot } from '../../src/spec/bundled.ts';
 import { captureIO, runCommand } from './cli-io.ts';
 import { CLI_ARGS } from '../support/cli-bin.ts';
 
 let dir: string;
-let contract: Contract;
+let mock: MockConfig;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ac-run-'));
-  contract = await loadContract('linkfetch');
+  mock = (await loadSpec('linkfetch')).mock;
   await writeFile(join(dir, 'live.yaml'), 'credentials:\n  valid: sk_live_realLooking0123456789abcdef\n');
   await writeFile(join(dir, 'env.yaml'), 'target: ${LF_URL}\ncredentials:\n  valid: ${LF_KEY}\n');
 });
@@ -60,7 +60,7 @@ describe('authconform run against the embedded mock (the real binary)', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const xml = await readFile(junit, 'utf8');
-    const seeded = contract.mock.credentials.map((c) => c.value);
+    const seeded = mock.credentials.map((c) => c.value);
     expect(seeded.length).toBeGreaterThan(0);
     for (const output of [result.stdout, result.stderr, xml]) {
       for (const value of seeded) expect(output).not.toContain(value);

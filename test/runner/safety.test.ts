@@ -4,13 +4,14 @@ import type { Contract } from '../../src/spec/contract.ts';
 import type { Fixtures } from '../../src/fixtures/fixtures.ts';
 
 // sk_live_seeded0001 is a key of the spec's mock seed: fake by construction, no --allow-live needed
-const contract = { keyFormat: { live: ['sk_live_'], test: ['sk_test_'] }, mock: { credentials: [{ role: 'valid', value: 'sk_live_seeded0001' }] } } as unknown as Contract;
+const contract = { keyFormat: { live: ['sk_live_'], test: ['sk_test_'] } } as unknown as Contract;
+const mock = { credentials: [{ role: 'valid' as const, value: 'sk_live_seeded0001' }] };
 const withKey = (value: string): Fixtures => ({ credentials: { valid: { role: 'valid', value, scheme: 'bearerKey' } }, resources: {} });
 const none: Fixtures = { credentials: {}, resources: {} };
 
 function check(target: string, fixtures: Fixtures, allow: { allowInsecure?: boolean; allowLive?: boolean } = {}): string {
   try {
-    checkTargetSafety({ contract, fixtures, target, allowInsecure: allow.allowInsecure ?? false, allowLive: allow.allowLive ?? false });
+    checkTargetSafety({ contract, mock, fixtures, target, allowInsecure: allow.allowInsecure ?? false, allowLive: allow.allowLive ?? false });
     return 'ok';
   } catch (err) {
     return (err as Error).message;

@@ -5,7 +5,7 @@ import { mockBodyFindings } from '../../src/spec/mock-bodies.ts';
 
 const item = { type: 'object', required: ['id'], properties: { id: { type: 'string' } } };
 const op = (operationId: string, successSchema: Record<string, unknown>): Operation =>
-  ({ operationId, method: 'GET', path: `/${operationId}`, scopes: [], schemes: [], safe: true, example: {}, successStatus: 200, acceptStatuses: [200], raw: {}, successSchema }) as Operation;
+  ({ operationId, method: 'GET', path: `/${operationId}`, scopes: [], schemes: [], safe: true, example: {}, successStatus: 200, acceptStatuses: [200], successSchema }) as Operation;
 
 describe('mockBodyFindings', () => {
   it('a get operation with wrap: each data item inside the wrapper schema; tenant bookkeeping is not served', () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadContract } from '../../src/spec/load.ts';
+import { loadContract, loadSpec } from '../../src/spec/load.ts';
 
 const DIR = fileURLToPath(new URL('../fixtures/broken-specs/', import.meta.url));
 const FILE = `${DIR}_valid-minimal.yaml`;
@@ -39,7 +39,7 @@ describe('normalize (the Acme minimal spec)', () => {
 
   it('normalizes operations: method, schemes, safety, statuses, resolved success schema', async () => {
     const c = await loadContract('_valid-minimal.yaml', { cwd: DIR });
-    expect(c.operations.map(({ raw: _raw, ...op }) => op)).toEqual([
+    expect(c.operations).toEqual([
       {
         operationId: 'listWidgets',
         method: 'GET',
@@ -92,9 +92,11 @@ describe('normalize (the Acme minimal spec)', () => {
     expect(c.requirements[2]?.errors[0]).toBe(c.errors.invalid_key);
   });
 
-  it('merges the seed file into the mock section', async () => {
-    const c = await loadContract('_valid-minimal.yaml', { cwd: DIR });
-    expect(c.mock).toEqual({
+  it('merges the seed file into the mock section, returned beside the contract with the raw operations', async () => {
+    const { contract: c, mock } = await loadSpec('_valid-minimal.yaml', { cwd: DIR });
+    expect(Object.keys(mock.openapi)).toEqual(c.operations.map((o) => o.operationId));
+    const { openapi: _openapi, ...section } = mock;
+    expect(section).toEqual({
       seed: '_seeds/acme.yaml',
       rateLimitPerMinute: 10,
       clockStart: '2026-01-01T00:00:00Z',

@@ -4,7 +4,7 @@
  * printing its URL and its (fake, mock-only) credentials by role; `--list-defects` prints the
  * defects the mock can switch on.
  */
-import { loadContract } from '../../spec/load.ts';
+import { loadSpec } from '../../spec/load.ts';
 import type { Contract } from '../../spec/contract.ts';
 import { sdkBasePath } from '../../mock/api-paths.ts';
 import { listDefects } from '../../mock/defects.ts';
@@ -47,9 +47,10 @@ export const command: CliCommand = {
       return 0;
     }
     if (positionals.length !== 1) throw usageError(command, 'no spec given');
-    const contract = await loadContract(positionals[0]!, { cwd: io.cwd });
+    const spec = await loadSpec(positionals[0]!, { cwd: io.cwd });
+    const { contract } = spec;
     if (read.flag(parsed, 'list-defects')) {
-      const defects = listDefects(contract);
+      const defects = listDefects(spec);
       const width = Math.max(...defects.map((d) => d.id.length));
       for (const d of defects) io.stdout(`${d.id.padEnd(width)}  ${d.description}`);
       return 0;
@@ -57,7 +58,7 @@ export const command: CliCommand = {
     const control = !read.flag(parsed, 'no-control');
     // the server (msw and the handlers) loads only when a mock is served
     const { startMock } = await import('../../mock/server.ts');
-    const mock = await startMock(contract, {
+    const mock = await startMock(spec, {
       port: read.number(parsed, 'port') ?? MOCK_DEFAULTS.port,
       host: read.string(parsed, 'host') ?? MOCK_DEFAULTS.host,
       defects: read.strings(parsed, 'defect'),

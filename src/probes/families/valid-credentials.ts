@@ -19,8 +19,8 @@ import { schemeWords } from '../../spec/scheme-words.ts';
 
 const ID = 'valid-credentials';
 
-function acceptedCase(contract: Contract, fixtures: Fixtures, r: Requirement, defaultRole: 'valid' | 'test_mode'): Case {
-  const role = r.role ?? defaultRole;
+function acceptedCase(contract: Contract, fixtures: Fixtures, r: Requirement): Case {
+  const role = r.role;
   const op = r.operation;
   const what = role === 'login' ? 'login token' : `${role} credential`;
   return makeCase(
@@ -117,8 +117,8 @@ export const validCredentials: ProbeFamily = {
   id: ID,
   title: 'Valid credentials are accepted',
   plans: {
-    'credential.accepted': (contract, fixtures, r) => [acceptedCase(contract, fixtures, r, 'valid')],
+    'credential.accepted': (contract, fixtures, r) => [acceptedCase(contract, fixtures, r)],
     'credential.formats': formatCases,
-    'credential.test-mode': (contract, fixtures, r) => [acceptedCase(contract, fixtures, r, 'test_mode')],
+    'credential.test-mode': (contract, fixtures, r) => [acceptedCase(contract, fixtures, r)],
   },
 };

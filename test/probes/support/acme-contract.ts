@@ -16,7 +16,6 @@ function op(o: Partial<Operation> & Pick<Operation, 'operationId' | 'method' | '
     example: {},
     successStatus: 200,
     acceptStatuses: [200],
-    raw: {},
     ...o,
   };
 }
@@ -84,7 +83,6 @@ export function acmeContract(requirements: Requirement[], over: Partial<Contract
     file: '/dev/null',
     sha256: '0',
     servers: ['https://api.acme.test'],
-    document: { openapi: '3.1.0', info: { title: 'acme', version: '1' } } as Contract['document'],
     sources: { auth: { title: 'Acme auth', file: 'auth.txt' } },
     schemes: [
       { name: 'bearerKey', type: 'bearer', header: 'Authorization', credential: 'api_key' },
@@ -122,7 +120,6 @@ export function acmeContract(requirements: Requirement[], over: Partial<Contract
     echoHeaders: [{ name: 'X-Api-Key-Prefix', equals: 'credential-prefix' }],
     requirements,
     traceability: [],
-    mock: { credentials: [] },
     ...over,
   };
 }
