@@ -57,7 +57,7 @@ describe('a spec documenting another status', () => {
     expect(await verdicts(c, 'STD-HTTP-401-UNAUTHENTICATED')).toEqual([
       'fail: Expected 401, got 403; 403 documented (LINKFETCH-AUTH-02): waive STD-HTTP-401-UNAUTHENTICATED with the doc\'s words if that status is the API\'s documented answer for GET /v1/profiles (no credential)',
     ]);
-    const waived = { ...c, waivers: [{ id: 'STD-HTTP-401-UNAUTHENTICATED', reason: 'Docs: "403 | No API key"' }] };
+    const waived = { ...c, contract: { ...c.contract, waivers: [{ id: 'STD-HTTP-401-UNAUTHENTICATED', reason: 'Docs: "403 | No API key"' }] } };
     expect(await verdicts(waived, 'STD-HTTP-401-UNAUTHENTICATED')).toEqual(['skip: waived: Docs: "403 | No API key"']);
   });
 });
