@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // the pack-and-install test builds and installs the package: `npm run test:package`
     exclude: ['suites/**', 'node_modules/**', 'test/package/**'],
+    // dist/ rebuilt when older than its sources: spawned CLIs and whole runs use the compiled tool
+    globalSetup: ['test/support/build-if-stale.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',

@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runConformance } from '../../src/runner/run-conformance.ts';
+import { runConformance } from '../support/compiled.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
 import { captureIO } from '../runner/cli-io.ts';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConformance } from '../../src/runner/run-conformance.ts';
+import { runConformance } from '../support/compiled.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
 import { startServer } from './linkfetch-server.ts';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConformance } from '../../src/runner/run-conformance.ts';
+import { runConformance } from '../support/compiled.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
 import { startServer, type LinktServer } from './linkt-server.ts';
 

@@ -8,7 +8,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runConformance, type RunSummary } from '../../src/runner/run-conformance.ts';
+import type { RunSummary } from '../../src/runner/run-conformance.ts';
+import { runConformance } from '../support/compiled.ts';
 import { readJunit, type JunitCase } from '../reporters/parse-junit.ts';
 import { captureIO } from '../runner/cli-io.ts';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeRecords } from '../../src/report/merge.ts';
 import type { RunRecord } from '../../src/report/record.ts';
-import { runConformance } from '../../src/runner/run-conformance.ts';
+import { runConformance } from '../support/compiled.ts';
 import { presentBundledSpecs } from '../../src/spec/bundled.ts';
 import { captureIO } from '../runner/cli-io.ts';
 

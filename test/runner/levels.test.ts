@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runConformance } from '../../src/runner/run-conformance.ts';
+import { runConformance } from '../support/compiled.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
 import { captureIO } from './cli-io.ts';
 

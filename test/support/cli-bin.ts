@@ -1,12 +1,11 @@
 /**
- * How the tool's own tests spawn `authconform`: the TypeScript sources through tsx, so a test never
- * runs a stale dist/. The compiled package is what test/package/pack-install.test.ts installs and runs.
+ * How the tool's own tests spawn `authconform`: the package's bin (compiled dist/, as `npx authconform`
+ * runs it), in plain Node: a start through tsx costs a loader thread and a transform of every source
+ * file. The globalSetup test/support/build-if-stale.ts rebuilds dist/ when a source is newer, so a
+ * test never runs a stale build. test/package/pack-install.test.ts installs and runs the packed package.
  */
 import { join } from 'node:path';
 import { repoRoot } from '../../src/spec/bundled.ts';
 
-/**
- * `spawn(process.execPath, [...CLI_ARGS, 'run', ...])`. tsx is named by its resolved URL: a bare
- * `--import tsx` resolves from the child's cwd, which tests set to empty temporary directories.
- */
-export const CLI_ARGS: readonly string[] = ['--import', import.meta.resolve('tsx'), join(repoRoot, 'src', 'cli', 'entry.ts')];
+/** `spawn(process.execPath, [...CLI_ARGS, 'run', ...])` */
+export const CLI_ARGS: readonly string[] = [join(repoRoot, 'bin', 'authconform.js')];

@@ -1,13 +1,13 @@
 /**
- * Runs the real CLI entry (`main` from src/cli/main.ts) in-process with captured output, and the
+ * Runs the real CLI entry (`main`, compiled: test/support/compiled.ts) in-process with captured output, and the
  * facts every hardening scenario checks: no unhandled rejection while it ran, no stack trace.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../src/cli/main.ts';
 import { repoRoot } from '../../../src/spec/bundled.ts';
+import { main } from '../../support/compiled.ts';
 
 export const HOSTILE_DIR = join(repoRoot, 'test', 'fixtures', 'hostile');
 /** 3 cases on GET /v1/widgets: ACME-AUTH-01 (valid key), ACME-AUTH-02 ×2 (no key, key in Authorization) */

@@ -1,6 +1,7 @@
 /**
- * The batches the test files run: every row of one API and one kind of run, conformant rows in
- * `<api>.test.ts` and broken twins in `<api>-broken.test.ts`, each batch in one conformance run.
+ * The batches the test files run: every row of one API and one kind of run, conformant servers and
+ * broken twins together, in `<api>.test.ts`, each batch in one conformance run (the conformance
+ * worker's start-up is most of a run's CPU).
  */
 import { expect, test } from 'vitest';
 import type { SuiteOptions } from '../../../src/runner/options.ts';
@@ -20,8 +21,8 @@ export const RUN_OPTIONS: Record<RunKind, Partial<SuiteOptions>> = { 'read-only'
  */
 export const BATCH_TIMEOUT_MS = 240_000;
 
-/** Runs the rows of `api` of this kind of run (conformant ones, or the broken twins) in one batch. */
-export function batchOf(api: Api, run: RunKind, broken: boolean): () => Promise<Map<string, Verdict>> {
+/** Runs the rows of `api` of this kind of run (conformant ones, broken twins, or, without `broken`, both) in one batch. */
+export function batchOf(api: Api, run: RunKind, broken?: boolean): () => Promise<Map<string, Verdict>> {
   const rows = rowsOf(api, run, broken);
   return () =>
     runBatch(
@@ -40,12 +41,12 @@ export function batchOf(api: Api, run: RunKind, broken: boolean): () => Promise<
  * start together on first use (two conformance runs side by side); a file without writes rows
  * starts none.
  */
-export function apiTest(api: Api, broken: boolean) {
-  const hasWrites = rowsOf(api, 'writes', broken).length > 0;
+export function apiTest(api: Api) {
+  const hasWrites = rowsOf(api, 'writes').length > 0;
   return test
     .extend('runs', { scope: 'file' }, () => {
-      const readOnly = batchOf(api, 'read-only', broken)();
-      const writes = hasWrites ? batchOf(api, 'writes', broken)() : undefined;
+      const readOnly = batchOf(api, 'read-only')();
+      const writes = hasWrites ? batchOf(api, 'writes')() : undefined;
       // a rejection is reported by the test that awaits it, not as an unhandled one
       void readOnly.catch(() => {});
       void writes?.catch(() => {});

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CaseResult } from '../../../reporters/collect-results.ts';
-import { runConformance } from '../../../src/runner/run-conformance.ts';
+import { runConformance } from '../../support/compiled.ts';
 import type { SuiteOptions } from '../../../src/runner/options.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

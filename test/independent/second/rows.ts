@@ -72,9 +72,9 @@ export function rowOf(api: Api, name: string, run: RunKind = 'read-only'): Row {
   return found;
 }
 
-/** The rows of one batch: one API, one kind of run, conformant rows or broken twins. */
-export function rowsOf(api: Api, run: RunKind, broken: boolean): Row[] {
-  return ROWS.filter((r) => r.api === api && r.run === run && (r.expected.length > 0) === broken);
+/** The rows of one batch: one API, one kind of run; conformant rows or broken twins only when `broken` is given. */
+export function rowsOf(api: Api, run: RunKind, broken?: boolean): Row[] {
+  return ROWS.filter((r) => r.api === api && r.run === run && (broken === undefined || (r.expected.length > 0) === broken));
 }
 
 /** `variant:<name>` → the variant; a fault name → the fault; `conformant` → neither. */

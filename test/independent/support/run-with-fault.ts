@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'vitest';
-import { runConformance, type RunSummary } from '../../../src/runner/run-conformance.ts';
+import type { RunSummary } from '../../../src/runner/run-conformance.ts';
+import { runConformance } from '../../support/compiled.ts';
 import type { SuiteOptions } from '../../../src/runner/options.ts';
 import { readJunit, type JunitCase } from '../../reporters/parse-junit.ts';
 
