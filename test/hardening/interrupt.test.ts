@@ -87,7 +87,7 @@ describe.each([
   it(`exits ${exitCode} on the signal, quietly, its temporary files removed`, () => {
     expect(result.signal).toBeNull();
     expect(result.code).toBe(exitCode);
-    // (tsx, which runs the sources in this test, keeps its cache there)
+    // (tsx keeps its cache there when a run goes through it; test/support/cli-bin.ts runs the compiled bin)
     expect(readdirSync(runTmp).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
     expect(result.stderr).toBe('');
     // the case in flight is abandoned, not waited for: it is skipped as interrupted, not passed
