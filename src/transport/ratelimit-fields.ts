@@ -7,7 +7,6 @@
  */
 import { parseDictionary, parseList, type BareItem, type Item, type InnerList, type Parameters } from 'structured-headers';
 
-
 export interface FieldCheck {
   /** the generation the value is written in */
   generation: 'draft -08 to -10' | 'draft -06/-07' | 'draft -07' | 'unparsed';
