@@ -31,14 +31,17 @@ beforeAll(async () => {
   for (const index of [1, 2, 3]) shards.push(await run({ index, count: 3 }));
 }, 600_000);
 
-/** The record without timings; mock ports and the tails of masked made-up credentials normalised. */
+/**
+ * The record without timings; mock ports, the tails of masked made-up credentials and the Retry-After
+ * seconds quoted in a verdict's reason (the mock's window end minus its running clock) normalised.
+ */
 function comparable(record: RunRecord): unknown {
   const { startedAt: _s, endedAt: _e, ...rest } = record;
   const specs = rest.specs.map((spec) => ({
     ...spec,
     cases: spec.cases.map(({ durationMs: _d, startedAt: _c, ...c }) => ({ ...c, exchanges: c.exchanges.map(requestAndStatus) })),
   }));
-  return JSON.parse(JSON.stringify({ ...rest, specs }).replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').replace(/…[A-Za-z0-9_-]{4}/g, '…TAIL'));
+  return JSON.parse(JSON.stringify({ ...rest, specs }).replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').replace(/…[A-Za-z0-9_-]{4}/g, '…TAIL').replace(/Retry-After: \d+ \(\d+ s\)/g, 'Retry-After: N (N s)'));
 }
 
 /** An exchange's request lines and status line (`> ...`, `< 429`). */
