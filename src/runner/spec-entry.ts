@@ -5,6 +5,8 @@
  * secrets to mask. The CLI resolves each entry before vitest starts; the worker resolves the same
  * entry again, trusting the spec the CLI validated when its sha256 is unchanged.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Contract } from '../spec/contract.ts';
 import { loadContractWithProfiles } from '../spec/layer-profiles.ts';
@@ -51,12 +53,18 @@ export interface ResolveContext {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   options: Pick<SuiteOptions, 'allowInsecure' | 'allowLive'>;
+  /**
+   * the contract this entry loaded to earlier in the run (the CLI's, handed to the worker): taken
+   * as it is when the entry's sha256 is the contract's and the spec file still has it
+   */
+  loaded?: Contract;
 }
 
 export async function resolveEntry(entry: SpecEntry, ctx: ResolveContext): Promise<ResolvedEntry> {
   const cwd = ctx.cwd ?? process.cwd();
   const profiles = entry.profiles ?? [];
-  const contract = await loadContractWithProfiles(entry.spec, profiles, { cwd, ...(entry.sha256 === undefined ? {} : { trustedSha256: entry.sha256 }) });
+  const contract =
+    reusable(entry, ctx.loaded) ?? (await loadContractWithProfiles(entry.spec, profiles, { cwd, ...(entry.sha256 === undefined ? {} : { trustedSha256: entry.sha256 }) }));
   const out: ResolvedEntry = { contract, secrets: [], inputFiles: [contract.file, ...profiles.map((p) => locateProfile(p, cwd))] };
   if (contract.mock.seed !== undefined) out.inputFiles.push(resolve(dirname(contract.file), contract.mock.seed));
   if (entry.target !== undefined && hasUserinfo(entry.target)) {
@@ -89,6 +97,11 @@ export async function resolveEntry(entry: SpecEntry, ctx: ResolveContext): Promi
   return out;
 }
 
+function reusable(entry: SpecEntry, loaded: Contract | undefined): Contract | undefined {
+  if (loaded === undefined || entry.sha256 === undefined || loaded.sha256 !== entry.sha256 || loaded.file !== entry.spec) return undefined;
+  return fileSha256(loaded.file) === entry.sha256 ? loaded : undefined;
+}
+
 /** The entry as the worker gets it: absolute paths, the validated spec's hash. */
 export function planEntry(entry: SpecEntry, resolved: ResolvedEntry, cwd: string): SpecEntry {
   const out: SpecEntry = { spec: resolved.contract.file, sha256: resolved.contract.sha256 };
@@ -108,4 +121,12 @@ export function fixtureSecrets(fixtures: Fixtures): string[] {
     if (c.password !== undefined && c.password !== '') out.push(c.password);
   }
   return out;
+}
+
+function fileSha256(file: string): string | undefined {
+  try {
+    return createHash('sha256').update(readFileSync(file, 'utf8')).digest('hex');
+  } catch {
+    return undefined;
+  }
 }
