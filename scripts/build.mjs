@@ -13,3 +13,15 @@ const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd:
 if (r.status !== 0) process.exit(r.status ?? 1);
 const { standaloneSource, PRECOMPILED_FILE } = await import(new URL('dist/src/spec/validators.js', root).href);
 writeFileSync(new URL(`dist/src/spec/${PRECOMPILED_FILE}`, root), standaloneSource());
+
+// the bundled specs' contracts, validated once here: the installed tool does not parse them at every start
+const { presentBundledSpecs } = await import(new URL('dist/src/spec/bundled.js', root).href);
+const { loadSpec } = await import(new URL('dist/src/spec/load.js', root).href);
+const { precompiledContractsSource, PRECOMPILED_CONTRACTS_FILE } = await import(new URL('dist/src/spec/precompiled-contracts.js', root).href);
+const clean = [];
+for (const name of presentBundledSpecs()) {
+  let warned = false;
+  const spec = await loadSpec(name, { onWarning: () => (warned = true) });
+  if (!warned) clean.push(spec);
+}
+writeFileSync(new URL(`dist/src/spec/${PRECOMPILED_CONTRACTS_FILE}`, root), precompiledContractsSource(clean));

@@ -6,7 +6,7 @@
  */
 import { presentBundledSpecs } from '../src/spec/bundled.ts';
 import { defineConformanceSuite } from '../src/runner/define-suite.ts';
-import { PLAN_ENV, readPlan, type RunPlan } from '../src/runner/plan.ts';
+import { PLAN_ENV, readPlan, readPlanContracts, type RunPlan } from '../src/runner/plan.ts';
 
 const planFile = process.env[PLAN_ENV];
 const plan: RunPlan =
@@ -14,6 +14,10 @@ const plan: RunPlan =
     ? { specs: presentBundledSpecs().map((spec) => ({ spec })), options: {} }
     : readPlan(planFile);
 
+// the contracts the CLI validated: no spec is parsed twice in a run
+const contracts = readPlanContracts(plan);
+
 for (const [i, entry] of plan.specs.entries()) {
-  await defineConformanceSuite({ order: i, ...entry, options: plan.options });
+  const loaded = contracts[entry.order ?? i];
+  await defineConformanceSuite({ order: i, ...entry, options: plan.options }, loaded === undefined ? {} : { loaded });
 }

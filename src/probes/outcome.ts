@@ -5,7 +5,7 @@
  * hands back, with every secret of the run and those the case learnt (src/runner/case-test.ts).
  */
 import type { Exchange, ProbeRequest } from '../transport/types.ts';
-import { SecretSet } from '../secrets/index.ts';
+import { secretMatcher } from '../secrets/index.ts';
 import { exchangeView, findSecretEcho, formatExchange } from '../transport/redact.ts';
 import type { Outcome, ProbeContext, Verdict } from './model.ts';
 import type { Failure } from './case-failure.ts';
@@ -55,7 +55,7 @@ export function secretEchoes(ctx: Pick<ProbeContext, 'exchanges' | 'baseUrl' | '
 function sentSecrets(req: ProbeRequest): string[] {
   const sent = [req.url, ...Object.values(req.headers), req.body ?? ''].join('\n');
   // in any spelling (a Basic header carries it base64-encoded)
-  return (req.secrets ?? []).filter((s) => sent.includes(s.trim()) || new SecretSet([s]).findEcho(sent) !== undefined);
+  return (req.secrets ?? []).filter((s) => sent.includes(s.trim()) || secretMatcher([s]).findEcho(sent) !== undefined);
 }
 
 function finish(ctx: ProbeContext, verdict: Verdict, message: string, detail: OutcomeDetail): Outcome {

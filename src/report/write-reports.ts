@@ -78,17 +78,27 @@ export interface RenderedReports extends Record<Format | 'attest', string> {
 
 /**
  * Renders every format from the record masked once (`maskRecord`), then masks each rendered text
- * once more. The attestation is the in-toto statement of the masked record (its digest: the JSON
+ * once more (each on first read). The attestation is the in-toto statement of the masked record (its digest: the JSON
  * record's bytes as written), wrapped in a DSSE envelope signed with `signKey` when one is given.
  */
 export function renderReports(record: RunRecord, secrets: readonly string[], signKey?: KeyObject): RenderedReports {
   const masked = maskRecord(record, secrets);
   const mask = recordMask(masked, secrets);
-  const out = Object.fromEntries(FORMATS.map((format) => [format, mask(RENDER[format](masked))])) as Record<Format, string>;
-  const recordSha256 = createHash('sha256').update(out.json).digest('hex');
-  const statement = mask(`${JSON.stringify(buildStatement(masked, recordSha256), null, 2)}\n`);
-  const attest = signKey === undefined ? statement : `${JSON.stringify(signEnvelope(Buffer.from(statement), IN_TOTO_PAYLOAD_TYPE, signKey), null, 2)}\n`;
-  return { ...out, attest, summary: mask(renderStepSummary(masked)), annotations: renderAnnotations(masked).map(mask) };
+  // each report is rendered when first read: a run writing only its JUnit renders only that
+  const out = {} as RenderedReports;
+  const lazy = <K extends keyof RenderedReports>(name: K, render: () => RenderedReports[K]): void => {
+    let value: RenderedReports[K] | undefined;
+    Object.defineProperty(out, name, { enumerable: true, get: () => (value ??= render()) });
+  };
+  for (const format of FORMATS) lazy(format, () => mask(RENDER[format](masked)));
+  lazy('attest', () => {
+    const recordSha256 = createHash('sha256').update(out.json).digest('hex');
+    const statement = mask(`${JSON.stringify(buildStatement(masked, recordSha256), null, 2)}\n`);
+    return signKey === undefined ? statement : `${JSON.stringify(signEnvelope(Buffer.from(statement), IN_TOTO_PAYLOAD_TYPE, signKey), null, 2)}\n`;
+  });
+  lazy('summary', () => mask(renderStepSummary(masked)));
+  lazy('annotations', () => renderAnnotations(masked).map(mask));
+  return out;
 }
 
 /** @returns the absolute path of every file written, by format */

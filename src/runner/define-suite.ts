@@ -18,7 +18,7 @@ import type { TransportOptions } from '../transport/types.ts';
 import { caseTimeoutMs, describeLevel, levelFailsRun, resolveSuiteOptions, type SuiteOptions } from './options.ts';
 import { selectCases, type PlannedFamily } from './select-cases.ts';
 import { prepareTarget, type PreparedTarget } from './target.ts';
-import { fixtureSecrets, resolveEntry } from './spec-entry.ts';
+import { fixtureSecrets, resolveEntry, type ResolveContext } from './spec-entry.ts';
 import { shardRuns } from './shard.ts';
 import type { PlanSpec } from './plan.ts';
 import { createRedactor, type Redactor } from './redactor.ts';
@@ -43,9 +43,9 @@ function sharedBudget(maxRequests: number | undefined): RequestBudget {
   return processBudget;
 }
 
-export async function defineConformanceSuite(entry: SuiteEntry): Promise<void> {
+export async function defineConformanceSuite(entry: SuiteEntry, from: Pick<ResolveContext, 'loaded'> = {}): Promise<void> {
   const options = resolveSuiteOptions(entry.options);
-  const resolved = await resolveEntry(entry, { options });
+  const resolved = await resolveEntry(entry, { options, ...from });
   const { contract } = resolved;
   const target = await prepareTarget(resolved, entry.mockDefects);
   let selected: PlannedFamily[];

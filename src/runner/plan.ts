@@ -5,6 +5,8 @@
  * `${VAR}` from the environment) inside the worker.
  */
 import { readFileSync } from 'node:fs';
+import { deserialize } from 'node:v8';
+import type { LoadedSpec } from '../spec/mock-config.ts';
 import type { SuiteOptions } from './options.ts';
 import type { SpecEntry } from './spec-entry.ts';
 import type { PlanShard } from './shard.ts';
@@ -22,6 +24,12 @@ export interface PlanSpec extends SpecEntry {
 export interface RunPlan {
   specs: PlanSpec[];
   options: Partial<SuiteOptions>;
+  /**
+   * file of the contracts the CLI loaded and validated, in the whole run's order (v8 serialized,
+   * `order` indexes it): the worker takes each instead of parsing its spec again, while the spec
+   * file keeps the sha256 it had
+   */
+  contracts?: string;
 }
 
 export function readPlan(file: string): RunPlan {
@@ -36,4 +44,15 @@ export function readPlan(file: string): RunPlan {
     throw new AuthconformError('AC_USAGE', `${PLAN_ENV}: ${file} is not a run plan (specs[].spec missing)`);
   }
   return plan as RunPlan;
+}
+
+/** The loaded specs of the plan's `contracts` file (none when it has none or it cannot be read). */
+export function readPlanContracts(plan: RunPlan): LoadedSpec[] {
+  if (plan.contracts === undefined) return [];
+  try {
+    const contracts: unknown = deserialize(readFileSync(plan.contracts));
+    return Array.isArray(contracts) ? (contracts as LoadedSpec[]) : [];
+  } catch {
+    return [];
+  }
 }

@@ -4,6 +4,7 @@
  * The result is the plan for the worker plus what the reporters need (secrets to mask).
  */
 import type { Contract } from '../spec/contract.ts';
+import type { LoadedSpec } from '../spec/mock-config.ts';
 import { presentBundledSpecs } from '../spec/bundled.ts';
 import { planCases } from '../probes/registry.ts';
 import { AuthconformError } from '../util/errors.ts';
@@ -16,6 +17,8 @@ import { assignShards, shardUnits, type ShardOption } from './shard.ts';
 export interface PreparedRun {
   plan: RunPlan;
   contracts: Contract[];
+  /** each contract with its mock configuration, as loaded (handed to the worker) */
+  loaded: LoadedSpec[];
   options: SuiteOptions;
   /** every credential value the run may send, to mask in reports */
   secrets: string[];
@@ -35,10 +38,11 @@ export async function prepareRun(
   const options = resolveSuiteOptions(partial);
   const requested: SpecEntry[] = specs.length > 0 ? specs : presentBundledSpecs().map((spec) => ({ spec }));
   if (requested.length === 0) throw new AuthconformError('AC_SPEC_NOT_FOUND', 'no spec given and no bundled spec found');
-  const out: PreparedRun = { plan: { specs: [], options: partial }, contracts: [], options, secrets: [], envVars: [], inputFiles: [] };
+  const out: PreparedRun = { plan: { specs: [], options: partial }, contracts: [], loaded: [], options, secrets: [], envVars: [], inputFiles: [] };
   for (const entry of requested) {
     const resolved = await resolveEntry(entry, { env, cwd, options });
     out.contracts.push(resolved.contract);
+    out.loaded.push({ contract: resolved.contract, mock: resolved.mock });
     out.secrets.push(...resolved.secrets);
     out.envVars.push(...(resolved.fixtures?.envVars ?? []));
     out.inputFiles.push(...resolved.inputFiles);

@@ -2,11 +2,11 @@
  * One redaction function for everything the runner and reporters write: the secrets module's
  * masker (src/secrets/) over the run's secrets and the spec's key prefixes.
  */
-import { SecretSet } from '../secrets/index.ts';
+import { secretMatcher } from '../secrets/index.ts';
 
 export type Redactor = (text: string) => string;
 
 export function createRedactor(secrets: Iterable<string>, keyPrefixes: string[]): Redactor {
-  const set = new SecretSet(secrets, { prefixes: keyPrefixes });
+  const set = secretMatcher(secrets, keyPrefixes);
   return (text) => set.mask(text);
 }

@@ -7,6 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { Writable } from 'node:stream';
+import { serialize } from 'node:v8';
 import type { CliIO } from '../cli/command.ts';
 import { AuthconformError } from '../util/errors.ts';
 import ConsoleReporter from '../../reporters/console-reporter.ts';
@@ -18,7 +19,7 @@ import { emitCiReports } from '../report/ci-reports.ts';
 import { recordMask } from '../report/mask.ts';
 import { skipWarning } from '../report/skip-warning.ts';
 import type { ShardOption } from './shard.ts';
-import { PLAN_ENV } from './plan.ts';
+import { PLAN_ENV, type RunPlan } from './plan.ts';
 import { prepareRun, type PreparedRun } from './prepare-run.ts';
 import type { SpecEntry } from './spec-entry.ts';
 import { describeLevel, type SuiteOptions } from './options.ts';
@@ -107,7 +108,10 @@ async function runVitest(prepared: PreparedRun, consoleReporter: ConsoleReporter
   const planFile = join(dir, 'plan.json');
   const vitestLog: string[] = [];
   try {
-    await writeFile(planFile, JSON.stringify(prepared.plan, null, 2));
+    // the validated contracts go along, so the worker does not parse and check every spec again
+    const contractsFile = join(dir, 'contracts.v8');
+    await writeFile(contractsFile, serialize(prepared.loaded));
+    await writeFile(planFile, JSON.stringify({ ...prepared.plan, contracts: contractsFile } satisfies RunPlan, null, 2));
     const env: Record<string, string> = { [PLAN_ENV]: planFile };
     for (const name of prepared.envVars) {
       const value = io.env[name];

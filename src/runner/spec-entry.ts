@@ -5,10 +5,12 @@
  * secrets to mask. The CLI resolves each entry before vitest starts; the worker resolves the same
  * entry again, trusting the spec the CLI validated when its sha256 is unchanged.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Contract } from '../spec/contract.ts';
 import { loadSpecWithProfiles } from '../spec/layer-profiles.ts';
-import type { MockConfig } from '../spec/mock-config.ts';
+import type { LoadedSpec, MockConfig } from '../spec/mock-config.ts';
 import { locateProfile } from '../spec/profile.ts';
 import { loadFixtures, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
@@ -54,12 +56,18 @@ export interface ResolveContext {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   options: Pick<SuiteOptions, 'allowInsecure' | 'allowLive'>;
+  /**
+   * the spec this entry loaded to earlier in the run (the CLI's, handed to the worker): taken as it
+   * is when the entry's sha256 is the contract's and the spec file still has it
+   */
+  loaded?: LoadedSpec;
 }
 
 export async function resolveEntry(entry: SpecEntry, ctx: ResolveContext): Promise<ResolvedEntry> {
   const cwd = ctx.cwd ?? process.cwd();
   const profiles = entry.profiles ?? [];
-  const { contract, mock } = await loadSpecWithProfiles(entry.spec, profiles, { cwd, ...(entry.sha256 === undefined ? {} : { trustedSha256: entry.sha256 }) });
+  const { contract, mock } =
+    reusable(entry, ctx.loaded) ?? (await loadSpecWithProfiles(entry.spec, profiles, { cwd, ...(entry.sha256 === undefined ? {} : { trustedSha256: entry.sha256 }) }));
   const out: ResolvedEntry = { contract, mock, secrets: [], inputFiles: [contract.file, ...profiles.map((p) => locateProfile(p, cwd))] };
   if (mock.seed !== undefined) out.inputFiles.push(resolve(dirname(contract.file), mock.seed));
   if (entry.target !== undefined && hasUserinfo(entry.target)) {
@@ -93,6 +101,12 @@ export async function resolveEntry(entry: SpecEntry, ctx: ResolveContext): Promi
   return out;
 }
 
+function reusable(entry: SpecEntry, loaded: LoadedSpec | undefined): LoadedSpec | undefined {
+  const c = loaded?.contract;
+  if (c === undefined || entry.sha256 === undefined || c.sha256 !== entry.sha256 || c.file !== entry.spec) return undefined;
+  return fileSha256(c.file) === entry.sha256 ? loaded : undefined;
+}
+
 /** The entry as the worker gets it: absolute paths, the validated spec's hash. */
 export function planEntry(entry: SpecEntry, resolved: ResolvedEntry, cwd: string): SpecEntry {
   const out: SpecEntry = { spec: resolved.contract.file, sha256: resolved.contract.sha256 };
@@ -112,4 +126,12 @@ export function fixtureSecrets(fixtures: Fixtures): string[] {
     if (c.password !== undefined && c.password !== '') out.push(c.password);
   }
   return out;
+}
+
+function fileSha256(file: string): string | undefined {
+  try {
+    return createHash('sha256').update(readFileSync(file, 'utf8')).digest('hex');
+  } catch {
+    return undefined;
+  }
 }

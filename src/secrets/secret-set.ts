@@ -14,6 +14,7 @@
 import { GRAM, GramTable } from './gram-table.ts';
 import { longestPrefix, maskSecret, maskTail } from './mask-secret.ts';
 import { keyShape } from './key-shape.ts';
+import { TextMemo } from './text-memo.ts';
 import { textViews, type SecretEncoding, type TextView } from './text-views.ts';
 
 /** Secrets shorter than this are not reported as echoed (they could match by chance). */
@@ -56,6 +57,9 @@ export class SecretSet {
   #shape: RegExp | undefined;
   /** byte lookups made by scans so far (linearity is checked by counting, not timing) */
   lookups = 0;
+  /** results by text, emptied whenever the secrets change */
+  #masked = new TextMemo<string>();
+  #echoes = new TextMemo<SecretEncoding | undefined>();
 
   constructor(secrets: Iterable<string> = [], options: SecretSetOptions = {}) {
     this.#prefixes = [...new Set((options.prefixes ?? []).filter((p) => p !== ''))];
@@ -82,6 +86,8 @@ export class SecretSet {
     const values = [...this.#values];
     this.#prefixes = merged;
     this.#shape = keyShape(merged);
+    this.#masked.clear();
+    this.#echoes.clear();
     this.#grams = new GramTable();
     this.#values = new Set();
     this.#bodies = new Map();
@@ -108,6 +114,8 @@ export class SecretSet {
     const secret = value.trim();
     if (secret.length < MIN_MASKED_SECRET_LENGTH || this.#values.has(secret)) return this;
     this.#values.add(secret);
+    this.#masked.clear();
+    this.#echoes.clear();
     const prefix = longestPrefix(secret, this.#prefixes);
     const body = secret.slice(prefix.length);
     const bytes = Buffer.from(body, 'utf8');
@@ -136,6 +144,14 @@ export class SecretSet {
   /** Every secret spelling in `text` masked ('…', or `prefix…last4` for a whole key in plain). */
   mask(text: string): string {
     if (text === '' || (this.#values.size === 0 && this.#shape === undefined)) return text;
+    const known = this.#masked.get(text);
+    if (known !== undefined) return known;
+    const out = this.#maskNow(text);
+    this.#masked.set(text, out);
+    return out;
+  }
+
+  #maskNow(text: string): string {
     const scan = this.#scan(text, false);
     let out = scan.cover === undefined ? text : this.#apply(text, scan);
     for (const s of this.#short) out = maskShort(out, s);
@@ -148,6 +164,13 @@ export class SecretSet {
    */
   findEcho(text: string): SecretEncoding | undefined {
     if (this.#values.size === 0 || text === '') return undefined;
+    if (this.#echoes.has(text)) return this.#echoes.get(text);
+    const found = this.#findEchoNow(text);
+    this.#echoes.set(text, found);
+    return found;
+  }
+
+  #findEchoNow(text: string): SecretEncoding | undefined {
     const found = this.#scan(text, true).first;
     if (found !== undefined) return found;
     for (const s of this.#short) {

@@ -34,12 +34,10 @@ class ViewBuilder {
   from: Int32Array;
   to: Int32Array;
   restart: Uint8Array;
+  encoding: SecretEncoding = 'plain';
   private pendingRestart = true;
 
-  constructor(
-    readonly encoding: SecretEncoding,
-    capacity: number,
-  ) {
+  constructor(capacity: number) {
     const cap = Math.max(capacity, 4);
     this.bytes = new Uint8Array(cap);
     this.from = new Int32Array(cap);
@@ -47,8 +45,20 @@ class ViewBuilder {
     this.restart = new Uint8Array(cap);
   }
 
+  /**
+   * Starts a new view in the same arrays (each view is scanned before the next is built: the
+   * arrays are allocated once per scan, not once per view).
+   */
+  begin(encoding: SecretEncoding, capacity: number): this {
+    this.encoding = encoding;
+    this.length = 0;
+    this.pendingRestart = true;
+    if (capacity > this.bytes.length) this.allocate(Math.ceil(capacity), 0);
+    return this;
+  }
+
   push(byte: number, from: number, to: number): void {
-    if (this.length === this.bytes.length) this.grow();
+    if (this.length === this.bytes.length) this.allocate(this.bytes.length * 2, this.length);
     const i = this.length++;
     this.bytes[i] = byte;
     this.from[i] = from;
@@ -84,29 +94,42 @@ class ViewBuilder {
     return { encoding: this.encoding, length: this.length, bytes: this.bytes, from: this.from, to: this.to, restart: this.restart };
   }
 
-  private grow(): void {
-    const cap = this.bytes.length * 2;
-    const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap);
-      b.set(a);
+  /** Arrays of `cap` entries keeping the first `keep` of the current ones. */
+  private allocate(cap: number, keep: number): void {
+    const move = <T extends Uint8Array | Int32Array>(a: T, b: T): T => {
+      if (keep > 0) b.set(a.subarray(0, keep));
       return b;
     };
-    this.bytes = grow(this.bytes, (n) => new Uint8Array(n));
-    this.from = grow(this.from, (n) => new Int32Array(n));
-    this.to = grow(this.to, (n) => new Int32Array(n));
-    this.restart = grow(this.restart, (n) => new Uint8Array(n));
+    this.bytes = move(this.bytes, new Uint8Array(cap));
+    this.from = move(this.from, new Int32Array(cap));
+    this.to = move(this.to, new Int32Array(cap));
+    this.restart = move(this.restart, new Uint8Array(cap));
   }
 }
 
-/** Every view of `text` worth scanning (decoding views only where the text has such runs). */
+/** Scans keep arrays up to this many entries between calls (larger ones are dropped after the scan). */
+const KEPT_CAPACITY = 1 << 16;
+let spare: ViewBuilder | undefined;
+
+/**
+ * Every view of `text` worth scanning (decoding views only where the text has such runs). Each
+ * view's arrays are valid until the next one is asked for: they are reused for every view.
+ */
 export function* textViews(text: string): Generator<TextView> {
-  yield plainView(text);
-  if (text.includes('%')) yield percentView(text);
-  if (text.includes('\\')) yield jsonView(text);
-  yield reversedView(text);
-  yield* hexViews(text);
-  yield* base64Views(text);
-  for (const stride of [2, 3, 4]) yield* strideViews(text, stride);
+  // a nested scan (none today) gets arrays of its own
+  const v = spare ?? new ViewBuilder(text.length + 8);
+  spare = undefined;
+  try {
+    yield plainView(text, v);
+    if (text.includes('%')) yield percentView(text, v);
+    if (text.includes('\\')) yield jsonView(text, v);
+    yield reversedView(text, v);
+    yield* hexViews(text, v);
+    yield* base64Views(text, v);
+    for (const stride of [2, 3, 4]) yield* strideViews(text, stride, v);
+  } finally {
+    if (v.bytes.length <= KEPT_CAPACITY) spare = v;
+  }
 }
 
 function codePointAt(text: string, i: number): { cp: number; width: number } {
@@ -114,8 +137,8 @@ function codePointAt(text: string, i: number): { cp: number; width: number } {
   return { cp, width: cp > 0xffff ? 2 : 1 };
 }
 
-function plainView(text: string): TextView {
-  const v = new ViewBuilder('plain', text.length + 8);
+function plainView(text: string, builder: ViewBuilder): TextView {
+  const v = builder.begin('plain', text.length + 8);
   for (let i = 0; i < text.length; ) {
     const { cp, width } = codePointAt(text, i);
     v.pushCodePoint(cp, i, i + width);
@@ -124,8 +147,8 @@ function plainView(text: string): TextView {
   return v.done();
 }
 
-function reversedView(text: string): TextView {
-  const v = new ViewBuilder('reversed', text.length + 8);
+function reversedView(text: string, builder: ViewBuilder): TextView {
+  const v = builder.begin('reversed', text.length + 8);
   for (let i = text.length - 1; i >= 0; ) {
     const low = text.charCodeAt(i);
     const isPair = low >= 0xdc00 && low <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
@@ -143,8 +166,8 @@ function hexValue(code: number): number {
   return -1;
 }
 
-function percentView(text: string): TextView {
-  const v = new ViewBuilder('url-encoded', text.length + 8);
+function percentView(text: string, builder: ViewBuilder): TextView {
+  const v = builder.begin('url-encoded', text.length + 8);
   for (let i = 0; i < text.length; ) {
     if (text.charCodeAt(i) === 37 && i + 2 < text.length + 0) {
       const h = hexValue(text.charCodeAt(i + 1));
@@ -164,8 +187,8 @@ function percentView(text: string): TextView {
 
 const JSON_SIMPLE: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12, '"': 34, '\\': 92, '/': 47 };
 
-function jsonView(text: string): TextView {
-  const v = new ViewBuilder('json-escaped', text.length + 8);
+function jsonView(text: string, builder: ViewBuilder): TextView {
+  const v = builder.begin('json-escaped', text.length + 8);
   for (let i = 0; i < text.length; ) {
     if (text.charCodeAt(i) === 92 && i + 1 < text.length) {
       const next = text[i + 1]!;
@@ -225,17 +248,17 @@ function runs(text: string, member: (code: number) => boolean, min: number): Arr
 }
 
 /** Hex runs decoded from an even and from an odd start (either case). */
-function hexViews(text: string): TextView[] {
+function* hexViews(text: string, builder: ViewBuilder): Generator<TextView> {
   const found = runs(text, (c) => hexValue(c) >= 0, 16);
-  if (found.length === 0) return [];
-  return [0, 1].map((parity) => {
-    const v = new ViewBuilder('hex', text.length / 2 + 8);
+  if (found.length === 0) return;
+  for (const parity of [0, 1]) {
+    const v = builder.begin('hex', text.length / 2 + 8);
     for (const [start, end] of found) {
       v.cut();
       for (let i = start + parity; i + 1 < end; i += 2) v.push(hexValue(text.charCodeAt(i)) * 16 + hexValue(text.charCodeAt(i + 1)), i, i + 2);
     }
-    return v.done();
-  });
+    yield v.done();
+  }
 }
 
 /** base64 and base64url digits alike ('+' and '-' are 62, '/' and '_' are 63). */
@@ -253,11 +276,11 @@ function base64Value(code: number): number {
  * base64 runs decoded from each of the four character alignments: a secret inside a longer
  * encoded value (`base64("Bearer " + key)`, a JWT) decodes to its own bytes at one of them.
  */
-function base64Views(text: string): TextView[] {
+function* base64Views(text: string, builder: ViewBuilder): Generator<TextView> {
   const found = runs(text, (c) => base64Value(c) >= 0, 11);
-  if (found.length === 0) return [];
-  return [0, 1, 2, 3].map((offset) => {
-    const v = new ViewBuilder('base64', (text.length * 3) / 4 + 8);
+  if (found.length === 0) return;
+  for (const offset of [0, 1, 2, 3]) {
+    const v = builder.begin('base64', (text.length * 3) / 4 + 8);
     for (const [start, end] of found) {
       v.cut();
       for (let g = start + offset; g + 1 < end; g += 4) {
@@ -270,32 +293,33 @@ function base64Views(text: string): TextView[] {
         if (n === 4) v.push(bits & 255, g, to);
       }
     }
-    return v.done();
-  });
+    yield v.done();
+  }
 }
 
 /**
  * Every `stride`-th code point from each start: a secret with a separator of `stride - 1` code
  * points between its characters.
  */
-function strideViews(text: string, stride: number): TextView[] {
-  if (text.length < stride * 8) return [];
-  if (!hasSurrogates(text)) return asciiStrideViews(text, stride);
+function* strideViews(text: string, stride: number, builder: ViewBuilder): Generator<TextView> {
+  if (text.length < stride * 8) return;
+  if (!hasSurrogates(text)) {
+    yield* asciiStrideViews(text, stride, builder);
+    return;
+  }
   const starts = new Int32Array(text.length);
   let count = 0;
   for (let i = 0; i < text.length; i += text.codePointAt(i)! > 0xffff ? 2 : 1) starts[count++] = i;
-  if (count < stride * 8) return [];
-  const out: TextView[] = [];
+  if (count < stride * 8) return;
   for (let r = 0; r < stride; r++) {
-    const v = new ViewBuilder('separator-interleaved', (count / stride) * 4 + 8);
+    const v = builder.begin('separator-interleaved', (count / stride) * 4 + 8);
     for (let k = r; k < count; k += stride) {
       const i = starts[k]!;
       const cp = text.codePointAt(i)!;
       v.pushCodePoint(cp, i, i + (cp > 0xffff ? 2 : 1));
     }
-    out.push(v.done());
+    yield v.done();
   }
-  return out;
 }
 
 function hasSurrogates(text: string): boolean {
@@ -307,12 +331,10 @@ function hasSurrogates(text: string): boolean {
 }
 
 /** {@link strideViews} for a text without surrogate pairs: one code point per code unit. */
-function asciiStrideViews(text: string, stride: number): TextView[] {
-  const out: TextView[] = [];
+function* asciiStrideViews(text: string, stride: number, builder: ViewBuilder): Generator<TextView> {
   for (let r = 0; r < stride; r++) {
-    const v = new ViewBuilder('separator-interleaved', (text.length / stride) * 3 + 8);
+    const v = builder.begin('separator-interleaved', (text.length / stride) * 3 + 8);
     for (let i = r; i < text.length; i += stride) v.pushCodePoint(text.charCodeAt(i), i, i + 1);
-    out.push(v.done());
+    yield v.done();
   }
-  return out;
 }

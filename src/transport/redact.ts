@@ -2,7 +2,7 @@
  * Exchanges as evidence: a compact text format, and their redaction and echo detection through
  * the one secrets module (src/secrets/; this file holds no masking of its own).
  */
-import { MIN_ECHO_SECRET_LENGTH, SecretSet, maskSecret, type SecretEncoding } from '../secrets/index.ts';
+import { MIN_ECHO_SECRET_LENGTH, maskSecret, secretMatcher, type SecretEncoding } from '../secrets/index.ts';
 import type { Exchange, ProbeResponse } from './types.ts';
 
 export { maskSecret, MIN_ECHO_SECRET_LENGTH };
@@ -21,7 +21,7 @@ export const DEFAULT_OMITTED_HEADERS: readonly string[] = [
 
 /** Every secret spelling in `text` masked (see SecretSet.mask). */
 export function redactText(text: string, secrets: string[], knownPrefixes: string[] = []): string {
-  return new SecretSet(secrets, { prefixes: knownPrefixes }).mask(text);
+  return secretMatcher(secrets, knownPrefixes).mask(text);
 }
 
 /** A serialisable, redacted view of an {@link Exchange}. */
@@ -45,7 +45,7 @@ export interface RedactedExchange {
 
 /** Redacts everything in an exchange with the request's own `secrets`. */
 export function redactExchange(ex: Exchange, knownPrefixes: string[] = []): RedactedExchange {
-  const set = new SecretSet(ex.request.secrets ?? [], { prefixes: knownPrefixes });
+  const set = secretMatcher(ex.request.secrets ?? [], knownPrefixes);
   return exchangeView(ex, (text) => set.mask(text));
 }
 
@@ -121,7 +121,7 @@ export function formatExchange(r: RedactedExchange, options: FormatExchangeOptio
 export function findSecretEcho(res: ProbeResponse, secrets: string[], knownPrefixes: string[] = []): string | undefined {
   const long = secrets.filter((s) => s.length >= MIN_ECHO_SECRET_LENGTH);
   if (long.length === 0) return undefined;
-  const set = new SecretSet(long, { prefixes: knownPrefixes });
+  const set = secretMatcher(long, knownPrefixes);
   for (const [name, value] of Object.entries(res.headers)) {
     const hit = set.findEcho(value);
     if (hit !== undefined) return `response header ${name}${encodingNote(hit)}`;
