@@ -7,6 +7,7 @@ import { anonymous } from './auth.ts';
 import { httpDate, jsonReply } from './reply.ts';
 import type { Stages } from './stages.ts';
 import { challengeOf } from './challenge.ts';
+import { alternativeStatus } from '../spec/status-set.ts';
 
 function mediaType(value: string): string {
   return (value.split(';')[0] ?? '').trim().toLowerCase();
@@ -41,7 +42,7 @@ export const CONFORMANT: Stages = {
   rateLimitedError: (rt) => {
     const spec = rt.errors.rateLimit;
     // the variant takes the other documented status of "403 or 429"
-    const other = rt.variants.has('rate-limit-status') ? rt.contract.rateLimit?.statuses?.find((s) => s !== spec.status) : undefined;
+    const other = rt.variants.has('rate-limit-status') ? alternativeStatus(spec) : undefined;
     return other === undefined ? { spec } : { spec, status: other };
   },
   admit: () => undefined,

@@ -188,13 +188,11 @@ export interface RateLimitSpec {
   /** which responses carry the headers: authenticated ones, or every one */
   on: 'authenticated' | 'all';
   plans: RateLimitPlan[];
-  /** error id of the 429 response */
-  error: string;
   /**
-   * the statuses an exhausted limit may answer where the docs give a choice ("403 or 429"), each
-   * with the error's body; absent: the error's own status
+   * error id of the 429 response; its status set is the one an exhausted limit may answer ("403 or
+   * 429": `status: [403, 429]`, or the `rateLimit.statuses` shorthand folded into it by the loader)
    */
-  statuses?: number[];
+  error: string;
   /** 429 carries Retry-After */
   retryAfter: boolean;
   /** a body field that must agree with Retry-After, e.g. `retry_after` */

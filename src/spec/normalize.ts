@@ -13,7 +13,6 @@ import type {
   LoginSpec,
   MockSection,
   Operation,
-  RateLimitSpec,
   RequestExample,
   RequirementInput,
   RequirementKind,
@@ -23,7 +22,7 @@ import type {
   TraceEntry,
 } from './contract.ts';
 import { durationMs } from './duration.ts';
-import { planWithWindows } from './rate-windows.ts';
+import { foldRateLimitStatuses, normalizeRateLimit } from './rate-limit-spec.ts';
 import type { StatusMember } from './status-set.ts';
 import { resolveRequirement } from './resolve-requirement.ts';
 import { deref, inlineRefs } from './resolve-refs.ts';
@@ -176,23 +175,6 @@ function probeOperation(index: SpecIndex): string {
   return (marked ?? safeGet)?.operationId ?? '';
 }
 
-function normalizeRateLimit(x: Json): RateLimitSpec | undefined {
-  const r = asObject(x.rateLimit);
-  if (r === undefined) return undefined;
-  const spec: RateLimitSpec = {
-    on: (r.on as RateLimitSpec['on'] | undefined) ?? 'authenticated',
-    plans: asArray(r.plans).map((p) => planWithWindows(asObject(p) ?? {})),
-    error: String(r.error),
-    retryAfter: r.retryAfter === true,
-    perCredential: r.perCredential !== false,
-  };
-  if (r.headers !== undefined) spec.headers = { ...(r.headers as NonNullable<RateLimitSpec['headers']>) };
-  if (r.resetUnit !== undefined) spec.resetUnit = r.resetUnit as NonNullable<RateLimitSpec['resetUnit']>;
-  if (typeof r.retryAfterField === 'string') spec.retryAfterField = r.retryAfterField;
-  if (Array.isArray(r.statuses)) spec.statuses = r.statuses.map(Number);
-  return spec;
-}
-
 function normalizeRotation(x: Json): RotationSpec | undefined {
   const r = asObject(x.rotation);
   if (r === undefined) return undefined;
@@ -266,6 +248,7 @@ export function normalize(input: NormalizeInput): Contract {
   const document = index.document as OpenAPIV3_1.Document;
   const x = index.ext;
   const errors = normalizeErrors(document, x);
+  foldRateLimitStatuses(errors, x);
   const authStatuses = new Set(Object.values(errors).flatMap((e) => (e.statuses ?? [e.status]).filter((m): m is number => typeof m === 'number')));
   const schemes = normalizeSchemes(index);
   const defaultScheme = index.schemes.find((s) => s.ext?.default === true)?.name ?? schemes[0]?.name ?? '';

@@ -1,0 +1,39 @@
+/**
+ * Semantic checks of x-authconform.rateLimit beyond the schema (the format additions of issue 10):
+ * the exhausted-limit statuses given once, or twice in agreement.
+ */
+import type { Finding } from './finding.ts';
+import { asArray, asObject } from './spec-index.ts';
+import type { SpecIndex } from './spec-index.ts';
+
+const X = '/x-authconform';
+
+const listed = (xs: unknown[]): string => `[${xs.map(String).join(', ')}]`;
+
+/**
+ * `rateLimit.statuses` is shorthand for the rate-limit error's status set: it must contain the
+ * error's status, and where the error gives a set (or range) itself, the same members.
+ */
+function checkStatuses(out: Finding[], index: SpecIndex): void {
+  const r = asObject(index.ext.rateLimit);
+  const statuses = asArray(r?.statuses);
+  if (statuses.length === 0 || typeof r?.error !== 'string') return;
+  const error = asObject(asObject(index.ext.errors)?.[r.error]);
+  const status = error?.status;
+  const at = `${X}/rateLimit/statuses`;
+  const hint = `give the set once: status: ${listed(statuses)} on errors.${r.error}, and remove rateLimit.statuses`;
+  if (typeof status === 'number') {
+    if (!statuses.includes(status)) out.push({ pointer: at, message: `rateLimit.statuses ${listed(statuses)} does not include ${status}, the status of errors.${r.error}`, hint });
+    return;
+  }
+  const own = Array.isArray(status) ? status : status === undefined ? [] : [status];
+  const same = own.length === statuses.length && own.every((s) => statuses.includes(s));
+  if (own.length > 0 && !same) {
+    out.push({ pointer: at, message: `rateLimit.statuses ${listed(statuses)} disagrees with errors.${r.error}.status ${listed(own)}`, hint });
+  }
+}
+
+export function rateLimitFindings(out: Finding[], index: SpecIndex): void {
+  if (asObject(index.ext.rateLimit) === undefined) return;
+  checkStatuses(out, index);
+}

@@ -1,0 +1,35 @@
+/**
+ * x-authconform.rateLimit → RateLimitSpec. The exhausted-limit statuses come from one place: the
+ * rate-limit error's status set. `rateLimit.statuses` ("403 or 429") is shorthand folded into that
+ * error here (the error's own status first: what the mock answers), so a spec writing either
+ * behaves the same; semantic checks refuse the two when they disagree (rate-limit-checks.ts).
+ */
+import type { ErrorSpec, RateLimitSpec } from './contract.ts';
+import { planWithWindows } from './rate-windows.ts';
+import { asArray, asObject } from './spec-index.ts';
+import type { Json } from './spec-index.ts';
+
+export function normalizeRateLimit(x: Json): RateLimitSpec | undefined {
+  const r = asObject(x.rateLimit);
+  if (r === undefined) return undefined;
+  const spec: RateLimitSpec = {
+    on: (r.on as RateLimitSpec['on'] | undefined) ?? 'authenticated',
+    plans: asArray(r.plans).map((p) => planWithWindows(asObject(p) ?? {})),
+    error: String(r.error),
+    retryAfter: r.retryAfter === true,
+    perCredential: r.perCredential !== false,
+  };
+  if (r.headers !== undefined) spec.headers = { ...(r.headers as NonNullable<RateLimitSpec['headers']>) };
+  if (r.resetUnit !== undefined) spec.resetUnit = r.resetUnit as NonNullable<RateLimitSpec['resetUnit']>;
+  if (typeof r.retryAfterField === 'string') spec.retryAfterField = r.retryAfterField;
+  return spec;
+}
+
+/** Folds `rateLimit.statuses` into the rate-limit error's status set (in place); the error's own status stays first. */
+export function foldRateLimitStatuses(errors: Record<string, ErrorSpec>, x: Json): void {
+  const r = asObject(x.rateLimit);
+  const statuses = asArray(r?.statuses).map(Number);
+  const error = errors[String(r?.error)];
+  if (error === undefined || statuses.length === 0 || error.statuses !== undefined) return;
+  error.statuses = [error.status, ...statuses.filter((s) => s !== error.status)];
+}
