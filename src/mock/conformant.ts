@@ -35,6 +35,8 @@ export const CONFORMANT: Stages = {
   },
   retryAfter: (rt, d, now) => {
     const seconds = Math.max(1, Math.ceil((d.resetAt - now) / 1000));
+    // the limit (or the section) says its refusals carry none
+    if ((d.retryAfter ?? rt.contract.rateLimit?.retryAfter) === 'never') return { seconds };
     // the retry-after variant writes an HTTP-date where no body field has to agree with it
     const date = rt.variants.has('retry-after') && rt.contract.rateLimit?.retryAfterField === undefined;
     return { seconds, header: date ? httpDate(d.resetAt) : String(seconds) };

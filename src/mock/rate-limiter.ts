@@ -3,6 +3,8 @@
  * PT1S, PT1M, PT1H, P1D...), each aligned to the clock (a window starts at a multiple of its
  * length). A refused request does not count against any budget.
  */
+import type { RetryAfterRule } from '../spec/contract.ts';
+
 export interface LimitWindow {
   /** the limit's id (what a Resource header names) */
   id: string;
@@ -11,6 +13,8 @@ export interface LimitWindow {
   windowMs: number;
   /** the window the Limit/Remaining/Reset headers report */
   headers: boolean;
+  /** whether its refusals carry Retry-After, where the limit says (else rateLimit.retryAfter) */
+  retryAfter?: RetryAfterRule;
 }
 
 export interface Limits {
@@ -27,6 +31,8 @@ export interface RateDecision {
   resetAt: number;
   /** the id of the header window */
   resource: string;
+  /** limited: the Retry-After rule of the window that refused, where it states one */
+  retryAfter?: RetryAfterRule;
 }
 
 /** Behaviour switches of the limiter (defects and options). */
@@ -77,10 +83,12 @@ export class RateLimiter {
     const end = (i: number) => counts[i]!.start + limits.windows[i]!.windowMs;
     // limited by a longer window than the header's: nothing is left until that one ends
     const binding = mode.never ? [] : over.filter((i) => i !== h);
+    const rule = limited ? limits.windows[binding[0] ?? h]?.retryAfter : undefined;
+    const stated = rule === undefined ? {} : { retryAfter: rule };
     if (binding.length > 0) {
-      return { limited, limit: header.max, remaining: 0, resetAt: Math.max(...binding.map(end)), resource: header.id };
+      return { limited, limit: header.max, remaining: 0, resetAt: Math.max(...binding.map(end)), resource: header.id, ...stated };
     }
-    return { limited, limit: header.max, remaining: limited ? 0 : Math.max(0, header.max - counts[h]!.count), resetAt: end(h), resource: header.id };
+    return { limited, limit: header.max, remaining: limited ? 0 : Math.max(0, header.max - counts[h]!.count), resetAt: end(h), resource: header.id, ...stated };
   }
 
   clear(): void {

@@ -162,7 +162,16 @@ export interface RateWindow {
   max: number;
   /** the limit the rate-limit headers report (one per plan; default: the shortest window) */
   headers: boolean;
+  /** whether this limit's refusals carry Retry-After, where it differs from `rateLimit.retryAfter` (secondary limits) */
+  retryAfter?: RetryAfterRule;
 }
+
+/**
+ * Whether a rate-limited response carries Retry-After: on every one (`always`), maybe (`optional`:
+ * when absent, Remaining 0 with a future Reset tells the wait), or never; unstated = the
+ * ratelimit.retry-after requirement's own statement (the header is there).
+ */
+export type RetryAfterRule = 'always' | 'optional' | 'never';
 
 export interface RateLimitPlan {
   name: string;
@@ -193,8 +202,8 @@ export interface RateLimitSpec {
    * 429": `status: [403, 429]`, or the `rateLimit.statuses` shorthand folded into it by the loader)
    */
   error: string;
-  /** 429 carries Retry-After */
-  retryAfter: boolean;
+  /** whether a 429 carries Retry-After (`true` in the spec = always; `false` or absent = not stated) */
+  retryAfter?: RetryAfterRule;
   /** a body field that must agree with Retry-After, e.g. `retry_after` */
   retryAfterField?: string;
   /** rate limits are per credential (another key's budget is unaffected) */

@@ -1,6 +1,7 @@
 /**
  * Semantic checks of x-authconform.rateLimit beyond the schema (the format additions of issue 10):
- * the exhausted-limit statuses given once, or twice in agreement.
+ * the exhausted-limit statuses given once, or twice in agreement; no Retry-After requirement where
+ * the docs say refusals carry none.
  */
 import type { Finding } from './finding.ts';
 import { asArray, asObject } from './spec-index.ts';
@@ -33,7 +34,25 @@ function checkStatuses(out: Finding[], index: SpecIndex): void {
   }
 }
 
+/** A ratelimit.retry-after requirement states a Retry-After: not where every refusal is documented without one. */
+function checkRetryAfter(out: Finding[], index: SpecIndex): void {
+  const r = asObject(index.ext.rateLimit);
+  const windows = asArray(r?.plans).flatMap((p) => asArray(asObject(p)?.limits).map((l) => asObject(l)?.retryAfter));
+  const rules = windows.length > 0 ? windows.map((w) => w ?? r?.retryAfter) : [r?.retryAfter];
+  if (!rules.every((rule) => rule === 'never')) return;
+  asArray(index.ext.requirements).forEach((req, i) => {
+    const o = asObject(req);
+    if (o?.kind !== 'ratelimit.retry-after') return;
+    out.push({
+      pointer: `${X}/requirements/${i}/kind`,
+      message: `requirement ${String(o.id)} is a ratelimit.retry-after, but rateLimit.retryAfter is never`,
+      hint: 'write retryAfter: always or optional where the docs say the refusal carries it, or remove the requirement',
+    });
+  });
+}
+
 export function rateLimitFindings(out: Finding[], index: SpecIndex): void {
   if (asObject(index.ext.rateLimit) === undefined) return;
   checkStatuses(out, index);
+  checkRetryAfter(out, index);
 }

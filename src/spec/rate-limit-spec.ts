@@ -4,7 +4,7 @@
  * error here (the error's own status first: what the mock answers), so a spec writing either
  * behaves the same; semantic checks refuse the two when they disagree (rate-limit-checks.ts).
  */
-import type { ErrorSpec, RateLimitSpec } from './contract.ts';
+import type { ErrorSpec, RateLimitSpec, RetryAfterRule } from './contract.ts';
 import { planWithWindows } from './rate-windows.ts';
 import { asArray, asObject } from './spec-index.ts';
 import type { Json } from './spec-index.ts';
@@ -16,9 +16,10 @@ export function normalizeRateLimit(x: Json): RateLimitSpec | undefined {
     on: (r.on as RateLimitSpec['on'] | undefined) ?? 'authenticated',
     plans: asArray(r.plans).map((p) => planWithWindows(asObject(p) ?? {})),
     error: String(r.error),
-    retryAfter: r.retryAfter === true,
     perCredential: r.perCredential !== false,
   };
+  const rule = retryAfterRule(r.retryAfter);
+  if (rule !== undefined) spec.retryAfter = rule;
   if (r.headers !== undefined) spec.headers = { ...(r.headers as NonNullable<RateLimitSpec['headers']>) };
   if (r.resetUnit !== undefined) spec.resetUnit = r.resetUnit as NonNullable<RateLimitSpec['resetUnit']>;
   if (typeof r.retryAfterField === 'string') spec.retryAfterField = r.retryAfterField;
@@ -32,4 +33,10 @@ export function foldRateLimitStatuses(errors: Record<string, ErrorSpec>, x: Json
   const error = errors[String(r?.error)];
   if (error === undefined || statuses.length === 0 || error.statuses !== undefined) return;
   error.statuses = [error.status, ...statuses.filter((s) => s !== error.status)];
+}
+
+/** `true` = always, `always | optional | never` as written; `false` and absent state nothing. */
+export function retryAfterRule(v: unknown): RetryAfterRule | undefined {
+  if (v === true) return 'always';
+  return v === 'always' || v === 'optional' || v === 'never' ? v : undefined;
 }

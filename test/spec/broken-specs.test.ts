@@ -42,6 +42,7 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   // rate-limit format (issue 10): the exhausted-limit status set is given once, or twice in agreement
   { file: '50-rate-statuses-exclude-error.yaml', at: '50-rate-statuses-exclude-error.yaml:56', message: 'rateLimit.statuses [403, 400] does not include 429, the status of errors.rate_limited' },
   { file: '51-rate-statuses-disagree.yaml', at: '51-rate-statuses-disagree.yaml:56', message: 'rateLimit.statuses [429, 503] disagrees with errors.rate_limited.status [429, 403]' },
+  { file: '52-retry-after-never-required.yaml', at: '52-retry-after-never-required.yaml:81', message: 'requirement ACME-RATE-01 is a ratelimit.retry-after, but rateLimit.retryAfter is never' },
 ];
 
 describe('broken-spec corpus', () => {

@@ -25,6 +25,7 @@ import { headerValue, isLongWindow, limitsOf, rateLimitSpec, requireShort, secon
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
 import { rateLimitErrors } from './stray.ts';
+import { withoutRetryAfter } from './retry-after-rule.ts';
 import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from '../steps.ts';
 
 /** requests sent beyond the limit before concluding there is no 429 */
@@ -202,7 +203,7 @@ export async function retryAfterCase(ctx: ProbeContext, r: Requirement): Promise
   const s = await exhaustToLimit(ctx, r, requireCredential(ctx.fixtures, 'valid'), window);
   const value = headerValue(s.res, 'retry-after');
   const expected = 'a Retry-After of delay-seconds or an HTTP-date, not beyond the reset';
-  if (value === undefined) return fail(ctx, expectation(expected, `${s.res.status} without Retry-After`, s.label));
+  if (value === undefined) return withoutRetryAfter(ctx, s, window, expected);
   if (!isStrictRetryAfter(value)) {
     return fail(ctx, expectation(expected, `Retry-After: ${value} (neither delay-seconds nor an IMF-fixdate)`, s.label));
   }

@@ -43,7 +43,7 @@ export function strayRateLimitProblems(ctx: Pick<ProbeContext, 'contract' | 'exc
         if (res.headers[name.toLowerCase()] === undefined) problems.push(`no ${name} header`);
       }
     }
-    if (ctx.contract.rateLimit?.retryAfter === true) {
+    if (ctx.contract.rateLimit?.retryAfter === 'always') {
       const value = res.headers['retry-after'];
       if (value === undefined) problems.push('no Retry-After header');
       else if (!isStrictRetryAfter(value.trim())) problems.push(`Retry-After ${value} is neither delay-seconds nor an HTTP-date`);
