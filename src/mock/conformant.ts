@@ -31,7 +31,7 @@ export const CONFORMANT: Stages = {
     if (rt.contract.rateLimit?.headers === undefined) return undefined;
     const epoch = rt.contract.rateLimit.resetUnit !== 'delta-seconds';
     const reset = epoch ? Math.ceil(d.resetAt / 1000) : Math.max(0, Math.ceil((d.resetAt - now) / 1000));
-    return { limit: d.limit, remaining: d.remaining, reset, used: d.limit - d.remaining, resource: d.resource };
+    return { limit: d.limit, remaining: d.remaining, reset, used: d.limit - d.remaining, resource: d.resource, window: Math.round(d.windowMs / 1000) };
   },
   retryAfter: (rt, d, now) => {
     const seconds = Math.max(1, Math.ceil((d.resetAt - now) / 1000));

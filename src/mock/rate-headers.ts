@@ -8,11 +8,19 @@ import type { RateDecision } from './rate-limiter.ts';
 import type { HeaderBag, Reply } from './reply.ts';
 import { errorReply } from './reply.ts';
 import type { Runtime } from './runtime.ts';
+import { serializeItem } from '../http-auth/ratelimit-fields.ts';
 
 function writeHeaders(rt: Runtime, d: RateDecision, now: number, headers: HeaderBag): void {
   const names = rt.contract.rateLimit?.headers;
   const figures = rt.stages.rateFigures(rt, d, now);
   if (names === undefined || figures === undefined) return;
+  if (names.ietf !== undefined) {
+    // draft-ietf-httpapi-ratelimit-headers-10 §3 and §4: one item per field, named as the spec reads it
+    const policy = names.ietf.name ?? 'default';
+    headers[names.ietf.policy.toLowerCase()] = serializeItem(policy, { q: figures.limit, w: figures.window });
+    headers[names.ietf.current.toLowerCase()] = serializeItem(policy, { r: figures.remaining, t: figures.reset });
+    return;
+  }
   headers[names.limit.toLowerCase()] = String(figures.limit);
   headers[names.remaining.toLowerCase()] = String(figures.remaining);
   headers[names.reset.toLowerCase()] = String(figures.reset);

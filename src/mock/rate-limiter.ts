@@ -31,6 +31,8 @@ export interface RateDecision {
   resetAt: number;
   /** the id of the header window */
   resource: string;
+  /** the length of the header window */
+  windowMs: number;
   /** limited: the Retry-After rule of the window that refused, where it states one */
   retryAfter?: RetryAfterRule;
 }
@@ -86,9 +88,9 @@ export class RateLimiter {
     const rule = limited ? limits.windows[binding[0] ?? h]?.retryAfter : undefined;
     const stated = rule === undefined ? {} : { retryAfter: rule };
     if (binding.length > 0) {
-      return { limited, limit: header.max, remaining: 0, resetAt: Math.max(...binding.map(end)), resource: header.id, ...stated };
+      return { limited, limit: header.max, remaining: 0, resetAt: Math.max(...binding.map(end)), resource: header.id, windowMs: header.windowMs, ...stated };
     }
-    return { limited, limit: header.max, remaining: limited ? 0 : Math.max(0, header.max - counts[h]!.count), resetAt: end(h), resource: header.id, ...stated };
+    return { limited, limit: header.max, remaining: limited ? 0 : Math.max(0, header.max - counts[h]!.count), resetAt: end(h), resource: header.id, windowMs: header.windowMs, ...stated };
   }
 
   clear(): void {

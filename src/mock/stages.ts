@@ -29,6 +29,8 @@ export interface RateFigures {
   used: number;
   /** the limit counted (written when the spec names a `resource` header) */
   resource: string;
+  /** seconds of the window Limit counts (the IETF policy's `w`) */
+  window: number;
 }
 
 /** The 429 to send: the documented error, optionally another status or a last edit of the body. */

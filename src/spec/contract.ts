@@ -185,13 +185,31 @@ export interface RateLimitPlan {
   windows: RateWindow[];
 }
 
+/**
+ * Where each figure is read. X-RateLimit style: header names. IETF style
+ * (draft-ietf-httpapi-ratelimit-headers-10, §3 RateLimit-Policy, §4 RateLimit): `<field> <param>`,
+ * e.g. limit `RateLimit-Policy q`, remaining `RateLimit r`, reset `RateLimit t` (delta-seconds),
+ * with ` of "<name>"` when the spec names the policy item read; `headerValue` reads either.
+ */
+export interface RateHeaderNames {
+  limit: string;
+  remaining: string;
+  reset: string;
+  used?: string;
+  resource?: string;
+  /** `ietf`: the structured RateLimit / RateLimit-Policy fields */
+  style?: 'ietf';
+  /** style ietf: the field names and the policy item read (absent: each field's first item) */
+  ietf?: { policy: string; current: string; name?: string };
+}
+
 export interface RateLimitSpec {
   /**
    * names of the rate-limit response headers; absent when the docs name none. `used` (requests
    * used in the window: used + remaining = limit) and `resource` (the name of the limit counted,
    * e.g. GitHub's `core`) only where the docs name them.
    */
-  headers?: { limit: string; remaining: string; reset: string; used?: string; resource?: string };
+  headers?: RateHeaderNames;
   /** how the reset header counts; present whenever `headers` is (the loader enforces it) */
   resetUnit?: 'epoch-seconds' | 'delta-seconds';
   /** which responses carry the headers: authenticated ones, or every one */

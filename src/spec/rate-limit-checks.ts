@@ -51,8 +51,32 @@ function checkRetryAfter(out: Finding[], index: SpecIndex): void {
   });
 }
 
+const IETF_KEYS = ['policy', 'current', 'name'];
+const NAMED_KEYS = ['limit', 'remaining', 'reset', 'used', 'resource'];
+
+/** A header style reads its own keys: IETF fields (policy, current, name, delta-seconds) or header names. */
+function checkHeaderStyle(out: Finding[], index: SpecIndex): void {
+  const r = asObject(index.ext.rateLimit);
+  const h = asObject(r?.headers);
+  if (h === undefined) return;
+  const ietf = h.style === 'ietf';
+  const at = `${X}/rateLimit/headers`;
+  for (const key of ietf ? NAMED_KEYS : IETF_KEYS) {
+    if (h[key] === undefined) continue;
+    out.push(
+      ietf
+        ? { pointer: `${at}/${key}`, at: 'key', message: `rateLimit.headers.${key} is a header name, but style ietf reads the RateLimit and RateLimit-Policy fields`, hint: 'remove it, or drop style: ietf for X-RateLimit-* headers' }
+        : { pointer: `${at}/${key}`, at: 'key', message: `rateLimit.headers.${key} applies to style: ietf only`, hint: 'add style: ietf (RateLimit / RateLimit-Policy fields) or remove it' },
+    );
+  }
+  if (ietf && r?.resetUnit === 'epoch-seconds') {
+    out.push({ pointer: `${X}/rateLimit/resetUnit`, message: 'rateLimit.resetUnit is epoch-seconds, but t of the IETF RateLimit field is delta-seconds (draft-ietf-httpapi-ratelimit-headers-10 §4.2)', hint: 'write resetUnit: delta-seconds' });
+  }
+}
+
 export function rateLimitFindings(out: Finding[], index: SpecIndex): void {
   if (asObject(index.ext.rateLimit) === undefined) return;
   checkStatuses(out, index);
   checkRetryAfter(out, index);
+  checkHeaderStyle(out, index);
 }

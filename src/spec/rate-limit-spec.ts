@@ -4,7 +4,7 @@
  * error here (the error's own status first: what the mock answers), so a spec writing either
  * behaves the same; semantic checks refuse the two when they disagree (rate-limit-checks.ts).
  */
-import type { ErrorSpec, RateLimitSpec, RetryAfterRule } from './contract.ts';
+import type { ErrorSpec, RateHeaderNames, RateLimitSpec, RetryAfterRule } from './contract.ts';
 import { planWithWindows } from './rate-windows.ts';
 import { asArray, asObject } from './spec-index.ts';
 import type { Json } from './spec-index.ts';
@@ -20,8 +20,17 @@ export function normalizeRateLimit(x: Json): RateLimitSpec | undefined {
   };
   const rule = retryAfterRule(r.retryAfter);
   if (rule !== undefined) spec.retryAfter = rule;
-  if (r.headers !== undefined) spec.headers = { ...(r.headers as NonNullable<RateLimitSpec['headers']>) };
-  if (r.resetUnit !== undefined) spec.resetUnit = r.resetUnit as NonNullable<RateLimitSpec['resetUnit']>;
+  const headers = asObject(r.headers);
+  if (headers?.style === 'ietf') {
+    spec.headers = ietfNames(headers);
+    spec.resetUnit = 'delta-seconds';
+  } else {
+    if (headers !== undefined) {
+      const { style: _style, ...names } = headers;
+      spec.headers = names as unknown as RateHeaderNames;
+    }
+    if (r.resetUnit !== undefined) spec.resetUnit = r.resetUnit as NonNullable<RateLimitSpec['resetUnit']>;
+  }
   if (typeof r.retryAfterField === 'string') spec.retryAfterField = r.retryAfterField;
   return spec;
 }
@@ -39,4 +48,19 @@ export function foldRateLimitStatuses(errors: Record<string, ErrorSpec>, x: Json
 export function retryAfterRule(v: unknown): RetryAfterRule | undefined {
   if (v === true) return 'always';
   return v === 'always' || v === 'optional' || v === 'never' ? v : undefined;
+}
+
+/** IETF style: each figure as `<field> <param>` (draft-ietf-httpapi-ratelimit-headers-10 §3.1 q, §4.1 r, §4.2 t). */
+function ietfNames(h: Record<string, unknown>): RateHeaderNames {
+  const policy = typeof h.policy === 'string' ? h.policy : 'RateLimit-Policy';
+  const current = typeof h.current === 'string' ? h.current : 'RateLimit';
+  const name = typeof h.name === 'string' ? h.name : undefined;
+  const of = name === undefined ? '' : ` of "${name}"`;
+  return {
+    limit: `${policy} q${of}`,
+    remaining: `${current} r${of}`,
+    reset: `${current} t${of}`,
+    style: 'ietf',
+    ietf: { policy, current, ...(name === undefined ? {} : { name }) },
+  };
 }

@@ -1,11 +1,13 @@
 /**
  * The rate-limit format additions of issue 10, both ways on the mock: Retry-After on some refusals
- * only (`retryAfter: optional | never`, per section or per limit). The conformant mock passes the
- * cases; each defect fails exactly its own requirement.
+ * only (`retryAfter: optional | never`, per section or per limit), and the IETF RateLimit /
+ * RateLimit-Policy fields as the header style. The conformant mock passes the cases; each defect
+ * fails exactly its own requirement.
  */
 import { describe, expect, it } from 'vitest';
 import type { Contract, RetryAfterRule } from '../../src/spec/contract.ts';
 import { loadContract } from '../../src/spec/load.ts';
+import { normalizeRateLimit } from '../../src/spec/rate-limit-spec.ts';
 import { listDefects } from '../../src/mock/defects.ts';
 import { runAgainstMock } from '../../src/selftest/against-mock.ts';
 import { startMock } from '../../src/mock/server.ts';
@@ -65,5 +67,45 @@ describe('Retry-After on some refusals only', () => {
     } finally {
       await mock.close();
     }
+  });
+});
+
+const OBSERVED = new Set(['ratelimit.headers', 'ratelimit.limit', 'ratelimit.remaining', 'ratelimit.reset']);
+
+/** Linkt, as if its docs used the IETF fields (draft-ietf-httpapi-ratelimit-headers-10) with a policy named "free". */
+async function linktIetf(): Promise<Contract> {
+  const c = await loadContract('linkt');
+  const ietf = normalizeRateLimit({ rateLimit: { error: c.rateLimit!.error, headers: { style: 'ietf', name: 'free' } } })!;
+  return { ...c, rateLimit: { ...c.rateLimit!, headers: ietf.headers!, resetUnit: 'delta-seconds' } };
+}
+
+describe('IETF RateLimit header fields', () => {
+  it('the mock writes RateLimit-Policy q, w and RateLimit r, t as structured lists', async () => {
+    const c = await linktIetf();
+    expect(c.rateLimit?.headers).toMatchObject({ limit: 'RateLimit-Policy q of "free"', remaining: 'RateLimit r of "free"', reset: 'RateLimit t of "free"' });
+    const mock = await startMock(c, { port: 0 });
+    try {
+      const client = new MockClient(c, mock, new ResponseLog());
+      const r = await client.call(c.probeOperation, { role: 'valid' });
+      expect([r.headers['ratelimit-policy'], r.headers['ratelimit']?.replace(/t=\d+/, 't=T'), r.headers['x-ratelimit-limit']]).toEqual(['"free";q=60;w=60', '"free";r=59;t=T', undefined]);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('conformant: the observation and exhaustion cases pass; each header defect fails only its own requirement', { timeout: 300_000 }, async () => {
+    const c = await linktIetf();
+    const kinds = new Set([...OBSERVED, ...EXHAUSTION]);
+    const ids = (vs: string[]) => vs.map((v) => v.split(':')[0]);
+    const conformant = ['LINKT-RATE-01 pass', 'LINKT-RATE-02 pass', 'LINKT-RATE-03 pass', 'LINKT-RATE-04 pass', 'LINKT-RATE-05 pass', 'LINKT-RATE-05 pass', 'LINKT-RATE-06 pass', 'LINKT-RATE-07 pass'];
+    expect(await verdicts(c, [], kinds)).toEqual(conformant);
+    const rows = listDefects(c).filter((d) => ['LINKT-RATE-01', 'LINKT-RATE-02', 'LINKT-RATE-03', 'LINKT-RATE-04'].includes(d.requirement));
+    expect(rows.map((d) => d.id)).toEqual(['LINKT-RATE-01', 'LINKT-RATE-01/omitted', 'LINKT-RATE-02', 'LINKT-RATE-03', 'LINKT-RATE-04']);
+    for (const d of rows.filter((x) => x.id !== 'LINKT-RATE-01/omitted')) {
+      const got = await verdicts(c, [d.id], OBSERVED);
+      expect(ids(got), d.id).toEqual(['LINKT-RATE-01', 'LINKT-RATE-02', 'LINKT-RATE-03', 'LINKT-RATE-04'].map((id) => `${id} ${id === d.requirement ? 'fail' : 'pass'}`));
+    }
+    const remainingAbove = await verdicts(c, ['LINKT-RATE-01'], OBSERVED);
+    expect(remainingAbove[0]).toContain('RateLimit r of "free" 120 is above RateLimit-Policy q of "free" 60');
   });
 });

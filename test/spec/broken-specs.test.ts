@@ -43,6 +43,8 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   { file: '50-rate-statuses-exclude-error.yaml', at: '50-rate-statuses-exclude-error.yaml:56', message: 'rateLimit.statuses [403, 400] does not include 429, the status of errors.rate_limited' },
   { file: '51-rate-statuses-disagree.yaml', at: '51-rate-statuses-disagree.yaml:56', message: 'rateLimit.statuses [429, 503] disagrees with errors.rate_limited.status [429, 403]' },
   { file: '52-retry-after-never-required.yaml', at: '52-retry-after-never-required.yaml:81', message: 'requirement ACME-RATE-01 is a ratelimit.retry-after, but rateLimit.retryAfter is never' },
+  { file: '53-ietf-with-header-name.yaml', at: '53-ietf-with-header-name.yaml:56', message: 'rateLimit.headers.limit is a header name, but style ietf reads the RateLimit and RateLimit-Policy fields' },
+  { file: '54-ietf-epoch-reset.yaml', at: '54-ietf-epoch-reset.yaml:57', message: 'rateLimit.resetUnit is epoch-seconds, but t of the IETF RateLimit field is delta-seconds' },
 ];
 
 describe('broken-spec corpus', () => {
