@@ -27,6 +27,7 @@ export const CONFORMANT: Stages = {
   echoValue: (_rt, record) => record.prefix,
   limiterKey: (rt, record, tenant) => ((rt.contract.rateLimit?.perCredential ?? true) ? `k:${record.value}` : `t:${tenant ?? record.value}`),
   limiterMode: (rt) => ({ never: rt.options.unlimited === true, sticky: false }),
+  exemptFrom: (rt, operationId) => rt.contract.operations.find((o) => o.operationId === operationId)?.exemptFrom ?? [],
   rateFigures: (rt, d, now) => {
     if (rt.contract.rateLimit?.headers === undefined) return undefined;
     const epoch = rt.contract.rateLimit.resetUnit !== 'delta-seconds';

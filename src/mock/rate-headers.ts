@@ -29,10 +29,11 @@ function writeHeaders(rt: Runtime, d: RateDecision, now: number, headers: Header
 }
 
 /** Counts the request of `record`; returns the decision, or undefined when the credential has no limit. */
-export function takeRateLimit(rt: Runtime, record: CredentialRecord, tenant: string | undefined, now: number, headers: HeaderBag): RateDecision | undefined {
+export function takeRateLimit(rt: Runtime, record: CredentialRecord, tenant: string | undefined, now: number, headers: HeaderBag, operationId = ''): RateDecision | undefined {
   const limits = rt.limits(record.plan);
   if (limits === undefined) return undefined;
-  const d = rt.state.limiter.take(rt.stages.limiterKey(rt, record, tenant), limits, now, rt.stages.limiterMode(rt));
+  const exempt = rt.stages.exemptFrom(rt, operationId);
+  const d = rt.state.limiter.take(rt.stages.limiterKey(rt, record, tenant), limits, now, rt.stages.limiterMode(rt), exempt);
   writeHeaders(rt, d, now, headers);
   return d;
 }

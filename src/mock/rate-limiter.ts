@@ -58,7 +58,8 @@ interface Bucket {
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
-  take(key: string, limits: Limits, now: number, mode: LimiterMode): RateDecision {
+  /** @param exempt ids of the windows this request does not count against */
+  take(key: string, limits: Limits, now: number, mode: LimiterMode, exempt: readonly string[] = []): RateDecision {
     const starts = limits.windows.map((w) => now - (now % w.windowMs));
     let b = this.buckets.get(key);
     if (b === undefined || b.counts.length !== limits.windows.length) {
@@ -78,7 +79,9 @@ export class RateLimiter {
     if (limited) {
       if (mode.sticky) b.stuck = true;
     } else {
-      for (const c of counts) c.count++;
+      counts.forEach((c, i) => {
+        if (!exempt.includes(limits.windows[i]!.id)) c.count++;
+      });
     }
     const h = Math.max(0, limits.windows.findIndex((w) => w.headers));
     const header = limits.windows[h]!;

@@ -68,6 +68,8 @@ export interface Stages {
   /** whose budget a request of this credential counts against */
   limiterKey(rt: Runtime, record: CredentialRecord, tenant: string | undefined): string;
   limiterMode(rt: Runtime): LimiterMode;
+  /** ids of the limits a request to this operation does not count against */
+  exemptFrom(rt: Runtime, operationId: string): readonly string[];
   /** the rate-limit header values of a decision; undefined = no headers */
   rateFigures(rt: Runtime, d: RateDecision, now: number): RateFigures | undefined;
   /** seconds a limited client should wait, and the Retry-After header value (undefined = no header) */

@@ -138,6 +138,8 @@ export interface Operation {
   public?: true;
   /** false when the operation changes state (POST/PUT/DELETE, sends messages, costs credits) */
   safe: boolean;
+  /** ids of the rate limits a request to it does not count against (`x-authconform.rateLimit.exemptFrom`) */
+  exemptFrom?: string[];
   /** a concrete request the probes send */
   example: RequestExample;
   /** JSON Schema of the 2xx response body, `$ref`s resolved, when documented */

@@ -162,6 +162,8 @@ function normalizeOperation(document: unknown, op: IndexedOperation, authStatuse
     raw: op.raw as OpenAPIV3_1.OperationObject,
   };
   if (isPublic) operation.public = true;
+  const exemptFrom = asArray(asObject(op.ext?.rateLimit)?.exemptFrom).map(String);
+  if (exemptFrom.length > 0) operation.exemptFrom = exemptFrom;
   const summary = asString(op.raw.summary);
   if (summary !== undefined) operation.summary = summary;
   const successSchema = jsonContentSchema(document, asObject(deref(document, responses[String(successStatus)])));

@@ -74,7 +74,29 @@ function checkHeaderStyle(out: Finding[], index: SpecIndex): void {
   }
 }
 
+/** Every limit id an operation's `rateLimit.exemptFrom` names is a limit of a plan (shorthand ids `<plan>-PT1M`, `<plan>-P1D` too). */
+function checkExempt(out: Finding[], index: SpecIndex): void {
+  const ids = new Set<string>();
+  for (const p of asArray(asObject(index.ext.rateLimit)?.plans)) {
+    const plan = asObject(p);
+    for (const l of asArray(plan?.limits)) ids.add(String(asObject(l)?.id));
+    if (plan?.perMinute !== undefined) ids.add(`${String(plan.name)}-PT1M`);
+    if (plan?.perDay !== undefined) ids.add(`${String(plan.name)}-P1D`);
+  }
+  for (const op of index.operations) {
+    asArray(asObject(op.ext?.rateLimit)?.exemptFrom).forEach((id, j) => {
+      if (typeof id !== 'string' || ids.has(id)) return;
+      out.push({
+        pointer: `${op.pointer}/x-authconform/rateLimit/exemptFrom/${j}`,
+        message: `operation ${op.operationId ?? op.path} is exempt from limit "${id}", which is no limit of x-authconform.rateLimit.plans`,
+        hint: ids.size === 0 ? 'declare the limit in rateLimit.plans[].limits' : `known: ${[...ids].join(', ')}`,
+      });
+    });
+  }
+}
+
 export function rateLimitFindings(out: Finding[], index: SpecIndex): void {
+  checkExempt(out, index);
   if (asObject(index.ext.rateLimit) === undefined) return;
   checkStatuses(out, index);
   checkRetryAfter(out, index);

@@ -109,3 +109,18 @@ describe('IETF RateLimit header fields', () => {
     expect(remainingAbove[0]).toContain('RateLimit r of "free" 120 is above RateLimit-Policy q of "free" 60');
   });
 });
+
+describe('operations exempt from a limit', () => {
+  it('the mock does not count them; ratelimit.remaining checks it; the "exempt-counted" defect fails only LINKT-RATE-03', { timeout: 300_000 }, async () => {
+    const c = await loadContract('linkt');
+    const other = c.operations.find((o) => o.safe && o.operationId !== c.probeOperation);
+    expect(other).toBeDefined();
+    const exempt = { ...c, operations: c.operations.map((o) => (o === other ? { ...o, exemptFrom: ['free-minute'] } : o)) };
+    expect(listDefects(exempt).map((d) => d.id).filter((id) => id.startsWith('LINKT-RATE-03'))).toEqual(['LINKT-RATE-03', 'LINKT-RATE-03/exempt-counted']);
+    const ok = await verdicts(exempt, [], OBSERVED);
+    expect(ok).toEqual(['LINKT-RATE-01 pass', 'LINKT-RATE-02 pass', 'LINKT-RATE-03 pass', 'LINKT-RATE-04 pass']);
+    const broken = await verdicts(exempt, ['LINKT-RATE-03/exempt-counted'], OBSERVED);
+    expect(broken.map((v) => v.split(':')[0])).toEqual(['LINKT-RATE-01 pass', 'LINKT-RATE-02 pass', 'LINKT-RATE-03 fail', 'LINKT-RATE-04 pass']);
+    expect(broken[2]).toContain(`X-RateLimit-Remaining unchanged by ${other!.operationId} (exempt)`);
+  });
+});
