@@ -8,7 +8,7 @@ export const ratelimitRemaining = defineKind({
   needs: ['rateLimit', 'rateLimit.headers'],
   fields: ['operation', 'request'],
   defaultRole: 'valid',
-  defects: () => [
+  defects: ({ contract: c }) => [
     {
       description: 'the Remaining header never decreases',
       wrap: {
@@ -18,5 +18,9 @@ export const ratelimitRemaining = defineKind({
         },
       },
     },
+    // only where the docs name operations that do not count
+    ...(c.operations.some((o) => o.exemptFrom !== undefined)
+      ? [{ suffix: 'exempt-counted', description: 'requests to operations documented as exempt count against the limit', wrap: { exemptFrom: () => () => [] } }]
+      : []),
   ],
 });

@@ -1,5 +1,12 @@
 /** ratelimit.retry-after: the 429 carries a valid Retry-After that agrees with the body field and is not beyond the reset. */
+import type { Contract, RetryAfterRule } from '../spec/contract.ts';
 import { defineKind } from './kind.ts';
+
+/** The Retry-After rule of the limit the headers report (the one the probe exhausts), else the section's. */
+function retryAfterOf(c: Contract): RetryAfterRule | undefined {
+  const plan = c.rateLimit?.plans.find((p) => p.windows.length > 0);
+  return plan?.windows.find((w) => w.headers)?.retryAfter ?? c.rateLimit?.retryAfter;
+}
 
 const HOUR_MS = 3_600_000;
 
@@ -20,10 +27,22 @@ export const ratelimitRetryAfter = defineKind({
           description: 'Retry-After is not a valid delay-seconds or HTTP-date value',
           wrap: { retryAfter: (next) => (rt, d, now) => ({ ...next(rt, d, now), header: 'soon' }) },
         },
-    {
-      suffix: 'missing',
-      description: 'the 429 carries no Retry-After header',
-      wrap: { retryAfter: (next) => (rt, d, now) => ({ seconds: next(rt, d, now).seconds }) },
-    },
+    retryAfterOf(c) === 'optional'
+      ? {
+          suffix: 'missing',
+          description: 'the 429 carries no Retry-After (optional here) and reports Remaining 1 instead of 0',
+          wrap: {
+            retryAfter: (next) => (rt, d, now) => ({ seconds: next(rt, d, now).seconds }),
+            rateFigures: (next) => (rt, d, now) => {
+              const f = next(rt, d, now);
+              return f && d.limited ? { ...f, remaining: 1 } : f;
+            },
+          },
+        }
+      : {
+          suffix: 'missing',
+          description: 'the 429 carries no Retry-After header',
+          wrap: { retryAfter: (next) => (rt, d, now) => ({ seconds: next(rt, d, now).seconds }) },
+        },
   ],
 });

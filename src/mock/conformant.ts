@@ -7,6 +7,7 @@ import { anonymous } from './auth.ts';
 import { httpDate, jsonReply } from './reply.ts';
 import type { Stages } from './stages.ts';
 import { challengeOf, scopeChallengeOf } from './challenge.ts';
+import { alternativeStatus } from '../spec/status-set.ts';
 
 function mediaType(value: string): string {
   return (value.split(';')[0] ?? '').trim().toLowerCase();
@@ -26,14 +27,17 @@ export const CONFORMANT: Stages = {
   echoValue: (_rt, record) => record.prefix,
   limiterKey: (rt, record, tenant) => ((rt.contract.rateLimit?.perCredential ?? true) ? `k:${record.value}` : `t:${tenant ?? record.value}`),
   limiterMode: (rt) => ({ never: rt.options.unlimited === true, sticky: false }),
+  exemptFrom: (rt, operationId) => rt.contract.operations.find((o) => o.operationId === operationId)?.exemptFrom ?? [],
   rateFigures: (rt, d, now) => {
     if (rt.contract.rateLimit?.headers === undefined) return undefined;
     const epoch = rt.contract.rateLimit.resetUnit !== 'delta-seconds';
     const reset = epoch ? Math.ceil(d.resetAt / 1000) : Math.max(0, Math.ceil((d.resetAt - now) / 1000));
-    return { limit: d.limit, remaining: d.remaining, reset, used: d.limit - d.remaining, resource: d.resource };
+    return { limit: d.limit, remaining: d.remaining, reset, used: d.limit - d.remaining, resource: d.resource, window: Math.round(d.windowMs / 1000) };
   },
   retryAfter: (rt, d, now) => {
     const seconds = Math.max(1, Math.ceil((d.resetAt - now) / 1000));
+    // the limit (or the section) says its refusals carry none
+    if ((d.retryAfter ?? rt.contract.rateLimit?.retryAfter) === 'never') return { seconds };
     // the retry-after variant writes an HTTP-date where no body field has to agree with it
     const date = rt.variants.has('retry-after') && rt.contract.rateLimit?.retryAfterField === undefined;
     return { seconds, header: date ? httpDate(d.resetAt) : String(seconds) };
@@ -41,7 +45,7 @@ export const CONFORMANT: Stages = {
   rateLimitedError: (rt) => {
     const spec = rt.errors.rateLimit;
     // the variant takes the other documented status of "403 or 429"
-    const other = rt.variants.has('rate-limit-status') ? rt.contract.rateLimit?.statuses?.find((s) => s !== spec.status) : undefined;
+    const other = rt.variants.has('rate-limit-status') ? alternativeStatus(spec) : undefined;
     return other === undefined ? { spec } : { spec, status: other };
   },
   admit: () => undefined,

@@ -29,7 +29,9 @@ export function limitsFor({ contract, mock }: LoadedSpec, planName: string | und
     return { windows: [{ id: 'override', max: options.rateLimit.perWindow, windowMs: options.rateLimit.windowMs ?? MOCK_DEFAULTS.minuteWindowMs, headers: true }] };
   }
   const plan = effectivePlan(contract, planName);
-  if (plan !== undefined) return { windows: plan.windows.map(({ id, max, windowMs, headers }) => ({ id, max, windowMs, headers })) };
+  if (plan !== undefined) {
+    return { windows: plan.windows.map(({ id, max, windowMs, headers, retryAfter }) => ({ id, max, windowMs, headers, ...(retryAfter === undefined ? {} : { retryAfter }) })) };
+  }
   const windows: LimitWindow[] = [];
   const perMinute = mock.rateLimitPerMinute;
   const perDay = mock.rateLimitPerDay;

@@ -65,7 +65,7 @@ export async function handleOperation(rt: Runtime, route: Route, request: MockRe
       const value = rt.stages.echoValue(rt, record);
       if (value !== undefined) headers[echo.name.toLowerCase()] = value;
     }
-    const decision = takeRateLimit(rt, record, tenant, now, headers);
+    const decision = takeRateLimit(rt, record, tenant, now, headers, route.operation.operationId);
     if (decision?.limited === true) return rateLimitedReply(rt, decision, now, headers);
     const refused = rt.stages.admit(rt, record, route.operation.operationId);
     if (refused !== undefined) return errorReply(rt, refused, headers);

@@ -8,11 +8,19 @@ import type { RateDecision } from './rate-limiter.ts';
 import type { HeaderBag, Reply } from './reply.ts';
 import { errorReply } from './reply.ts';
 import type { Runtime } from './runtime.ts';
+import { serializeItem } from '../http-auth/ratelimit-fields.ts';
 
 function writeHeaders(rt: Runtime, d: RateDecision, now: number, headers: HeaderBag): void {
   const names = rt.contract.rateLimit?.headers;
   const figures = rt.stages.rateFigures(rt, d, now);
   if (names === undefined || figures === undefined) return;
+  if (names.ietf !== undefined) {
+    // draft-ietf-httpapi-ratelimit-headers-10 §3 and §4: one item per field, named as the spec reads it
+    const policy = names.ietf.name ?? 'default';
+    headers[names.ietf.policy.toLowerCase()] = serializeItem(policy, { q: figures.limit, w: figures.window });
+    headers[names.ietf.current.toLowerCase()] = serializeItem(policy, { r: figures.remaining, t: figures.reset });
+    return;
+  }
   headers[names.limit.toLowerCase()] = String(figures.limit);
   headers[names.remaining.toLowerCase()] = String(figures.remaining);
   headers[names.reset.toLowerCase()] = String(figures.reset);
@@ -21,10 +29,11 @@ function writeHeaders(rt: Runtime, d: RateDecision, now: number, headers: Header
 }
 
 /** Counts the request of `record`; returns the decision, or undefined when the credential has no limit. */
-export function takeRateLimit(rt: Runtime, record: CredentialRecord, tenant: string | undefined, now: number, headers: HeaderBag): RateDecision | undefined {
+export function takeRateLimit(rt: Runtime, record: CredentialRecord, tenant: string | undefined, now: number, headers: HeaderBag, operationId = ''): RateDecision | undefined {
   const limits = rt.limits(record.plan);
   if (limits === undefined) return undefined;
-  const d = rt.state.limiter.take(rt.stages.limiterKey(rt, record, tenant), limits, now, rt.stages.limiterMode(rt));
+  const exempt = rt.stages.exemptFrom(rt, operationId);
+  const d = rt.state.limiter.take(rt.stages.limiterKey(rt, record, tenant), limits, now, rt.stages.limiterMode(rt), exempt);
   writeHeaders(rt, d, now, headers);
   return d;
 }

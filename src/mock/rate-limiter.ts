@@ -3,6 +3,8 @@
  * PT1S, PT1M, PT1H, P1D...), each aligned to the clock (a window starts at a multiple of its
  * length). A refused request does not count against any budget.
  */
+import type { RetryAfterRule } from '../spec/contract.ts';
+
 export interface LimitWindow {
   /** the limit's id (what a Resource header names) */
   id: string;
@@ -11,6 +13,8 @@ export interface LimitWindow {
   windowMs: number;
   /** the window the Limit/Remaining/Reset headers report */
   headers: boolean;
+  /** whether its refusals carry Retry-After, where the limit says (else rateLimit.retryAfter) */
+  retryAfter?: RetryAfterRule;
 }
 
 export interface Limits {
@@ -27,6 +31,10 @@ export interface RateDecision {
   resetAt: number;
   /** the id of the header window */
   resource: string;
+  /** the length of the header window */
+  windowMs: number;
+  /** limited: the Retry-After rule of the window that refused, where it states one */
+  retryAfter?: RetryAfterRule;
 }
 
 /** Behaviour switches of the limiter (defects and options). */
@@ -50,7 +58,8 @@ interface Bucket {
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
-  take(key: string, limits: Limits, now: number, mode: LimiterMode): RateDecision {
+  /** @param exempt ids of the windows this request does not count against */
+  take(key: string, limits: Limits, now: number, mode: LimiterMode, exempt: readonly string[] = []): RateDecision {
     const starts = limits.windows.map((w) => now - (now % w.windowMs));
     let b = this.buckets.get(key);
     if (b === undefined || b.counts.length !== limits.windows.length) {
@@ -70,17 +79,21 @@ export class RateLimiter {
     if (limited) {
       if (mode.sticky) b.stuck = true;
     } else {
-      for (const c of counts) c.count++;
+      counts.forEach((c, i) => {
+        if (!exempt.includes(limits.windows[i]!.id)) c.count++;
+      });
     }
     const h = Math.max(0, limits.windows.findIndex((w) => w.headers));
     const header = limits.windows[h]!;
     const end = (i: number) => counts[i]!.start + limits.windows[i]!.windowMs;
     // limited by a longer window than the header's: nothing is left until that one ends
     const binding = mode.never ? [] : over.filter((i) => i !== h);
+    const rule = limited ? limits.windows[binding[0] ?? h]?.retryAfter : undefined;
+    const stated = rule === undefined ? {} : { retryAfter: rule };
     if (binding.length > 0) {
-      return { limited, limit: header.max, remaining: 0, resetAt: Math.max(...binding.map(end)), resource: header.id };
+      return { limited, limit: header.max, remaining: 0, resetAt: Math.max(...binding.map(end)), resource: header.id, windowMs: header.windowMs, ...stated };
     }
-    return { limited, limit: header.max, remaining: limited ? 0 : Math.max(0, header.max - counts[h]!.count), resetAt: end(h), resource: header.id };
+    return { limited, limit: header.max, remaining: limited ? 0 : Math.max(0, header.max - counts[h]!.count), resetAt: end(h), resource: header.id, windowMs: header.windowMs, ...stated };
   }
 
   clear(): void {

@@ -29,6 +29,8 @@ export interface RateFigures {
   used: number;
   /** the limit counted (written when the spec names a `resource` header) */
   resource: string;
+  /** seconds of the window Limit counts (the IETF policy's `w`) */
+  window: number;
 }
 
 /** The 429 to send: the documented error, optionally another status or a last edit of the body. */
@@ -66,6 +68,8 @@ export interface Stages {
   /** whose budget a request of this credential counts against */
   limiterKey(rt: Runtime, record: CredentialRecord, tenant: string | undefined): string;
   limiterMode(rt: Runtime): LimiterMode;
+  /** ids of the limits a request to this operation does not count against */
+  exemptFrom(rt: Runtime, operationId: string): readonly string[];
   /** the rate-limit header values of a decision; undefined = no headers */
   rateFigures(rt: Runtime, d: RateDecision, now: number): RateFigures | undefined;
   /** seconds a limited client should wait, and the Retry-After header value (undefined = no header) */

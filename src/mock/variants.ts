@@ -18,7 +18,7 @@ export const VARIANTS = [
   },
   {
     name: 'rate-limit-status',
-    description: 'an exhausted limit answers another of the documented `rateLimit.statuses` (e.g. 403 where the docs say "403 or 429")',
+    description: 'an exhausted limit answers another status of the set documented for the rate-limit error (e.g. 403 where the docs say "403 or 429")',
   },
 ] as const;
 

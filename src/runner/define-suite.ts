@@ -140,7 +140,8 @@ function transportOptions(contract: Contract, target: PreparedTarget, options: S
     rateLimitAware: !target.mock,
     maxPauseMs: options.maxWaitMs,
   };
-  if (rl?.headers !== undefined && rl.resetUnit !== undefined) {
+  // the pacing gate reads plain headers; IETF structured fields are read by the probes only
+  if (rl?.headers !== undefined && rl.resetUnit !== undefined && rl.headers.ietf === undefined) {
     out.rateLimitHeaders = {
       remaining: rl.headers.remaining.toLowerCase(),
       reset: rl.headers.reset.toLowerCase(),

@@ -137,6 +137,8 @@ export interface Operation {
   public?: true;
   /** false when the operation changes state (POST/PUT/DELETE, sends messages, costs credits) */
   safe: boolean;
+  /** ids of the rate limits a request to it does not count against (`x-authconform.rateLimit.exemptFrom`) */
+  exemptFrom?: string[];
   /** a concrete request the probes send */
   example: RequestExample;
   /** JSON Schema of the 2xx response body, `$ref`s resolved, when documented */
@@ -159,7 +161,16 @@ export interface RateWindow {
   max: number;
   /** the limit the rate-limit headers report (one per plan; default: the shortest window) */
   headers: boolean;
+  /** whether this limit's refusals carry Retry-After, where it differs from `rateLimit.retryAfter` (secondary limits) */
+  retryAfter?: RetryAfterRule;
 }
+
+/**
+ * Whether a rate-limited response carries Retry-After: on every one (`always`), maybe (`optional`:
+ * when absent, Remaining 0 with a future Reset tells the wait), or never; unstated = the
+ * ratelimit.retry-after requirement's own statement (the header is there).
+ */
+export type RetryAfterRule = 'always' | 'optional' | 'never';
 
 export interface RateLimitPlan {
   name: string;
@@ -173,27 +184,43 @@ export interface RateLimitPlan {
   windows: RateWindow[];
 }
 
+/**
+ * Where each figure is read. X-RateLimit style: header names. IETF style
+ * (draft-ietf-httpapi-ratelimit-headers-10, §3 RateLimit-Policy, §4 RateLimit): `<field> <param>`,
+ * e.g. limit `RateLimit-Policy q`, remaining `RateLimit r`, reset `RateLimit t` (delta-seconds),
+ * with ` of "<name>"` when the spec names the policy item read; `headerValue` reads either.
+ */
+export interface RateHeaderNames {
+  limit: string;
+  remaining: string;
+  reset: string;
+  used?: string;
+  resource?: string;
+  /** `ietf`: the structured RateLimit / RateLimit-Policy fields */
+  style?: 'ietf';
+  /** style ietf: the field names and the policy item read (absent: each field's first item) */
+  ietf?: { policy: string; current: string; name?: string };
+}
+
 export interface RateLimitSpec {
   /**
    * names of the rate-limit response headers; absent when the docs name none. `used` (requests
    * used in the window: used + remaining = limit) and `resource` (the name of the limit counted,
    * e.g. GitHub's `core`) only where the docs name them.
    */
-  headers?: { limit: string; remaining: string; reset: string; used?: string; resource?: string };
+  headers?: RateHeaderNames;
   /** how the reset header counts; present whenever `headers` is (the loader enforces it) */
   resetUnit?: 'epoch-seconds' | 'delta-seconds';
   /** which responses carry the headers: authenticated ones, or every one */
   on: 'authenticated' | 'all';
   plans: RateLimitPlan[];
-  /** error id of the 429 response */
-  error: string;
   /**
-   * the statuses an exhausted limit may answer where the docs give a choice ("403 or 429"), each
-   * with the error's body; absent: the error's own status
+   * error id of the 429 response; its status set is the one an exhausted limit may answer ("403 or
+   * 429": `status: [403, 429]`, or the `rateLimit.statuses` shorthand folded into it by the loader)
    */
-  statuses?: number[];
-  /** 429 carries Retry-After */
-  retryAfter: boolean;
+  error: string;
+  /** whether a 429 carries Retry-After (`true` in the spec = always; `false` or absent = not stated) */
+  retryAfter?: RetryAfterRule;
   /** a body field that must agree with Retry-After, e.g. `retry_after` */
   retryAfterField?: string;
   /** rate limits are per credential (another key's budget is unaffected) */

@@ -14,7 +14,6 @@ import type {
   LoginSpec,
   MockSection,
   Operation,
-  RateLimitSpec,
   RequestExample,
   RequirementInput,
   RequirementKind,
@@ -25,7 +24,7 @@ import type {
 } from './contract.ts';
 import type { LoadedSpec, MockConfig } from './mock-config.ts';
 import { durationMs } from './duration.ts';
-import { planWithWindows } from './rate-windows.ts';
+import { foldRateLimitStatuses, normalizeRateLimit } from './rate-limit-spec.ts';
 import type { StatusMember } from './status-set.ts';
 import { resolveRequirement } from './resolve-requirement.ts';
 import { deref, inlineRefs } from './resolve-refs.ts';
@@ -164,6 +163,8 @@ function normalizeOperation(document: unknown, op: IndexedOperation, authStatuse
     acceptStatuses,
   };
   if (isPublic) operation.public = true;
+  const exemptFrom = asArray(asObject(op.ext?.rateLimit)?.exemptFrom).map(String);
+  if (exemptFrom.length > 0) operation.exemptFrom = exemptFrom;
   const summary = asString(op.raw.summary);
   if (summary !== undefined) operation.summary = summary;
   const successSchema = jsonContentSchema(document, asObject(deref(document, responses[String(successStatus)])));
@@ -175,23 +176,6 @@ function probeOperation(index: SpecIndex): string {
   const marked = index.operations.find((op) => op.ext?.probe === true);
   const safeGet = index.operations.find((op) => op.method === 'get' && op.ext?.safe !== false);
   return (marked ?? safeGet)?.operationId ?? '';
-}
-
-function normalizeRateLimit(x: Json): RateLimitSpec | undefined {
-  const r = asObject(x.rateLimit);
-  if (r === undefined) return undefined;
-  const spec: RateLimitSpec = {
-    on: (r.on as RateLimitSpec['on'] | undefined) ?? 'authenticated',
-    plans: asArray(r.plans).map((p) => planWithWindows(asObject(p) ?? {})),
-    error: String(r.error),
-    retryAfter: r.retryAfter === true,
-    perCredential: r.perCredential !== false,
-  };
-  if (r.headers !== undefined) spec.headers = { ...(r.headers as NonNullable<RateLimitSpec['headers']>) };
-  if (r.resetUnit !== undefined) spec.resetUnit = r.resetUnit as NonNullable<RateLimitSpec['resetUnit']>;
-  if (typeof r.retryAfterField === 'string') spec.retryAfterField = r.retryAfterField;
-  if (Array.isArray(r.statuses)) spec.statuses = r.statuses.map(Number);
-  return spec;
 }
 
 function normalizeRotation(x: Json): RotationSpec | undefined {
@@ -268,6 +252,7 @@ export function normalize(input: NormalizeInput): LoadedSpec {
   const document = index.document as OpenAPIV3_1.Document;
   const x = index.ext;
   const errors = normalizeErrors(document, x);
+  foldRateLimitStatuses(errors, x);
   const authStatuses = new Set(Object.values(errors).flatMap((e) => (e.statuses ?? [e.status]).filter((m): m is number => typeof m === 'number')));
   const schemes = normalizeSchemes(index);
   const defaultScheme = index.schemes.find((s) => s.ext?.default === true)?.name ?? schemes[0]?.name ?? '';

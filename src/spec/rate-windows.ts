@@ -13,7 +13,9 @@ export function planWithWindows(p: Record<string, unknown>): RateLimitPlan {
   const windows: RateWindow[] = asArray(p.limits).map((l) => {
     const o = asObject(l) ?? {};
     const window = String(o.window);
-    return { id: String(o.id), window, windowMs: durationMs(window) ?? 0, max: Number(o.max), headers: o.headers === true };
+    const w: RateWindow = { id: String(o.id), window, windowMs: durationMs(window) ?? 0, max: Number(o.max), headers: o.headers === true };
+    if (o.retryAfter === 'always' || o.retryAfter === 'optional' || o.retryAfter === 'never') w.retryAfter = o.retryAfter;
+    return w;
   });
   const shorthand = (max: unknown, window: string, windowMs: number) => {
     if (typeof max === 'number') windows.push({ id: `${name}-${window}`, window, windowMs, max, headers: false });

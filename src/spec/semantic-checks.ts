@@ -12,6 +12,7 @@ import { durationMs } from './duration.ts';
 import type { Finding } from './finding.ts';
 import { joinPointer } from './json-pointer.ts';
 import { deref } from './resolve-refs.ts';
+import { rateLimitFindings } from './rate-limit-checks.ts';
 import { asArray, asObject, asString, securityOf } from './spec-index.ts';
 import type { IndexedOperation, Json, SpecIndex } from './spec-index.ts';
 
@@ -346,5 +347,6 @@ export function semanticFindings(index: SpecIndex): Finding[] {
   checkRequirements(out, index);
   checkTraceability(out, index);
   checkSections(out, index);
+  rateLimitFindings(out, index);
   return out;
 }

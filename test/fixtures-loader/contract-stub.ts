@@ -10,7 +10,7 @@ export function stubContract(): Contract {
       { name: 'apiKeyHeader', type: 'header', header: 'x-api-key', credential: 'api_key' },
     ],
     keyFormat: { live: ['sk_live_'], test: ['sk_test_'] },
-    rateLimit: { on: 'authenticated', plans: [{ name: 'free', perMinute: 60 }, { name: 'pro', perMinute: 600 }], error: 'rate_limit', retryAfter: true, perCredential: true },
+    rateLimit: { on: 'authenticated', plans: [{ name: 'free', perMinute: 60 }, { name: 'pro', perMinute: 600 }], error: 'rate_limit', retryAfter: 'always', perCredential: true },
     rotation: { grace: 'PT0S', graceMs: 0, choices: ['PT0S', 'PT1H', 'P7D'], error: 'invalid_key' },
     login: { operationId: 'login', tokenPointer: '/token', expiresPointer: '/expires_at', tokenScheme: 'bearerKey', error: 'bad_login', expiredError: 'expired' },
   } as unknown as Contract;

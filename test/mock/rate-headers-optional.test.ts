@@ -63,12 +63,16 @@ describe('optional rate-limit headers on the mock', () => {
   });
 
   it('"403 or 429": a mock answering 403 (the rate-limit-status variant) passes the exhaustion cases of a spec that documents both', { timeout: 120_000 }, async () => {
-    const c = await loadSpec('linkt');
-    const either = { ...c, contract: { ...c.contract, rateLimit: { ...c.contract.rateLimit!, statuses: [403, 429] } } };
+    const spec = await loadSpec('linkt');
+    const c = spec.contract;
+    const limited = c.errors[c.rateLimit!.error]!;
+    const set = { ...limited, statuses: [429, 403] };
+    const requirements = c.requirements.map((r) => ({ ...r, errors: r.errors.map((e) => (e.id === set.id ? set : e)) }));
+    const either = { ...spec, contract: { ...c, errors: { ...c.errors, [set.id]: set }, requirements } };
     const exhaustion = new Set(['ratelimit.exceeded', 'ratelimit.retry-after', 'ratelimit.recovery']);
     const all = ['LINKT-RATE-05 pass', 'LINKT-RATE-05 pass', 'LINKT-RATE-06 pass', 'LINKT-RATE-07 pass'];
     expect(await verdicts(either, [], exhaustion, ['rate-limit-status'])).toEqual(all);
-    // without `statuses` the variant has no other status to take: the mock answers 429 as documented
-    expect(await verdicts(c, [], exhaustion, ['rate-limit-status'])).toEqual(all);
+    // without a status set the variant has no other status to take: the mock answers 429 as documented
+    expect(await verdicts(spec, [], exhaustion, ['rate-limit-status'])).toEqual(all);
   });
 });

@@ -35,7 +35,12 @@ const hourly = withRateLimit({ plans: [planWithWindows({ name: 'free', limits: [
 const perSecond = withRateLimit({
   plans: [planWithWindows({ name: 'free', limits: [{ id: 'free-second', window: 'PT1S', max: 5 }, { id: 'free-hour', window: 'PT1H', max: 12 }] })],
 });
-const eitherStatus = withRateLimit({ statuses: [403, 429] });
+/** "403 or 429": the rate-limit error's status set (the loader folds rateLimit.statuses into it) */
+const eitherError = { ...base.errors.rate_limit!, statuses: [429, 403] };
+const eitherStatus = acmeContract(
+  acmeRequirements().map((r) => ({ ...r, errors: r.errors.map((e) => (e.id === eitherError.id ? eitherError : e)) })),
+  { errors: { ...base.errors, rate_limit: eitherError } },
+);
 const resetIn = (seconds: number) => headers((h) => (h['X-RateLimit-Reset'] === undefined ? h : { ...h, 'X-RateLimit-Reset': String(seconds) }));
 const noPlan = acmeFixtures();
 delete noPlan.plan;

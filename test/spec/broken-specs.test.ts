@@ -39,6 +39,13 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   { file: '26-seed-item-breaks-schema.yaml', at: '_seeds/acme-bad-item.yaml:9', message: 'widgets[1] (served by listWidgets) does not match the 200 response schema of listWidgets: body /id must be string' },
   { file: '40-rate-window-not-duration.yaml', at: '40-rate-window-not-duration.yaml:59', message: 'a rate-limit window "PT1SEC" is not an ISO 8601 duration' },
   { file: '41-two-header-windows.yaml', at: '41-two-header-windows.yaml:60', message: 'plan free has more than one limit with headers: true' },
+  // rate-limit format (issue 10): the exhausted-limit status set is given once, or twice in agreement
+  { file: '50-rate-statuses-exclude-error.yaml', at: '50-rate-statuses-exclude-error.yaml:56', message: 'rateLimit.statuses [403, 400] does not include 429, the status of errors.rate_limited' },
+  { file: '51-rate-statuses-disagree.yaml', at: '51-rate-statuses-disagree.yaml:56', message: 'rateLimit.statuses [429, 503] disagrees with errors.rate_limited.status [429, 403]' },
+  { file: '52-retry-after-never-required.yaml', at: '52-retry-after-never-required.yaml:81', message: 'requirement ACME-RATE-01 is a ratelimit.retry-after, but rateLimit.retryAfter is never' },
+  { file: '53-ietf-with-header-name.yaml', at: '53-ietf-with-header-name.yaml:56', message: 'rateLimit.headers.limit is a header name, but style ietf reads the RateLimit and RateLimit-Policy fields' },
+  { file: '54-ietf-epoch-reset.yaml', at: '54-ietf-epoch-reset.yaml:57', message: 'rateLimit.resetUnit is epoch-seconds, but t of the IETF RateLimit field is delta-seconds' },
+  { file: '55-exempt-from-unknown-limit.yaml', at: '55-exempt-from-unknown-limit.yaml:25', message: 'operation listWidgets is exempt from limit "free-hour", which is no limit of x-authconform.rateLimit.plans' },
 ];
 
 describe('broken-spec corpus', () => {

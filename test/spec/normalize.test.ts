@@ -26,7 +26,7 @@ describe('normalize (the Acme minimal spec)', () => {
       rate_limited: { id: 'rate_limited', status: 429, code: 'rate_limited' },
     });
     expect(c.probeOperation).toBe('listWidgets');
-    expect(c.rateLimit).toEqual({ on: 'authenticated', plans: [], error: 'rate_limited', retryAfter: false, perCredential: true });
+    expect(c.rateLimit).toEqual({ on: 'authenticated', plans: [], error: 'rate_limited', perCredential: true });
     expect(c.rotation).toEqual({ grace: 'PT1H', graceMs: 3_600_000, error: 'invalid_key' });
     expect(c.organization).toBeUndefined();
     expect(c.login).toBeUndefined();

@@ -32,6 +32,7 @@ import { sharedStep } from '../shared-steps.ts';
 import { SKIP } from '../skip-reasons.ts';
 import { rateLimitErrors } from './stray.ts';
 import { recordLimited } from './limited-seen.ts';
+import { withoutRetryAfter } from './retry-after-rule.ts';
 import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from '../steps.ts';
 
 /** requests sent beyond the limit before concluding there is no 429 */
@@ -169,12 +170,9 @@ function guardQuota(ctx: ProbeContext, window: RateWindow, pace?: RateWindow): v
   if (pace !== undefined) ctx.announce?.(`exhaust the ${window.window} limit (${window.max} requests at ${pace.max} per ${pace.window})`, windows * pace.windowMs);
 }
 
-/** The rate-limit errors, once per status of `rateLimit.statuses` where the docs give a choice ("403 or 429"). */
+/** The rate-limit errors (each with its status set: "403 or 429" is the error's, see rate-limit-spec.ts). */
 function errorsOf(ctx: ProbeContext, r: Requirement): ErrorSpec[] {
-  const errors = r.errors.length > 0 ? r.errors : rateLimitErrors(ctx.contract);
-  const statuses = ctx.contract.rateLimit?.statuses;
-  if (statuses === undefined) return errors;
-  return errors.flatMap((e) => [e, ...statuses.filter((s) => s !== e.status).map((status) => ({ ...e, status }))]);
+  return r.errors.length > 0 ? r.errors : rateLimitErrors(ctx.contract);
 }
 
 export async function exceededCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
@@ -249,7 +247,7 @@ export async function retryAfterCase(ctx: ProbeContext, r: Requirement): Promise
   const s = await exhaustToLimit(ctx, r, requireCredential(ctx.fixtures, 'valid'), window);
   const value = headerValue(s.res, 'retry-after');
   const expected = 'a Retry-After of delay-seconds or an HTTP-date, not beyond the reset';
-  if (value === undefined) return fail(ctx, expectation(expected, `${s.res.status} without Retry-After`, s.label));
+  if (value === undefined) return withoutRetryAfter(ctx, s, window, expected);
   if (!isStrictRetryAfter(value)) {
     return fail(ctx, expectation(expected, `Retry-After: ${value} (neither delay-seconds nor an IMF-fixdate)`, s.label));
   }

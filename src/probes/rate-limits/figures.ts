@@ -9,6 +9,7 @@ import { resetDelaySeconds } from '../../transport/reset.ts';
 import { parseRetryAfter } from '../../transport/http-date.ts';
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
+import { figureAddress, readFigure } from '../../http-auth/ratelimit-fields.ts';
 
 export interface Limits {
   /** the limit the headers report and the exhaustion cases spend (the plan's, or fixtures.rateLimit.perMinute) */
@@ -96,8 +97,12 @@ export function windowSeconds(contract: Contract, fixtures: Fixtures): number {
   return ((l.short ?? l.long)?.windowMs ?? MINUTE_MS) / 1000;
 }
 
+/** A documented figure of a response: a header's value, or a parameter of an IETF RateLimit field (`RateLimit r`). */
 export function headerValue(res: Pick<ProbeResponse, 'headers'>, name: string): string | undefined {
-  return res.headers[name.toLowerCase()]?.trim();
+  const address = figureAddress(name);
+  if (address === undefined) return res.headers[name.toLowerCase()]?.trim();
+  const raw = res.headers[address.field.toLowerCase()];
+  return raw === undefined ? undefined : readFigure(raw, address.param, address.policy);
 }
 
 /**

@@ -16,6 +16,7 @@ import { headerNames, headerValue, limitsOf, rateLimitSpec, windowSeconds, type 
 import { SkipCase } from '../skip-case.ts';
 import { sendBuilt, type Sent } from '../steps.ts';
 import { requireAcceptedAs } from '../valid-accepted.ts';
+import { exemptFailure } from './exempt.ts';
 
 /** requests in the observation sequence */
 export const SEQUENCE_LENGTH = 3;
@@ -139,7 +140,9 @@ export async function remainingCase(ctx: ProbeContext, r: Requirement): Promise<
     }
     if (drop !== 1) return fail(ctx, expectation(expected, shown, label));
   }
-  return pass(ctx, `${names.remaining} went ${shown} over ${sent.length} sequential requests`);
+  const exempt = await exemptFailure(ctx, r, names.remaining, sent.at(-1)!);
+  if (exempt.failure !== undefined) return fail(ctx, exempt.failure);
+  return pass(ctx, `${names.remaining} went ${shown} over ${sent.length} sequential requests${exempt.note === undefined ? '' : `; ${exempt.note}`}`);
 }
 
 export async function resetCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {

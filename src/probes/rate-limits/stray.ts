@@ -10,6 +10,7 @@ import type { ProbeContext } from '../model.ts';
 import { checkOneOf } from '../expect-error.ts';
 import { statusMatches } from '../../spec/status-set.ts';
 import { requestLabel } from '../request-label.ts';
+import { headerValue } from './figures.ts';
 
 /** The documented 429 errors: the rate-limit section's error, else every error with status 429. */
 export function rateLimitErrors(contract: Contract): ErrorSpec[] {
@@ -40,10 +41,10 @@ export function strayRateLimitProblems(ctx: Pick<ProbeContext, 'contract' | 'exc
     const names = ctx.contract.rateLimit?.headers;
     if (names !== undefined && (ctx.contract.rateLimit?.on === 'all' || carriesCredential(ex.request))) {
       for (const name of [names.limit, names.remaining, names.reset]) {
-        if (res.headers[name.toLowerCase()] === undefined) problems.push(`no ${name} header`);
+        if (headerValue(res, name) === undefined) problems.push(`no ${name} header`);
       }
     }
-    if (ctx.contract.rateLimit?.retryAfter === true) {
+    if (ctx.contract.rateLimit?.retryAfter === 'always') {
       const value = res.headers['retry-after'];
       if (value === undefined) problems.push('no Retry-After header');
       else if (!isStrictRetryAfter(value.trim())) problems.push(`Retry-After ${value} is neither delay-seconds nor an HTTP-date`);

@@ -100,7 +100,7 @@ export function acmeContract(requirements: Requirement[], over: Partial<Contract
       on: 'authenticated',
       plans: [planWithWindows({ name: 'free', perMinute: 5, perDay: 12 })],
       error: 'rate_limit',
-      retryAfter: true,
+      retryAfter: 'always',
       retryAfterField: 'retry_after',
       perCredential: true,
     },

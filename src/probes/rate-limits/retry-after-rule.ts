@@ -1,0 +1,32 @@
+/**
+ * Retry-After on some rate-limit refusals only: where the docs make it optional (a secondary limit,
+ * GitHub's "If the retry-after response header is present"), a refusal without it still tells the
+ * client when to retry through Remaining 0 and a future Reset; where they make it always present
+ * (or state nothing), its absence is a failure.
+ */
+import type { Contract, RateWindow, RetryAfterRule } from '../../spec/contract.ts';
+import type { Outcome, ProbeContext } from '../model.ts';
+import { expectation } from '../messages.ts';
+import { fail, pass } from '../outcome.ts';
+import type { Sent } from '../steps.ts';
+import { headerValue, tolerantResetSeconds } from './figures.ts';
+
+/** The rule of the limit that refused: its own, else the section's; undefined = not stated. */
+export function retryAfterRuleOf(contract: Contract, window: RateWindow | undefined): RetryAfterRule | undefined {
+  return window?.retryAfter ?? contract.rateLimit?.retryAfter;
+}
+
+/** The verdict on a rate-limited response that carries no Retry-After. */
+export function withoutRetryAfter(ctx: ProbeContext, s: Sent, window: RateWindow, expected: string): Outcome {
+  if (retryAfterRuleOf(ctx.contract, window) !== 'optional') return fail(ctx, expectation(expected, `${s.res.status} without Retry-After`, s.label));
+  const names = ctx.contract.rateLimit?.headers;
+  if (names === undefined) return pass(ctx, `${s.label} answered ${s.res.status} without Retry-After (optional for this limit)`);
+  const remaining = headerValue(s.res, names.remaining);
+  const resetRaw = headerValue(s.res, names.reset);
+  const reset = resetRaw === undefined ? undefined : tolerantResetSeconds(resetRaw, ctx.contract.rateLimit?.resetUnit ?? 'delta-seconds', s.res.date);
+  if (remaining === '0' && reset !== undefined && reset > 0) {
+    return pass(ctx, `${s.label} answered ${s.res.status} without Retry-After (optional) but with ${names.remaining}: 0 and ${names.reset} ${Math.round(reset)} s ahead`);
+  }
+  const shown = `${names.remaining}: ${remaining ?? 'none'}, ${names.reset}: ${resetRaw ?? 'none'}`;
+  return fail(ctx, expectation(`a Retry-After, or ${names.remaining}: 0 with a future ${names.reset} (Retry-After is optional for this limit)`, `no Retry-After, ${shown}`, s.label));
+}

@@ -1,0 +1,104 @@
+/**
+ * Semantic checks of x-authconform.rateLimit beyond the schema (the format additions of issue 10):
+ * the exhausted-limit statuses given once, or twice in agreement; no Retry-After requirement where
+ * the docs say refusals carry none.
+ */
+import type { Finding } from './finding.ts';
+import { asArray, asObject } from './spec-index.ts';
+import type { SpecIndex } from './spec-index.ts';
+
+const X = '/x-authconform';
+
+const listed = (xs: unknown[]): string => `[${xs.map(String).join(', ')}]`;
+
+/**
+ * `rateLimit.statuses` is shorthand for the rate-limit error's status set: it must contain the
+ * error's status, and where the error gives a set (or range) itself, the same members.
+ */
+function checkStatuses(out: Finding[], index: SpecIndex): void {
+  const r = asObject(index.ext.rateLimit);
+  const statuses = asArray(r?.statuses);
+  if (statuses.length === 0 || typeof r?.error !== 'string') return;
+  const error = asObject(asObject(index.ext.errors)?.[r.error]);
+  const status = error?.status;
+  const at = `${X}/rateLimit/statuses`;
+  const hint = `give the set once: status: ${listed(statuses)} on errors.${r.error}, and remove rateLimit.statuses`;
+  if (typeof status === 'number') {
+    if (!statuses.includes(status)) out.push({ pointer: at, message: `rateLimit.statuses ${listed(statuses)} does not include ${status}, the status of errors.${r.error}`, hint });
+    return;
+  }
+  const own = Array.isArray(status) ? status : status === undefined ? [] : [status];
+  const same = own.length === statuses.length && own.every((s) => statuses.includes(s));
+  if (own.length > 0 && !same) {
+    out.push({ pointer: at, message: `rateLimit.statuses ${listed(statuses)} disagrees with errors.${r.error}.status ${listed(own)}`, hint });
+  }
+}
+
+/** A ratelimit.retry-after requirement states a Retry-After: not where every refusal is documented without one. */
+function checkRetryAfter(out: Finding[], index: SpecIndex): void {
+  const r = asObject(index.ext.rateLimit);
+  const windows = asArray(r?.plans).flatMap((p) => asArray(asObject(p)?.limits).map((l) => asObject(l)?.retryAfter));
+  const rules = windows.length > 0 ? windows.map((w) => w ?? r?.retryAfter) : [r?.retryAfter];
+  if (!rules.every((rule) => rule === 'never')) return;
+  asArray(index.ext.requirements).forEach((req, i) => {
+    const o = asObject(req);
+    if (o?.kind !== 'ratelimit.retry-after') return;
+    out.push({
+      pointer: `${X}/requirements/${i}/kind`,
+      message: `requirement ${String(o.id)} is a ratelimit.retry-after, but rateLimit.retryAfter is never`,
+      hint: 'write retryAfter: always or optional where the docs say the refusal carries it, or remove the requirement',
+    });
+  });
+}
+
+const IETF_KEYS = ['policy', 'current', 'name'];
+const NAMED_KEYS = ['limit', 'remaining', 'reset', 'used', 'resource'];
+
+/** A header style reads its own keys: IETF fields (policy, current, name, delta-seconds) or header names. */
+function checkHeaderStyle(out: Finding[], index: SpecIndex): void {
+  const r = asObject(index.ext.rateLimit);
+  const h = asObject(r?.headers);
+  if (h === undefined) return;
+  const ietf = h.style === 'ietf';
+  const at = `${X}/rateLimit/headers`;
+  for (const key of ietf ? NAMED_KEYS : IETF_KEYS) {
+    if (h[key] === undefined) continue;
+    out.push(
+      ietf
+        ? { pointer: `${at}/${key}`, at: 'key', message: `rateLimit.headers.${key} is a header name, but style ietf reads the RateLimit and RateLimit-Policy fields`, hint: 'remove it, or drop style: ietf for X-RateLimit-* headers' }
+        : { pointer: `${at}/${key}`, at: 'key', message: `rateLimit.headers.${key} applies to style: ietf only`, hint: 'add style: ietf (RateLimit / RateLimit-Policy fields) or remove it' },
+    );
+  }
+  if (ietf && r?.resetUnit === 'epoch-seconds') {
+    out.push({ pointer: `${X}/rateLimit/resetUnit`, message: 'rateLimit.resetUnit is epoch-seconds, but t of the IETF RateLimit field is delta-seconds (draft-ietf-httpapi-ratelimit-headers-10 §4.2)', hint: 'write resetUnit: delta-seconds' });
+  }
+}
+
+/** Every limit id an operation's `rateLimit.exemptFrom` names is a limit of a plan (shorthand ids `<plan>-PT1M`, `<plan>-P1D` too). */
+function checkExempt(out: Finding[], index: SpecIndex): void {
+  const ids = new Set<string>();
+  for (const p of asArray(asObject(index.ext.rateLimit)?.plans)) {
+    const plan = asObject(p);
+    for (const l of asArray(plan?.limits)) ids.add(String(asObject(l)?.id));
+    if (plan?.perMinute !== undefined) ids.add(`${String(plan.name)}-PT1M`);
+    if (plan?.perDay !== undefined) ids.add(`${String(plan.name)}-P1D`);
+  }
+  for (const op of index.operations) {
+    asArray(asObject(op.ext?.rateLimit)?.exemptFrom).forEach((id, j) => {
+      if (typeof id !== 'string' || ids.has(id)) return;
+      out.push({
+        pointer: `${op.pointer}/x-authconform/rateLimit/exemptFrom/${j}`,
+        message: `operation ${op.operationId ?? op.path} is exempt from limit "${id}", which is no limit of x-authconform.rateLimit.plans`,
+        hint: ids.size === 0 ? 'declare the limit in rateLimit.plans[].limits' : `known: ${[...ids].join(', ')}`,
+      });
+    });
+  }
+}
+
+export function rateLimitFindings(out: Finding[], index: SpecIndex): void {
+  checkExempt(out, index);
+  if (asObject(index.ext.rateLimit) === undefined) return;
+  checkStatuses(out, index);
+  checkRetryAfter(out, index);
+  checkHeaderStyle(out, index);
+}

@@ -1,0 +1,66 @@
+/**
+ * x-authconform.rateLimit → RateLimitSpec. The exhausted-limit statuses come from one place: the
+ * rate-limit error's status set. `rateLimit.statuses` ("403 or 429") is shorthand folded into that
+ * error here (the error's own status first: what the mock answers), so a spec writing either
+ * behaves the same; semantic checks refuse the two when they disagree (rate-limit-checks.ts).
+ */
+import type { ErrorSpec, RateHeaderNames, RateLimitSpec, RetryAfterRule } from './contract.ts';
+import { planWithWindows } from './rate-windows.ts';
+import { asArray, asObject } from './spec-index.ts';
+import type { Json } from './spec-index.ts';
+
+export function normalizeRateLimit(x: Json): RateLimitSpec | undefined {
+  const r = asObject(x.rateLimit);
+  if (r === undefined) return undefined;
+  const spec: RateLimitSpec = {
+    on: (r.on as RateLimitSpec['on'] | undefined) ?? 'authenticated',
+    plans: asArray(r.plans).map((p) => planWithWindows(asObject(p) ?? {})),
+    error: String(r.error),
+    perCredential: r.perCredential !== false,
+  };
+  const rule = retryAfterRule(r.retryAfter);
+  if (rule !== undefined) spec.retryAfter = rule;
+  const headers = asObject(r.headers);
+  if (headers?.style === 'ietf') {
+    spec.headers = ietfNames(headers);
+    spec.resetUnit = 'delta-seconds';
+  } else {
+    if (headers !== undefined) {
+      const { style: _style, ...names } = headers;
+      spec.headers = names as unknown as RateHeaderNames;
+    }
+    if (r.resetUnit !== undefined) spec.resetUnit = r.resetUnit as NonNullable<RateLimitSpec['resetUnit']>;
+  }
+  if (typeof r.retryAfterField === 'string') spec.retryAfterField = r.retryAfterField;
+  return spec;
+}
+
+/** Folds `rateLimit.statuses` into the rate-limit error's status set (in place); the error's own status stays first. */
+export function foldRateLimitStatuses(errors: Record<string, ErrorSpec>, x: Json): void {
+  const r = asObject(x.rateLimit);
+  const statuses = asArray(r?.statuses).map(Number);
+  const error = errors[String(r?.error)];
+  if (error === undefined || statuses.length === 0 || error.statuses !== undefined) return;
+  error.statuses = [error.status, ...statuses.filter((s) => s !== error.status)];
+}
+
+/** `true` = always, `always | optional | never` as written; `false` and absent state nothing. */
+export function retryAfterRule(v: unknown): RetryAfterRule | undefined {
+  if (v === true) return 'always';
+  return v === 'always' || v === 'optional' || v === 'never' ? v : undefined;
+}
+
+/** IETF style: each figure as `<field> <param>` (draft-ietf-httpapi-ratelimit-headers-10 §3.1 q, §4.1 r, §4.2 t). */
+function ietfNames(h: Record<string, unknown>): RateHeaderNames {
+  const policy = typeof h.policy === 'string' ? h.policy : 'RateLimit-Policy';
+  const current = typeof h.current === 'string' ? h.current : 'RateLimit';
+  const name = typeof h.name === 'string' ? h.name : undefined;
+  const of = name === undefined ? '' : ` of "${name}"`;
+  return {
+    limit: `${policy} q${of}`,
+    remaining: `${current} r${of}`,
+    reset: `${current} t${of}`,
+    style: 'ietf',
+    ietf: { policy, current, ...(name === undefined ? {} : { name }) },
+  };
+}
