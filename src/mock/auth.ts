@@ -118,6 +118,8 @@ export function authenticate(rt: Runtime, source: CredentialSource, groups: read
   const x = extractCredential(headers, groups, source.url);
   if (x.kind === 'none') return st.missing(rt);
   if (x.kind === 'malformed') return st.malformed(rt, x.bare);
+  const refusedPrefix = st.refusedPrefix(rt, x.value);
+  if (refusedPrefix !== undefined) return { kind: 'refused', error: refusedPrefix };
 
   const record = rt.state.lookup(x.value);
   const scheme = record === undefined ? undefined : x.candidates.find((s) => s.credential === record.kind);

@@ -6,7 +6,10 @@ import { getAtPointer } from '../spec/json-pointer.ts';
 import { anonymous } from './auth.ts';
 import { httpDate, jsonReply } from './reply.ts';
 import type { Stages } from './stages.ts';
+import type { ResponseHeaderRule } from '../spec/contract.ts';
 import { challengeOf } from './challenge.ts';
+import { errorMessage } from './errors-body.ts';
+import { lockoutNumbers } from './lockout.ts';
 
 function mediaType(value: string): string {
   return (value.split(';')[0] ?? '').trim().toLowerCase();
@@ -74,4 +77,20 @@ export const CONFORMANT: Stages = {
   challenge: (rt, presented) => challengeOf(rt.contract, presented),
   tokenCacheControl: () => 'no-store',
   refusalDelayMs: () => 0,
+  lockoutAfter: (rt) => lockoutNumbers(rt.contract)?.after,
+  lockoutLastsMs: (rt) => lockoutNumbers(rt.contract)?.lastsMs ?? 0,
+  refusedPrefix: (rt, value) => {
+    const refused = (rt.contract.keyFormat.refused ?? []).find((p) => value.startsWith(p.prefix));
+    return refused === undefined ? undefined : rt.errors.byId(refused.error, 401);
+  },
+  errorText: (rt, spec) => spec.message ?? errorMessage(spec, rt.variants.has('messages')),
+  responseHeaderValue: (_rt, rule, status) => (ruleApplies(rule.on, status) ? (rule.example ?? 'authconform-mock') : undefined),
 };
+
+/** Whether a response-header rule names responses of this status (accepted: below 400). */
+export function ruleApplies(on: ResponseHeaderRule['on'], status: number): boolean {
+  if (on === 'all') return true;
+  if (on === 'accepted') return status < 400;
+  if (on === 'errors') return status >= 400;
+  return on.includes(status);
+}

@@ -8,6 +8,7 @@ import type { Credential, Fixtures } from '../fixtures/fixtures.ts';
 import type { Contract, Role } from '../spec/contract.ts';
 import { ROLES } from '../spec/contract.ts';
 import { effectivePlan } from './limits.ts';
+import { lockoutNumbers } from './lockout.ts';
 import type { BehaviourOptions } from './options.ts';
 import type { MockState } from './state.ts';
 
@@ -74,5 +75,7 @@ export function mockFixtures(contract: Contract, state: MockState, options: Beha
     if (contract.mock.rateLimitPerDay !== undefined) fixtures.rateLimit.perDay = contract.mock.rateLimitPerDay;
   }
   if (plainUrl !== undefined) fixtures.plainUrl = plainUrl;
+  const lockout = lockoutNumbers(contract);
+  if (lockout !== undefined) fixtures.lockout = lockout;
   return fixtures;
 }

@@ -9,6 +9,7 @@ import type { ProbeRequest, ProbeResponse } from '../transport/types.ts';
 import { isTransportError } from '../transport/errors.ts';
 import type { MockControl, ProbeContext, RunOptions } from './model.ts';
 import { fixtureSecrets } from './request-builder.ts';
+import type { RefusalPacer } from './refusal-pacer.ts';
 
 export interface ProbeContextInit {
   contract: Contract;
@@ -24,6 +25,8 @@ export interface ProbeContextInit {
   clock?: () => number;
   /** @default silent */
   announce?: (what: string, ms: number) => void;
+  /** the run's invalid-attempt budget where the target locks clients out (refusal-pacer.ts) */
+  pacer?: RefusalPacer;
 }
 
 export function createProbeContext(init: ProbeContextInit): ProbeContext {
@@ -43,8 +46,11 @@ export function createProbeContext(init: ProbeContextInit): ProbeContext {
     clock: init.clock ?? (() => performance.now()),
     async send(req) {
       addSecrets(req.secrets);
+      const pacer = init.pacer;
+      if (pacer !== undefined) await pacer.before(req, { now: () => Date.now(), sleep: (ms) => ctx.sleep(ms), maxWaitMs: init.options.maxWaitMs });
       try {
         const response = await init.send(req);
+        pacer?.after(req, response, Date.now());
         exchanges.push({ request: req, response });
         return response;
       } catch (err) {
@@ -55,5 +61,6 @@ export function createProbeContext(init: ProbeContextInit): ProbeContext {
   };
   if (init.control !== undefined) ctx.control = init.control;
   if (init.announce !== undefined) ctx.announce = init.announce;
+  if (init.pacer !== undefined) ctx.pacer = init.pacer;
   return ctx;
 }

@@ -8,6 +8,7 @@ import type { FamilyId } from '../kinds/kind.ts';
 import type { Contract, Level, Requirement, RequirementKind, RequirementOf } from '../spec/contract.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import type { ProbeRequest, ProbeResponse, Exchange } from '../transport/types.ts';
+import type { RefusalPacer } from './refusal-pacer.ts';
 
 export type Verdict = 'pass' | 'fail' | 'skip';
 
@@ -59,6 +60,8 @@ export interface ProbeContext {
   clock(): number;
   /** announces a long step before it starts (one console line: what, and about how long) */
   announce?(what: string, ms: number): void;
+  /** the run's invalid-attempt budget where the target locks clients out (real targets with fixtures.lockout) */
+  pacer?: RefusalPacer;
 }
 
 export interface Case {

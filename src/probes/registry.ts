@@ -19,6 +19,7 @@ import { transport } from './families/transport.ts';
 import { standards } from './families/standards.ts';
 import { security } from './families/security.ts';
 import { rateLimits } from './families/rate-limits.ts';
+import { lockout } from './families/lockout.ts';
 
 /** The families in run order (FAMILY_IDS): rate limits last, they exhaust budgets. */
 export const FAMILIES: ProbeFamily[] = [
@@ -34,6 +35,7 @@ export const FAMILIES: ProbeFamily[] = [
   standards,
   security,
   rateLimits,
+  lockout,
 ];
 
 export interface PlannedFamily {
