@@ -39,6 +39,13 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   { file: '26-seed-item-breaks-schema.yaml', at: '_seeds/acme-bad-item.yaml:9', message: 'widgets[1] (served by listWidgets) does not match the 200 response schema of listWidgets: body /id must be string' },
   { file: '40-rate-window-not-duration.yaml', at: '40-rate-window-not-duration.yaml:59', message: 'a rate-limit window "PT1SEC" is not an ISO 8601 duration' },
   { file: '41-two-header-windows.yaml', at: '41-two-header-windows.yaml:60', message: 'plan free has more than one limit with headers: true' },
+  // issue 10 (wt/authfmt): lockout, refused prefixes, message patterns, response-header rules
+  { file: '60-message-pattern-unmatched.yaml', at: '60-message-pattern-unmatched.yaml:58', message: 'errors.publishable_key: the mock would serve "This key cannot be used here.", which does not match messagePattern' },
+  { file: '61-response-header-example.yaml', at: '61-response-header-example.yaml:61', message: 'responseHeaders[0].example "REQ-5F3A" does not match its pattern' },
+  { file: '62-header-rule-unknown.yaml', at: '62-header-rule-unknown.yaml:102', message: 'requirement ACMEPRO-HDR-01 names header "X-Trace-Id", which no x-authconform.responseHeaders rule describes' },
+  { file: '63-lockout-without-numbers.yaml', at: '63-lockout-without-numbers.yaml:62', message: 'lockout gives no after/within/lasts and mock.lockout none: the mock cannot lock out' },
+  { file: '64-refused-role-not-declared.yaml', at: '64-refused-role-not-declared.yaml:50', message: 'keyFormat.refused[1] role "publishable_test" is not in x-authconform.roles' },
+  { file: '65-error-message-without-pattern.yaml', at: '65-error-message-without-pattern.yaml:96', message: 'requirement ACMEPRO-KEY-02 checks the message of error invalid_key, which has no messagePattern' },
 ];
 
 describe('broken-spec corpus', () => {
