@@ -75,6 +75,8 @@ export interface Case {
   skip?: string;
   /** the spec waives the case's (profile) requirement: the reason (the case is skipped) */
   waiver?: string;
+  /** trips a lockout (x-authconform.lockout): run with the lockout family, last of all */
+  tripsLockout?: true;
   run(ctx: ProbeContext): Promise<Outcome>;
 }
 

@@ -55,6 +55,22 @@ async function refuse(ctx: ProbeContext, r: Requirement, valid: Credential, n: n
   return last;
 }
 
+/**
+ * Trips the lockout for a case of another requirement (error.message on the lockout error): the
+ * valid key accepted, `after` refused credentials, then the valid key's answer.
+ */
+export async function trippedLockout(ctx: ProbeContext, r: Requirement): Promise<Sent> {
+  const n = numbersOf(ctx);
+  const valid = requireCredential(ctx.fixtures, 'valid');
+  await startCount(ctx);
+  const first = await sendValid(ctx, r, valid);
+  // on a real target an earlier case may have left the lockout on: that is the answer to read
+  if (ctx.control === undefined && !r.operation.acceptStatuses.includes(first.res.status)) return first;
+  requireAccepted(first, 'the valid key', COVERAGE.accepted('valid', r.operation.operationId), 'before any refused credential');
+  await refuse(ctx, r, valid, n.after);
+  return sendValid(ctx, r, valid);
+}
+
 async function thresholdCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const n = numbersOf(ctx);
   const valid = requireCredential(ctx.fixtures, 'valid');

@@ -19,6 +19,7 @@ import { fail, pass } from '../outcome.ts';
 import { PreconditionFailed } from '../preconditions.ts';
 import { KINDS } from '../../kinds/index.ts';
 import { refusalFailure, sendBuilt } from '../steps.ts';
+import { trippedLockout } from './lockout.ts';
 
 const ID = 'invalid-credentials';
 
@@ -54,10 +55,25 @@ export function messageOf(json: unknown, spec: ErrorSpec): string | undefined {
   return undefined;
 }
 
+/** Whether the requirement is about the lockout's error (its case trips the lockout, last of all). */
+function aboutLockout(contract: Contract, r: Requirement): boolean {
+  const id = contract.lockout?.error;
+  return id !== undefined && r.errors.some((e) => e.id === id);
+}
+
 async function messageCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const credential = credentialOf(ctx.fixtures, r.role) ?? (r.role !== 'valid' ? refusedKey(ctx, r).credential : undefined);
-  const s = await sendBuilt(ctx, { operation: r.operation, request: r.request ?? {}, ...(credential === undefined ? {} : { credential }) });
+  let s;
+  if (aboutLockout(ctx.contract, r)) {
+    s = await trippedLockout(ctx, r);
+  } else {
+    const credential = credentialOf(ctx.fixtures, r.role) ?? (r.role !== 'valid' ? refusedKey(ctx, r).credential : undefined);
+    s = await sendBuilt(ctx, { operation: r.operation, request: r.request ?? {}, ...(credential === undefined ? {} : { credential }) });
+  }
   const matched = r.errors.find((e) => checkError(s.res, e).length === 0);
+  if (matched === undefined && aboutLockout(ctx.contract, r)) {
+    const f = refusalFailure(s, r.errors, { note: 'valid key after the lockout count' }) ?? expectation('a documented error', String(s.res.status), s.label);
+    throw new PreconditionFailed(`no lockout (${s.res.status}) on ${s.label}`, { kinds: ['credential.lockout'] }, f);
+  }
   if (matched === undefined) {
     // the refusal itself is another requirement's statement; this one is about its words
     const f = refusalFailure(s, r.errors, { note: `${r.role} key` }) ?? expectation('a documented error', String(s.res.status), s.label);
@@ -73,9 +89,11 @@ async function messageCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> 
   return pass(ctx, `${s.label} answered ${matched.id} with the documented message`);
 }
 
-function messagePlan(_contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
-  const refusedRole = (_contract.keyFormat.refused ?? []).some((p) => p.role === r.role);
-  return [makeCase(ID, r, `the ${r.errors.map((e) => e.id).join(' or ')} message matches the documented text`, (ctx) => messageCase(ctx, r), refusedRole ? undefined : missingRole(fixtures, r.role))];
+function messagePlan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
+  const refusedRole = (contract.keyFormat.refused ?? []).some((p) => p.role === r.role);
+  const c = makeCase(ID, r, `the ${r.errors.map((e) => e.id).join(' or ')} message matches the documented text`, (ctx) => messageCase(ctx, r), refusedRole ? undefined : missingRole(fixtures, r.role));
+  if (aboutLockout(contract, r)) c.tripsLockout = true;
+  return [c];
 }
 
 export const refusedKeyPlans: ProbeFamily['plans'] = {
