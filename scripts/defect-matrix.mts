@@ -1,5 +1,5 @@
 /**
- * The defect matrix over the bundled specs. Prints MISSED / BLAMED / SKIPPED lines and the totals;
+ * The defect matrix over the bundled specs and the matrix examples (src/selftest/matrix-specs.ts). Prints MISSED / BLAMED / SKIPPED lines and the totals;
  * with --write, also writes docs/defect-matrix.md (checked by test/matrix/defect-matrix.test.ts).
  * Run: npx tsx scripts/defect-matrix.mts [--write]
  *
@@ -10,14 +10,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Contract } from '../src/spec/contract.ts';
-import { loadSpec } from '../src/spec/load.ts';
-import { BUNDLED_SPECS, repoRoot } from '../src/spec/bundled.ts';
+import { repoRoot } from '../src/spec/bundled.ts';
+import { loadMatrixSpec, MATRIX_SPEC_NAMES } from '../src/selftest/matrix-specs.ts';
 import { renderMatrix, runDefectMatrix, summarize, type DefectResult } from '../src/selftest/defect-matrix.ts';
 
 const contracts: Contract[] = [];
 const results: DefectResult[] = [];
-for (const n of BUNDLED_SPECS) {
-  const spec = await loadSpec(n);
+for (const n of MATRIX_SPEC_NAMES) {
+  const spec = await loadMatrixSpec(n);
   contracts.push(spec.contract);
   for (const r of await runDefectMatrix(spec)) {
     results.push(r);

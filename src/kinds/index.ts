@@ -29,6 +29,11 @@ import { loginExpiry } from './login-expiry.ts';
 import { transportHttpsOnly } from './transport-https-only.ts';
 import { responseHeaderEcho } from './response-header-echo.ts';
 import { requestRequiredHeader } from './request-required-header.ts';
+// issue 10 (wt/authfmt)
+import { credentialRefusedPrefix } from './credential-refused-prefix.ts';
+import { errorMessage } from './error-message.ts';
+import { responseHeader } from './response-header.ts';
+import { credentialLockout } from './credential-lockout.ts';
 // profile kinds (profiles/*.yaml, layered with --profile)
 import { stdChallenge } from './std-challenge.ts';
 import { stdSchemeCase } from './std-scheme-case.ts';
@@ -83,6 +88,10 @@ export const KINDS = [
   transportHttpsOnly,
   responseHeaderEcho,
   requestRequiredHeader,
+  credentialRefusedPrefix,
+  errorMessage,
+  responseHeader,
+  credentialLockout,
   stdChallenge,
   stdSchemeCase,
   stdBearerInvalidToken,

@@ -26,6 +26,8 @@ export const FAMILY_IDS = [
   'standards',
   'security',
   'rate-limits',
+  /** last of all: a lockout blocks every credential for a while */
+  'lockout',
 ] as const;
 export type FamilyId = (typeof FAMILY_IDS)[number];
 
@@ -33,7 +35,7 @@ export type FamilyId = (typeof FAMILY_IDS)[number];
  * Parts of x-authconform a kind needs to be probed: a section, or a sub-object of one
  * (`rateLimit.headers`). Array sections must be non-empty.
  */
-export type Section = 'rateLimit' | 'rateLimit.headers' | 'rotation' | 'organization' | 'login' | 'echoHeaders' | 'requiredHeaders';
+export type Section = 'rateLimit' | 'rateLimit.headers' | 'rotation' | 'organization' | 'login' | 'echoHeaders' | 'requiredHeaders' | 'lockout' | 'responseHeaders';
 
 /**
  * Behaviours a precondition may need (src/probes/preconditions.ts). A kind that `covers` one
@@ -47,6 +49,7 @@ export const STATEMENTS = {
   'rate-limited': 'exhausting the limit brings a 429',
   'login-issued': 'login with the fixture credentials issues a token',
   'password-refused': 'a wrong password is refused',
+  'refused-prefix': 'a key of a refused prefix is refused with its documented error',
 } as const;
 export type Statement = keyof typeof STATEMENTS;
 
@@ -54,7 +57,7 @@ export type Statement = keyof typeof STATEMENTS;
  * Optional requirement fields a kind may read (id, level, kind, statement, source, note: every
  * kind). `validate` reports any of these on a requirement whose kind does not read it.
  */
-export const REQUIREMENT_FIELDS = ['errors', 'role', 'operation', 'request', 'allowed', 'resource', 'after', 'statuses'] as const;
+export const REQUIREMENT_FIELDS = ['errors', 'role', 'operation', 'request', 'allowed', 'resource', 'after', 'statuses', 'header'] as const;
 export type RequirementField = (typeof REQUIREMENT_FIELDS)[number];
 
 export interface KindDefinition<K extends string = string> {

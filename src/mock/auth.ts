@@ -123,6 +123,8 @@ export function authenticate(rt: Runtime, source: CredentialSource, groups: read
     x = { kind: 'value', value: queried, candidates: groups.flatMap((g) => [...g.bearer, ...(g.basic ?? []), ...g.raw]) };
   }
   if (x.kind === 'malformed') return st.malformed(rt, x.bare);
+  const refusedPrefix = st.refusedPrefix(rt, x.value);
+  if (refusedPrefix !== undefined) return { kind: 'refused', error: refusedPrefix };
 
   const record = rt.state.lookup(x.value);
   const scheme = record === undefined ? undefined : x.candidates.find((s) => s.credential === record.kind);

@@ -8,6 +8,9 @@ import { httpDate, jsonReply } from './reply.ts';
 import type { Stages } from './stages.ts';
 import { challengeOf, scopeChallengeOf } from './challenge.ts';
 import { alternativeStatus } from '../spec/status-set.ts';
+import type { ResponseHeaderRule } from '../spec/contract.ts';
+import { errorMessage } from './errors-body.ts';
+import { lockoutNumbers } from './lockout.ts';
 
 function mediaType(value: string): string {
   return (value.split(';')[0] ?? '').trim().toLowerCase();
@@ -83,4 +86,20 @@ export const CONFORMANT: Stages = {
   queryCredential: () => undefined,
   loginRefusal: (rt) => ({ error: rt.errors.login }),
   draftRateLimitFields: () => ({}),
+  lockoutAfter: (rt) => lockoutNumbers(rt.contract, rt.mock)?.after,
+  lockoutLastsMs: (rt) => lockoutNumbers(rt.contract, rt.mock)?.lastsMs ?? 0,
+  refusedPrefix: (rt, value) => {
+    const refused = (rt.contract.keyFormat.refused ?? []).find((p) => value.startsWith(p.prefix));
+    return refused === undefined ? undefined : rt.errors.byId(refused.error, 401);
+  },
+  errorText: (rt, spec) => spec.message ?? errorMessage(spec, rt.variants.has('messages')),
+  responseHeaderValue: (_rt, rule, status) => (ruleApplies(rule.on, status) ? (rule.example ?? 'authconform-mock') : undefined),
 };
+
+/** Whether a response-header rule names responses of this status (accepted: below 400). */
+export function ruleApplies(on: ResponseHeaderRule['on'], status: number): boolean {
+  if (on === 'all') return true;
+  if (on === 'accepted') return status < 400;
+  if (on === 'errors') return status >= 400;
+  return on.includes(status);
+}

@@ -9,6 +9,7 @@ import type { Contract, Role } from '../spec/contract.ts';
 import { ROLES } from '../spec/contract.ts';
 import type { LoadedSpec } from '../spec/mock-config.ts';
 import { effectivePlan } from './limits.ts';
+import { lockoutNumbers } from './lockout.ts';
 import type { BehaviourOptions } from './options.ts';
 import type { MockState } from './state.ts';
 
@@ -75,5 +76,7 @@ export function mockFixtures({ contract, mock }: LoadedSpec, state: MockState, o
     if (mock.rateLimitPerDay !== undefined) fixtures.rateLimit.perDay = mock.rateLimitPerDay;
   }
   if (plainUrl !== undefined) fixtures.plainUrl = plainUrl;
+  const lockout = lockoutNumbers(contract, mock);
+  if (lockout !== undefined) fixtures.lockout = lockout;
   return fixtures;
 }

@@ -8,6 +8,7 @@ import { authenticate, extractCredential } from './auth.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CredentialRecord } from './credentials.ts';
 import { login } from './login.ts';
+import { lockoutNumbers } from './lockout.ts';
 import { anonymousRateHeaders, rateLimitedReply, takeRateLimit } from './rate-headers.ts';
 import type { HeaderBag, Reply } from './reply.ts';
 import type { MockRequest } from './request.ts';
@@ -29,7 +30,17 @@ async function bindingError(rt: Runtime, route: Route, request: MockRequest, rec
   return undefined;
 }
 
+/** Every reply of an operation, with the documented response headers (x-authconform.responseHeaders) its status calls for. */
 export async function handleOperation(rt: Runtime, route: Route, request: MockRequest, params: Record<string, string>): Promise<Reply> {
+  const reply = await operationReply(rt, route, request, params);
+  for (const rule of rt.contract.responseHeaders) {
+    const value = rt.stages.responseHeaderValue(rt, rule, reply.status);
+    if (value !== undefined) reply.headers[rule.name.toLowerCase()] = value;
+  }
+  return reply;
+}
+
+async function operationReply(rt: Runtime, route: Route, request: MockRequest, params: Record<string, string>): Promise<Reply> {
   const now = rt.state.clock.now();
   const headers: HeaderBag = {};
   const loginSpec = rt.contract.login;
@@ -40,9 +51,18 @@ export async function handleOperation(rt: Runtime, route: Route, request: MockRe
     return respond(rt, route, request, params, {}, headers, now);
   }
 
+  const lockout = rt.contract.lockout;
+  const presenting = lockout !== undefined && extractCredential(request.headers, route.groups, request.url).kind !== 'none';
+  const lockoutError = (): Reply => errorReply(rt, rt.errors.byId(lockout?.error, 403), headers, { presented: true });
+  if (presenting && lockout.affectsValid && rt.state.lockout.lockedAt(now)) return lockoutError();
   const auth = authenticate(rt, request, route.groups, now);
   if (auth.kind === 'crash') return jsonReply(rt, 500, { error: 'Internal Server Error' }, headers);
   if (auth.kind === 'refused') {
+    if (presenting) {
+      if (rt.state.lockout.lockedAt(now)) return lockoutError();
+      const n = lockoutNumbers(rt.contract, rt.mock);
+      rt.state.lockout.refused(now, rt.stages.lockoutAfter(rt), n?.withinMs ?? 0, rt.stages.lockoutLastsMs(rt));
+    }
     const presented = extractCredential(request.headers, route.groups);
     const delay = presented.kind === 'value' ? rt.stages.refusalDelayMs(rt, presented.value) : 0;
     if (delay > 0) await (rt.options.sleep ?? sleep)(delay);

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { HttpResponse } from 'msw';
 import type { ErrorSpec } from '../spec/contract.ts';
 import { alternativeStatus } from '../spec/status-set.ts';
-import { errorBody, errorMessage } from './errors-body.ts';
+import { errorBody } from './errors-body.ts';
+import { setAtPointer } from './pointer.ts';
 import { closesProperties } from './instance.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -97,7 +98,8 @@ export interface ErrorReplyOptions {
 
 /** The documented error `spec` as a response. */
 export function errorReply(rt: Runtime, spec: ErrorSpec, headers: HeaderBag, opts: ErrorReplyOptions = {}): Reply {
-  const bodyOpts: Parameters<typeof errorBody>[1] = { message: errorMessage(spec, rt.variants.has('messages')), now: rt.state.clock.now() };
+  const message = rt.stages.errorText(rt, spec);
+  const bodyOpts: Parameters<typeof errorBody>[1] = { message, now: rt.state.clock.now() };
   if (opts.retryAfterS !== undefined) bodyOpts.retryAfterS = opts.retryAfterS;
   if (opts.retryAfterField !== undefined) bodyOpts.retryAfterField = opts.retryAfterField;
   if ((opts.status ?? spec.status) === 401) {
@@ -108,6 +110,8 @@ export function errorReply(rt: Runtime, spec: ErrorSpec, headers: HeaderBag, opt
     if (challenge !== undefined) headers['www-authenticate'] = challenge;
   }
   const body = errorBody(spec, bodyOpts);
+  // a documented message text goes where the docs put it (default /message)
+  if (spec.messagePattern !== undefined) setAtPointer(body, spec.messagePointer ?? '/message', message);
   if (opts.extra !== undefined) Object.assign(body, opts.extra);
   opts.mutate?.(body);
   const alternative = rt.variants.has('status-alternatives') ? alternativeStatus(spec) : undefined;

@@ -8,7 +8,7 @@
  * A new requirement kind adds its stage here (with the conformant behaviour) and calls it from the
  * pipeline; its kind file wraps the stage to break it.
  */
-import type { CredentialScheme, ErrorSpec } from '../spec/contract.ts';
+import type { CredentialScheme, ErrorSpec, ResponseHeaderRule } from '../spec/contract.ts';
 import type { AuthOutcome, Bare } from './auth.ts';
 import type { CredentialRecord, UserRecord } from './credentials.ts';
 import type { MockRequest } from './request.ts';
@@ -109,6 +109,17 @@ export interface Stages {
   loginRefusal(rt: Runtime, user: UserRecord | undefined): { error: ErrorSpec; extra?: Record<string, unknown> };
   /** profiles: draft RateLimit / RateLimit-Policy fields added to every response (the mock sends none: the docs name others) */
   draftRateLimitFields(rt: Runtime): HeaderBag;
+  // --- issue 10 (wt/authfmt) ---
+  /** refused credentials within the lockout window that lock every credential out; undefined = no lockout */
+  lockoutAfter(rt: Runtime): number | undefined;
+  /** how long a lockout lasts, ms */
+  lockoutLastsMs(rt: Runtime): number;
+  /** a key of a documented but refused prefix (keyFormat.refused): its error; undefined = not refused */
+  refusedPrefix(rt: Runtime, value: string): ErrorSpec | undefined;
+  /** the message text of an error body */
+  errorText(rt: Runtime, spec: ErrorSpec): string;
+  /** the value of a documented response header on a response of this status; undefined = not sent */
+  responseHeaderValue(rt: Runtime, rule: ResponseHeaderRule, status: number): string | undefined;
 }
 
 /** Wrappers of some stages: each gets the stage as composed so far and returns its replacement. */

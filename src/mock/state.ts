@@ -9,6 +9,7 @@ import { MockClock } from './clock.ts';
 import type { CredentialRecord, UserRecord } from './credentials.ts';
 import { documentedPrefix, keyLike, newToken } from './credentials.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import { LockoutLedger } from './lockout.ts';
 import type { Item, SeedView } from './seed.ts';
 import { compileSeed, seedRecords } from './seed.ts';
 import { resolveVariants } from './variants.ts';
@@ -16,6 +17,8 @@ import { resolveVariants } from './variants.ts';
 export class MockState {
   readonly clock: MockClock;
   readonly limiter = new RateLimiter();
+  /** refused credentials and the current lockout (x-authconform.lockout) */
+  readonly lockout = new LockoutLedger();
   readonly credentials = new Map<string, CredentialRecord>();
   users: UserRecord[] = [];
   data = new Map<string, Item[]>();
@@ -40,6 +43,7 @@ export class MockState {
   reset(): void {
     this.clock.reset();
     this.limiter.clear();
+    this.lockout.clear();
     this.load();
   }
 

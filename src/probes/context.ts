@@ -10,6 +10,7 @@ import { isTransportError } from '../transport/errors.ts';
 import type { MockControl, ProbeContext, RunOptions } from './model.ts';
 import { fixtureSecrets } from './request-builder.ts';
 import type { SharedSteps } from './shared-steps.ts';
+import type { RefusalPacer } from './refusal-pacer.ts';
 
 export interface ProbeContextInit {
   contract: Contract;
@@ -27,6 +28,8 @@ export interface ProbeContextInit {
   announce?: (what: string, ms: number) => void;
   /** one store for every case of a run whose target keeps its state between cases; @default none */
   shared?: SharedSteps;
+  /** the run's invalid-attempt budget where the target locks clients out (refusal-pacer.ts) */
+  pacer?: RefusalPacer;
 }
 
 export function createProbeContext(init: ProbeContextInit): ProbeContext {
@@ -46,8 +49,11 @@ export function createProbeContext(init: ProbeContextInit): ProbeContext {
     clock: init.clock ?? (() => performance.now()),
     async send(req) {
       addSecrets(req.secrets);
+      const pacer = init.pacer;
+      if (pacer !== undefined) await pacer.before(req, { now: () => Date.now(), sleep: (ms) => ctx.sleep(ms), maxWaitMs: init.options.maxWaitMs });
       try {
         const response = await init.send(req);
+        pacer?.after(req, response, Date.now());
         exchanges.push({ request: req, response });
         return response;
       } catch (err) {
@@ -59,5 +65,6 @@ export function createProbeContext(init: ProbeContextInit): ProbeContext {
   if (init.control !== undefined) ctx.control = init.control;
   if (init.announce !== undefined) ctx.announce = init.announce;
   if (init.shared !== undefined) ctx.shared = init.shared;
+  if (init.pacer !== undefined) ctx.pacer = init.pacer;
   return ctx;
 }

@@ -9,6 +9,7 @@ import type { Contract, Level, Requirement, RequirementKind, RequirementOf } fro
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import type { ProbeRequest, ProbeResponse, Exchange } from '../transport/types.ts';
 import type { SharedSteps } from './shared-steps.ts';
+import type { RefusalPacer } from './refusal-pacer.ts';
 
 export type Verdict = 'pass' | 'fail' | 'skip';
 
@@ -62,6 +63,8 @@ export interface ProbeContext {
   announce?(what: string, ms: number): void;
   /** steps shared by the cases of one run (an exhausted window); absent where state does not carry over */
   shared?: SharedSteps;
+  /** the run's invalid-attempt budget where the target locks clients out (real targets with fixtures.lockout) */
+  pacer?: RefusalPacer;
 }
 
 export interface Case {
@@ -75,6 +78,8 @@ export interface Case {
   skip?: string;
   /** the spec waives the case's (profile) requirement: the reason (the case is skipped) */
   waiver?: string;
+  /** trips a lockout (x-authconform.lockout): run with the lockout family, last of all */
+  tripsLockout?: true;
   run(ctx: ProbeContext): Promise<Outcome>;
 }
 

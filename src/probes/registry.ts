@@ -19,6 +19,7 @@ import { transport } from './families/transport.ts';
 import { standards } from './families/standards.ts';
 import { security } from './families/security.ts';
 import { rateLimits } from './families/rate-limits.ts';
+import { lockout } from './families/lockout.ts';
 
 /** The families in run order (FAMILY_IDS): rate limits last, they exhaust budgets. */
 export const FAMILIES: ProbeFamily[] = [
@@ -34,6 +35,7 @@ export const FAMILIES: ProbeFamily[] = [
   standards,
   security,
   rateLimits,
+  lockout,
 ];
 
 export interface PlannedFamily {
@@ -68,6 +70,17 @@ export function planCases(contract: Contract, fixtures: Fixtures, env: { mock: b
     if (reqs.length === 0) continue;
     out.push({ family, cases: reqs.flatMap((r) => waived(contract, planOf(r.kind)!.plan(contract, fixtures, r, env))) });
   }
+  // cases that trip a lockout run last of all, with the lockout family (after its own cases)
+  const last = out.flatMap((p) => p.cases.filter((c) => c.tripsLockout === true && p.family.id !== 'lockout'));
+  if (last.length > 0) {
+    for (const p of out) p.cases = p.cases.filter((c) => !last.includes(c));
+    const group = out.find((p) => p.family.id === 'lockout') ?? { family: FAMILIES.find((f) => f.id === 'lockout')!, cases: [] };
+    group.cases.push(...last.map((c) => ({ ...c, family: group.family.id })));
+    if (!out.includes(group)) out.push(group);
+  }
+  const kept = out.filter((p) => p.cases.length > 0);
+  out.length = 0;
+  out.push(...kept);
   assertUniqueNames(out.flatMap((p) => p.cases));
   return out;
 }

@@ -27,6 +27,7 @@ import { runCaseTest } from './case-test.ts';
 import { announceWait } from './wait-notice.ts';
 import type { CaseMeta, FamilyMeta, SpecMeta } from './meta.ts';
 import { requirementFacts, sourceLine } from '../report/requirement-facts.ts';
+import { RefusalPacer } from '../probes/refusal-pacer.ts';
 
 export type { SuiteOptions } from './options.ts';
 
@@ -86,6 +87,8 @@ export async function defineConformanceSuite(entry: SuiteEntry, from: Pick<Resol
     order: entry.order ?? 0,
   };
 
+  // a target that locks clients out: one invalid-attempt budget for the whole run (refusal-pacer.ts)
+  const pacer = target.control === undefined && contract.lockout !== undefined && target.fixtures.lockout !== undefined ? new RefusalPacer(contract, target.fixtures.lockout) : undefined;
   describe(contract.name, { meta: { authconformSpec: specMeta } }, () => {
     afterAll(async () => {
       // specMeta is the object on the suite's meta: reporters see the count when the suite ends
@@ -112,6 +115,7 @@ export async function defineConformanceSuite(entry: SuiteEntry, from: Pick<Resol
                     send: (req) => transport.send(req),
                     ...(target.control === undefined ? {} : { control: target.control }),
                     ...(shared === undefined ? {} : { shared }),
+                    ...(pacer === undefined ? {} : { pacer }),
                     options: { writes: options.writes, spendQuota: options.spendQuota, maxWaitMs: options.maxWaitMs },
                     announce: (what, ms) => announceWait({ where: `${contract.name} › ${testCase.family}`, ms, what, doing: 'spending' }),
                     sleep: (ms) => {

@@ -19,6 +19,9 @@ export const ROLES = [
   'other_key',
   'login',
   'expired_token',
+  /** a documented key kind the API refuses on these operations (keyFormat.refused: Stripe's `pk_live_`) */
+  'publishable',
+  'publishable_test',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -62,6 +65,13 @@ export interface ErrorSpec {
   /** response headers the docs require on this error, by name (lower-cased) */
   headers?: string[];
   description?: string;
+  // --- issue 10 (wt/authfmt): documented error message text ---
+  /** a regular expression the error's message must match, where the docs give the text (a leading `(?i)` = case-insensitive) */
+  messagePattern?: string;
+  /** JSON pointer of the message in the body (default: the first string of /message, /error/message, /error) */
+  messagePointer?: string;
+  /** the documented message text (what the mock serves; must match messagePattern) */
+  message?: string;
 }
 
 /** How a credential travels, from an OpenAPI security scheme plus its x-authconform extension. */
@@ -108,6 +118,48 @@ export interface KeyFormat {
   test: string[];
   /** a regular expression the key body follows after the prefix, when documented */
   pattern?: string;
+  /** documented key kinds the API refuses (publishable keys on secret-key endpoints), with their error */
+  refused?: RefusedPrefix[];
+}
+
+/** A documented key prefix whose keys are real but refused here, the role a target's such key has, and the error. */
+export interface RefusedPrefix {
+  prefix: string;
+  role: Role;
+  /** error id */
+  error: string;
+}
+
+/**
+ * A documented lockout: after `after` refused credentials within `within`, every request with a
+ * credential (the valid key too, when `affectsValid`) gets `error` for `lasts`. Numbers the docs do
+ * not give come from fixtures.lockout (real targets) or mock.lockout (the mock).
+ */
+export interface LockoutSpec {
+  /** error id of a locked-out request */
+  error: string;
+  affectsValid: boolean;
+  after?: number;
+  within?: string;
+  lasts?: string;
+}
+
+/** Lockout numbers: refused attempts before the lockout, counting window and duration (ms). */
+export interface LockoutNumbers {
+  after: number;
+  withinMs: number;
+  lastsMs: number;
+}
+
+/** A response-header rule: on which responses the header appears, and what its value matches. */
+export interface ResponseHeaderRule {
+  name: string;
+  /** all responses, accepted ones (2xx and acceptStatuses), errors (4xx/5xx) or these statuses */
+  on: 'all' | 'accepted' | 'errors' | number[];
+  /** regular expression the value matches (default: any non-empty value) */
+  pattern?: string;
+  /** the value the mock serves */
+  example?: string;
 }
 
 export interface RequestExample {
@@ -290,6 +342,8 @@ export interface RequirementInput {
   resource?: { list: string; idPointer: string; get: string; param: string };
   after?: string;
   statuses?: number[];
+  /** response.header: the rule's header name */
+  header?: string;
   note?: string;
 }
 
@@ -349,7 +403,13 @@ export interface NoExpiryRequirement extends RequirementBase {
   afterMs: number;
 }
 
-export type KindWithoutExtraFields = Exclude<RequirementKind, 'scope.denied' | 'tenant.isolation' | 'key.no-expiry'>;
+/** response.header: the rule of x-authconform.responseHeaders it checks. */
+export interface ResponseHeaderRequirement extends RequirementBase {
+  kind: 'response.header';
+  rule: ResponseHeaderRule;
+}
+
+export type KindWithoutExtraFields = Exclude<RequirementKind, 'scope.denied' | 'tenant.isolation' | 'key.no-expiry' | 'response.header'>;
 
 /** The loaded requirement of one kind. */
 export type RequirementOf<K extends RequirementKind> = K extends 'scope.denied'
@@ -358,13 +418,16 @@ export type RequirementOf<K extends RequirementKind> = K extends 'scope.denied'
     ? IsolationRequirement
     : K extends 'key.no-expiry'
       ? NoExpiryRequirement
-      : RequirementBase & { kind: K };
+      : K extends 'response.header'
+        ? ResponseHeaderRequirement
+        : RequirementBase & { kind: K };
 
 /** A loaded requirement: a union discriminated on `kind` for the kinds with extra fields. */
 export type Requirement =
   | ScopeRequirement
   | IsolationRequirement
   | NoExpiryRequirement
+  | ResponseHeaderRequirement
   | (RequirementBase & { kind: KindWithoutExtraFields });
 
 /** Statements of the docs mapped to requirement ids, or to why they cannot be probed. */
@@ -406,6 +469,8 @@ export interface MockSection {
   clockStart?: string;
   /** collections of resources per tenant: collection name -> items (each with `tenant`) */
   data?: Record<string, Array<Record<string, unknown>>>;
+  /** the mock's lockout numbers where the docs give none (x-authconform.lockout) */
+  lockout?: { after: number; within: string; lasts: string };
   /** values of `{fixture:NAME}` placeholders on the mock (seed file `resources:`) */
   resources?: Record<string, string>;
   /** how each operation answers: operationId -> behaviour */
@@ -450,6 +515,10 @@ export interface Contract {
   transport: TransportSpec;
   requiredHeaders: RequiredHeader[];
   echoHeaders: EchoHeader[];
+  /** documented response headers (x-authconform.responseHeaders) */
+  responseHeaders: ResponseHeaderRule[];
+  /** a documented lockout after repeated refused credentials */
+  lockout?: LockoutSpec;
   requirements: Requirement[];
   /** profile requirements this spec waives, with the reason (x-authconform.waivers) */
   waivers?: Waiver[];

@@ -36,6 +36,10 @@ function hasSection(contract: Contract, section: Section): boolean {
       return contract.echoHeaders.length > 0;
     case 'requiredHeaders':
       return contract.requiredHeaders.length > 0;
+    case 'lockout':
+      return contract.lockout !== undefined;
+    case 'responseHeaders':
+      return contract.responseHeaders.length > 0;
   }
 }
 

@@ -12,6 +12,9 @@ import type {
   ErrorSpec,
   Level,
   LoginSpec,
+  LockoutSpec,
+  RefusedPrefix,
+  ResponseHeaderRule,
   MockSection,
   Operation,
   RequestExample,
@@ -87,6 +90,9 @@ function normalizeErrors(document: unknown, x: Json): Record<string, ErrorSpec> 
     if (e.schema !== undefined) spec.schema = inlineRefs(document, e.schema) as Record<string, unknown>;
     if (e.headers !== undefined) spec.headers = asArray(e.headers).map((h) => String(h).toLowerCase());
     if (e.description !== undefined) spec.description = String(e.description);
+    if (typeof e.messagePattern === 'string') spec.messagePattern = e.messagePattern;
+    if (typeof e.messagePointer === 'string') spec.messagePointer = e.messagePointer;
+    if (typeof e.message === 'string') spec.message = e.message;
     out[id] = spec;
   }
   return out;
@@ -203,6 +209,28 @@ function normalizeLogin(x: Json): LoginSpec | undefined {
   return login;
 }
 
+// --- issue 10 (wt/authfmt): lockout and response-header rules ---
+function normalizeLockout(x: Json): LockoutSpec | undefined {
+  const l = asObject(x.lockout);
+  if (l === undefined) return undefined;
+  const spec: LockoutSpec = { error: String(l.error), affectsValid: l.affectsValid !== false };
+  if (typeof l.after === 'number') spec.after = l.after;
+  if (typeof l.within === 'string') spec.within = l.within;
+  if (typeof l.lasts === 'string') spec.lasts = l.lasts;
+  return spec;
+}
+
+function normalizeResponseHeaders(x: Json): ResponseHeaderRule[] {
+  return asArray(x.responseHeaders).map((v) => {
+    const h = v as Json;
+    const on = typeof h.on === 'number' ? [h.on] : Array.isArray(h.on) ? h.on.map(Number) : (h.on as 'all' | 'accepted' | 'errors');
+    const rule: ResponseHeaderRule = { name: String(h.name), on };
+    if (typeof h.pattern === 'string') rule.pattern = h.pattern;
+    if (typeof h.example === 'string') rule.example = h.example;
+    return rule;
+  });
+}
+
 function normalizeRequirement(v: unknown): RequirementInput {
   const r = v as Json;
   const source = r.source as Json;
@@ -226,6 +254,7 @@ function normalizeRequirement(v: unknown): RequirementInput {
   if (r.resource !== undefined) req.resource = { ...(r.resource as NonNullable<RequirementInput['resource']>) };
   if (typeof r.after === 'string') req.after = r.after;
   if (r.statuses !== undefined) req.statuses = asArray(r.statuses) as number[];
+  if (typeof r.header === 'string') req.header = r.header;
   if (typeof r.note === 'string') req.note = r.note;
   return req;
 }
@@ -259,6 +288,7 @@ export function normalize(input: NormalizeInput): LoadedSpec {
   const keyFormat = asObject(x.keyFormat) ?? {};
   const operations = index.operations.map((op) => normalizeOperation(document, op, authStatuses));
   const refs = { errors, operations, probeOperation: probeOperation(index) };
+  const responseHeaders = normalizeResponseHeaders(x);
   const contract: Contract = {
     name: input.name,
     title: document.info.title,
@@ -272,6 +302,7 @@ export function normalize(input: NormalizeInput): LoadedSpec {
       live: asArray(keyFormat.live).map(String),
       test: asArray(keyFormat.test).map(String),
       ...(typeof keyFormat.pattern === 'string' ? { pattern: keyFormat.pattern } : {}),
+      ...(Array.isArray(keyFormat.refused) ? { refused: asArray(keyFormat.refused).map((v) => ({ ...(v as RefusedPrefix) })) } : {}),
     },
     roles: asArray(x.roles) as Role[],
     errors,
@@ -280,7 +311,8 @@ export function normalize(input: NormalizeInput): LoadedSpec {
     transport: { httpsOnly: asObject(x.transport)?.httpsOnly === true },
     requiredHeaders: asArray(x.requiredHeaders).map((h) => ({ ...(h as { name: string; value: string }) })),
     echoHeaders: asArray(x.echoHeaders).map((h) => ({ ...(h as Contract['echoHeaders'][number]) })),
-    requirements: asArray(x.requirements).map((r) => resolveRequirement(normalizeRequirement(r), refs)),
+    responseHeaders,
+    requirements: asArray(x.requirements).map((r) => resolveRequirement(normalizeRequirement(r), { ...refs, responseHeaders })),
     traceability: asArray(x.traceability).map(normalizeTrace),
   };
   const rateLimit = normalizeRateLimit(x);
@@ -291,6 +323,8 @@ export function normalize(input: NormalizeInput): LoadedSpec {
   if (organization !== undefined) contract.organization = { header: String(organization.header), error: String(organization.error) };
   const login = normalizeLogin(x);
   if (login !== undefined) contract.login = login;
+  const lockout = normalizeLockout(x);
+  if (lockout !== undefined) contract.lockout = lockout;
   const waivers = asArray(x.waivers).map((w) => ({ id: String((w as Json).id), reason: String((w as Json).reason) }));
   if (waivers.length > 0) contract.waivers = waivers;
   return { contract, mock: normalizeMock(index, input.seed) };

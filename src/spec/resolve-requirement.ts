@@ -5,7 +5,7 @@
  * known; consumers do not re-check.
  */
 import { kindOf } from '../kinds/index.ts';
-import type { ErrorSpec, Operation, Requirement, RequirementBase, RequirementInput } from './contract.ts';
+import type { ErrorSpec, Operation, Requirement, RequirementBase, RequirementInput, ResponseHeaderRule } from './contract.ts';
 import { durationMs } from './duration.ts';
 
 /** How far key.no-expiry moves the clock when the requirement names no `after`. */
@@ -15,6 +15,8 @@ export interface RequirementRefs {
   errors: Record<string, ErrorSpec>;
   operations: Operation[];
   probeOperation: string;
+  /** x-authconform.responseHeaders (response.header requirements name one by `header`) */
+  responseHeaders?: ResponseHeaderRule[];
 }
 
 function lookup<T>(value: T | undefined, what: string): T {
@@ -51,6 +53,11 @@ export function resolveRequirement(r: RequirementInput, refs: RequirementRefs): 
     case 'key.no-expiry': {
       const after = r.after ?? DEFAULT_NO_EXPIRY;
       return { ...base, kind: r.kind, after, afterMs: lookup(durationMs(after), `duration ${after}`) };
+    }
+    case 'response.header': {
+      const name = (r.header ?? '').toLowerCase();
+      const rule = lookup(refs.responseHeaders?.find((h) => h.name.toLowerCase() === name), `response header rule ${r.header ?? '(none)'}`);
+      return { ...base, kind: r.kind, rule };
     }
     default:
       return { ...base, kind: r.kind };

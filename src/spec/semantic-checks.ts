@@ -9,6 +9,7 @@ import { REQUIREMENT_FIELDS } from '../kinds/kind.ts';
 import type { Section } from '../kinds/kind.ts';
 import { ROLES } from './contract.ts';
 import { durationMs } from './duration.ts';
+import { formatFindings } from './format-checks.ts';
 import type { Finding } from './finding.ts';
 import { joinPointer } from './json-pointer.ts';
 import { deref } from './resolve-refs.ts';
@@ -348,5 +349,6 @@ export function semanticFindings(index: SpecIndex): Finding[] {
   checkTraceability(out, index);
   checkSections(out, index);
   rateLimitFindings(out, index);
+  out.push(...formatFindings(index));
   return out;
 }

@@ -111,12 +111,12 @@ describe('loadFixtures', () => {
     const err = errorOf('credentials:\n  valid: sk_test_x\n  admin: sk_test_y\n');
     expect(err.code).toBe('AC_FIXTURES_INVALID');
     expect(err.message).toBe(
-      "fixtures/acme.staging.yaml:3: unknown role 'admin' (roles: valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, other_key, login, expired_token)",
+      "fixtures/acme.staging.yaml:3: unknown role 'admin' (roles: valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, other_key, login, expired_token, publishable, publishable_test)",
     );
   });
 
   it.each([
-    ['targett: https://x.test\n', "1: unknown key 'targett' in the fixtures file (expected one of: target, credentials, organizations, resources, scopes, rateLimit, plan, plainUrl, rotation)"],
+    ['targett: https://x.test\n', "1: unknown key 'targett' in the fixtures file (expected one of: target, credentials, organizations, resources, scopes, rateLimit, plan, plainUrl, rotation, lockout)"],
     ['credentials:\n  valid: { value: sk_test_x, schema: bearerKey }\n', "2: unknown key 'schema' in credentials.valid (expected one of: value, scheme, headers, email, password)"],
     ['credentials:\n  scoped: { value: sk_test_y, scheme: basicAuth }\n', "2: unknown scheme 'basicAuth' for acme (schemes: bearerKey, apiKeyHeader)"],
     ['credentials:\n  scoped: { scheme: bearerKey }\n', '2: credentials.scoped needs a value'],

@@ -15,6 +15,10 @@ import { FAMILY_IDS, STATEMENTS } from '../../src/kinds/kind.ts';
 import { FAMILIES, planOf } from '../../src/probes/registry.ts';
 import { bundledSpecPath, presentBundledSpecs } from '../../src/spec/bundled.ts';
 import { extensionSchema, extensionSchemaFile } from '../../src/spec/validators.ts';
+import { join } from 'node:path';
+import { MATRIX_EXAMPLES } from '../../src/selftest/matrix-specs.ts';
+import { loadSpec } from '../../src/spec/load.ts';
+import { repoRoot } from '../../src/spec/bundled.ts';
 
 const kindEnum = (schema: Record<string, unknown>): unknown =>
   (schema.$defs as Record<string, { enum?: unknown }>).requirementKind?.enum;
@@ -23,6 +27,8 @@ let bundled: LoadedSpec[] = [];
 beforeAll(async () => {
   // the profile kinds (std.*, sec.*) have their rows in the bundled profiles, layered onto the specs
   bundled = await Promise.all(presentBundledSpecs().map((name) => loadSpecWithProfiles(name, ['standards', 'security'])));
+  // kinds no bundled spec uses have their rows in the matrix examples (src/selftest/matrix-specs.ts)
+  bundled.push(...(await Promise.all(MATRIX_EXAMPLES.map((p) => loadSpec(join(repoRoot, p))))));
 });
 
 describe.each(KINDS.map((k) => [k.kind, k] as const))('kind %s', (kind, def) => {

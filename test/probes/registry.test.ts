@@ -7,9 +7,9 @@ import { acmeContract, acmeFixtures, req } from './support/acme-contract.ts';
 import { acmeRequirements } from './support/acme-requirements.ts';
 
 describe('FAMILIES', () => {
-  it('runs in the order of FAMILY_IDS, rate limits last', () => {
+  it('runs in the order of FAMILY_IDS, rate limits then the lockout last', () => {
     expect(FAMILIES.map((f) => f.id)).toEqual([...FAMILY_IDS]);
-    expect(FAMILY_IDS.at(-1)).toBe('rate-limits');
+    expect(FAMILY_IDS.slice(-2)).toEqual(['rate-limits', 'lockout']);
   });
 
   it('has a probe function for every requirement kind, and for nothing else', () => {
@@ -72,5 +72,21 @@ describe('planCases', () => {
     expect(() => planCases(contract, acmeFixtures(), { mock: true })).toThrow(
       'no probe family covers requirement kind credential.teleport (ACME-CREDENTIAL-TELEPORT)',
     );
+  });
+});
+
+describe('lockout-sensitive cases', () => {
+  it('a case that trips the lockout (error.message on the lockout error) runs last of all, after the lockout family', async () => {
+    const { loadContract } = await import('../../src/spec/load.ts');
+    const { repoRoot } = await import('../../src/spec/bundled.ts');
+    const contract = await loadContract(`${repoRoot}examples/acme-pro/acme-pro.yaml`);
+    const planned = planCases(contract, { credentials: {}, resources: {} }, { mock: true });
+    expect(planned.map((p) => p.family.id)).toEqual(['valid-credentials', 'missing-credentials', 'invalid-credentials', 'headers', 'lockout']);
+    expect(planned.at(-1)!.cases.map((c) => `${c.requirement.id} ${c.family}`)).toEqual([
+      'ACMEPRO-LOCK-01 lockout',
+      'ACMEPRO-LOCK-01 lockout',
+      'ACMEPRO-LOCK-02 lockout',
+    ]);
+    expect(planned.flatMap((p) => p.cases).filter((c) => c.requirement.id === 'ACMEPRO-KEY-02').map((c) => c.family)).toEqual(['invalid-credentials']);
   });
 });

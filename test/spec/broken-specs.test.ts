@@ -17,7 +17,7 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   { file: '04-grace-not-duration.yaml', at: '04-grace-not-duration.yaml:56', message: 'rotation.grace "PT1HOUR" is not an ISO 8601 duration' },
   { file: '05-dangling-ref.yaml', at: '05-dangling-ref.yaml:19', message: '$ref "#/components/schemas/WidgetLst" does not resolve' },
   { file: '06-requirement-without-source.yaml', at: '06-requirement-without-source.yaml:59', message: 'requirement ACME-AUTH-01 has no "source"' },
-  { file: '07-unknown-credential-role.yaml', at: '07-unknown-credential-role.yaml:73', message: 'role must be one of valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, other_key, login, expired_token, got "expired_key"' },
+  { file: '07-unknown-credential-role.yaml', at: '07-unknown-credential-role.yaml:73', message: 'role must be one of valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, other_key, login, expired_token, publishable, publishable_test, got "expired_key"' },
   { file: '08-ratelimit-headers-without-reset-unit.yaml', at: '08-ratelimit-headers-without-reset-unit.yaml:54', message: 'x-authconform.rateLimit has "headers" but no "resetUnit"' },
   { file: '09-duplicate-requirement-id.yaml', at: '09-duplicate-requirement-id.yaml:77', message: 'requirement id ACME-AUTH-02 is used twice (first at x-authconform.requirements[1])' },
   { file: '10-unknown-error-id.yaml', at: '10-unknown-error-id.yaml:67', message: 'requirement ACME-AUTH-02 names error "missing_keys", which is not in x-authconform.errors' },
@@ -29,7 +29,7 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   { file: '16-missing-openapi-version.yaml', at: '16-missing-openapi-version.yaml:2', message: 'document has no "openapi"' },
   { file: '17-unknown-requirement-kind.yaml', at: '17-unknown-requirement-kind.yaml:66', message: 'got "credential.absent"' },
   { file: '18-seed-missing.yaml', at: '18-seed-missing.yaml:82', message: 'seed file "_seeds/acme-missing.yaml" does not exist' },
-  { file: '19-seed-unknown-role.yaml', at: '_seeds/acme-bad-role.yaml:5', message: 'role must be one of valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, other_key, login, expired_token, got "admin"' },
+  { file: '19-seed-unknown-role.yaml', at: '_seeds/acme-bad-role.yaml:5', message: 'role must be one of valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, other_key, login, expired_token, publishable, publishable_test, got "admin"' },
   { file: '20-two-probes.yaml', at: '20-two-probes.yaml:30', message: 'operation createWidget is marked probe: true, but only one may be (marked: listWidgets, createWidget)' },
   { file: '21-unknown-security-scheme.yaml', at: '21-unknown-security-scheme.yaml:9', message: 'security requirement names scheme "apiKeys", which is not in components.securitySchemes' },
   { file: '22-unknown-rotation-error.yaml', at: '22-unknown-rotation-error.yaml:57', message: 'rotation names error "expired_key", which is not in x-authconform.errors' },
@@ -46,6 +46,13 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   { file: '53-ietf-with-header-name.yaml', at: '53-ietf-with-header-name.yaml:56', message: 'rateLimit.headers.limit is a header name, but style ietf reads the RateLimit and RateLimit-Policy fields' },
   { file: '54-ietf-epoch-reset.yaml', at: '54-ietf-epoch-reset.yaml:57', message: 'rateLimit.resetUnit is epoch-seconds, but t of the IETF RateLimit field is delta-seconds' },
   { file: '55-exempt-from-unknown-limit.yaml', at: '55-exempt-from-unknown-limit.yaml:25', message: 'operation listWidgets is exempt from limit "free-hour", which is no limit of x-authconform.rateLimit.plans' },
+  // issue 10 (wt/authfmt): lockout, refused prefixes, message patterns, response-header rules
+  { file: '60-message-pattern-unmatched.yaml', at: '60-message-pattern-unmatched.yaml:58', message: 'errors.publishable_key: the mock would serve "This key cannot be used here.", which does not match messagePattern' },
+  { file: '61-response-header-example.yaml', at: '61-response-header-example.yaml:61', message: 'responseHeaders[0].example "REQ-5F3A" does not match its pattern' },
+  { file: '62-header-rule-unknown.yaml', at: '62-header-rule-unknown.yaml:102', message: 'requirement ACMEPRO-HDR-01 names header "X-Trace-Id", which no x-authconform.responseHeaders rule describes' },
+  { file: '63-lockout-without-numbers.yaml', at: '63-lockout-without-numbers.yaml:62', message: 'lockout gives no after/within/lasts and mock.lockout none: the mock cannot lock out' },
+  { file: '64-refused-role-not-declared.yaml', at: '64-refused-role-not-declared.yaml:50', message: 'keyFormat.refused[1] role "publishable_test" is not in x-authconform.roles' },
+  { file: '65-error-message-without-pattern.yaml', at: '65-error-message-without-pattern.yaml:96', message: 'requirement ACMEPRO-KEY-02 checks the message of error invalid_key, which has no messagePattern' },
 ];
 
 describe('broken-spec corpus', () => {
@@ -94,7 +101,7 @@ describe('several problems at once', () => {
       'acme.yaml:20: $ref "#/components/schemas/Nope" does not resolve',
       'acme.yaml:61: level must be one of MUST, SHOULD, MAY, got "MUSTT"',
       'acme.yaml:68: requirement ACME-AUTH-02 names error "missing_keys", which is not in x-authconform.errors',
-      'seed:5: role must be one of valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, other_key, login, expired_token, got "admin"',
+      'seed:5: role must be one of valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, other_key, login, expired_token, publishable, publishable_test, got "admin"',
     ]);
   });
 

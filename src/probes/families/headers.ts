@@ -20,6 +20,7 @@ import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
 import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from '../steps.ts';
 import { requireAcceptedAs } from '../valid-accepted.ts';
+import { responseHeaderCases } from './response-headers.ts';
 
 const ID = 'headers';
 
@@ -133,5 +134,6 @@ export const headers: ProbeFamily = {
   plans: {
     'response.header-echo': echoCases,
     'request.required-header': requiredHeaderCases,
+    'response.header': responseHeaderCases,
   },
 };

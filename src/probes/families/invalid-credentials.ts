@@ -27,6 +27,7 @@ import { expectRefused, refusalFailure, sendBuilt, acceptanceFailure } from '../
 import { describeErrors } from '../expect-error.ts';
 import { describeAccepted } from '../expect-accepted.ts';
 import { describeActual, expectation } from '../messages.ts';
+import { refusedKeyPlans } from './refused-keys.ts';
 
 const ID = 'invalid-credentials';
 
@@ -199,5 +200,5 @@ function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
 export const invalidCredentials: ProbeFamily = {
   id: ID,
   title: 'Invalid credentials are refused',
-  plans: { 'credential.invalid': plan },
+  plans: { 'credential.invalid': plan, ...refusedKeyPlans },
 };

@@ -118,6 +118,7 @@ export function acmeContract(requirements: Requirement[], over: Partial<Contract
     transport: { httpsOnly: true },
     requiredHeaders: [],
     echoHeaders: [{ name: 'X-Api-Key-Prefix', equals: 'credential-prefix' }],
+    responseHeaders: [],
     requirements,
     traceability: [],
     ...over,
