@@ -50,14 +50,14 @@ const ROWS: Row[] = [
     name: 'fixtures with an unknown role',
     argv: () => fixtures('unknown-role.yaml'),
     stderr: () => [
-      `authconform: ${BAD}/unknown-role.yaml:3: unknown role 'admin' (roles: valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, other_key, login, expired_token)`,
+      `authconform: ${BAD}/unknown-role.yaml:3: unknown role 'admin' (roles: valid, test_mode, revoked_in_grace, revoked_expired, scoped, other_tenant, other_key, login, expired_token, publishable, publishable_test)`,
     ],
   },
   {
     name: 'unknown top-level fixtures key',
     argv: () => fixtures('unknown-key.yaml'),
     stderr: () => [
-      `authconform: ${BAD}/unknown-key.yaml:4: unknown key 'secrets' in the fixtures file (expected one of: target, credentials, organizations, resources, scopes, rateLimit, plan, plainUrl, rotation)`,
+      `authconform: ${BAD}/unknown-key.yaml:4: unknown key 'secrets' in the fixtures file (expected one of: target, credentials, organizations, resources, scopes, rateLimit, plan, plainUrl, rotation, lockout)`,
     ],
   },
   {
