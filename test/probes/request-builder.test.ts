@@ -5,15 +5,15 @@ import { acmeContract, acmeFixtures, KEYS, OPERATIONS } from './support/acme-con
 
 const contract = acmeContract([]);
 const fixtures = acmeFixtures();
-const ctx = { contract, fixtures, baseUrl: 'https://api.acme.test/' };
+const ctx = { contract, fixtures };
 const allSecrets = [...Object.values(KEYS), 'correct horse battery'];
 
 describe('buildRequest', () => {
-  it('fills the base URL, the query and places a bearer credential', () => {
+  it('fills the path, the query and places a bearer credential', () => {
     const req = buildRequest(ctx, { operation: 'listThings', credential: fixtures.credentials.valid! });
     expect(req).toEqual({
       method: 'GET',
-      url: 'https://api.acme.test/v1/things?q=x',
+      path: '/v1/things?q=x',
       headers: { Authorization: `Bearer ${KEYS.valid}` },
       secrets: allSecrets,
     });
@@ -21,7 +21,7 @@ describe('buildRequest', () => {
 
   it('fills {fixture:NAME} path parameters from fixtures.resources, URL-encoded', () => {
     const req = buildRequest({ ...ctx, fixtures: acmeFixtures({ resources: { thing_id: 'a b/c' } }) }, { operation: 'getThing' });
-    expect(req.url).toBe('https://api.acme.test/v1/things/a%20b%2Fc');
+    expect(req.path).toBe('/v1/things/a%20b%2Fc');
     expect(req.headers).toEqual({});
   });
 
@@ -37,7 +37,7 @@ describe('buildRequest', () => {
       request: { body: { owner: 'x' }, query: { dry: '1' } },
     });
     expect(req.method).toBe('POST');
-    expect(req.url).toBe('https://api.acme.test/v1/things?dry=1');
+    expect(req.path).toBe('/v1/things?dry=1');
     expect(req.body).toBe('{"name":"thing","owner":"x"}');
     expect(req.headers).toEqual({ 'Content-Type': 'application/json' });
   });
@@ -46,7 +46,7 @@ describe('buildRequest', () => {
     const request = { query: { owner: '{fixture:owner}' }, headers: { 'X-Team': '{fixture:team}' }, body: { from: '{fixture:owner}', to: ['{fixture:team}', 'x'] } };
     const f = acmeFixtures({ resources: { owner: '+13125550147', team: 't 1' } });
     const req = buildRequest({ ...ctx, fixtures: f }, { operation: 'createThing', request });
-    expect(req.url).toBe('https://api.acme.test/v1/things?owner=%2B13125550147');
+    expect(req.path).toBe('/v1/things?owner=%2B13125550147');
     expect(req.headers).toEqual({ 'X-Team': 't 1', 'Content-Type': 'application/json' });
     expect(req.body).toBe('{"name":"thing","from":"+13125550147","to":["t 1","x"]}');
     const unset = () => buildRequest({ ...ctx, fixtures: acmeFixtures({ resources: { team: 't' } }) }, { operation: 'createThing', request });
@@ -59,17 +59,17 @@ describe('buildRequest', () => {
       defaultScheme: 'apiKey',
     });
     const req = buildRequest(
-      { contract: c, fixtures, baseUrl: 'http://127.0.0.1:1/base' },
+      { contract: c, fixtures },
       { operation: OPERATIONS[0]!, credential: { value: 'k123', headers: { 'X-Org-ID': 'org_1' } } },
     );
-    expect(req.url).toBe('http://127.0.0.1:1/base/v1/things?q=x');
+    expect(req.path).toBe('/v1/things?q=x');
     expect(req.headers).toEqual({ 'X-Org-ID': 'org_1', 'x-api-key': 'k123' });
     expect(req.secrets).toEqual([...allSecrets, 'k123']);
   });
 
   it('always sends the required headers unless omitted, and raw headers replace any spelling', () => {
     const c = acmeContract([], { requiredHeaders: [{ name: 'Content-Type', value: 'application/json' }] });
-    const base = { contract: c, fixtures, baseUrl: 'https://api.acme.test' };
+    const base = { contract: c, fixtures };
     expect(buildRequest(base, { operation: 'listThings' }).headers).toEqual({ 'Content-Type': 'application/json' });
     expect(buildRequest(base, { operation: 'listThings', omitHeaders: ['content-type'] }).headers).toEqual({});
     const raw = buildRequest(base, {

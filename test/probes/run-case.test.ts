@@ -7,6 +7,7 @@ import { pass } from '../../src/probes/outcome.ts';
 import { runCase } from '../../src/probes/run-case.ts';
 import { buildRequest } from '../../src/probes/request-builder.ts';
 import { createTransport } from '../../src/transport/client.ts';
+import { createOrigins } from '../../src/transport/origins.ts';
 import { acmeContract, acmeFixtures, KEYS, req } from './support/acme-contract.ts';
 import { startTarget, type Handler } from './support/server.ts';
 
@@ -21,8 +22,7 @@ async function run(c: Case, handler: Handler = () => ({ status: 200, body: { thi
     const ctx = createProbeContext({
       contract,
       fixtures,
-      baseUrl: target.url,
-      send: (r) => transport.send(r),
+      origins: createOrigins((r) => transport.send(r), target.url, fixtures.plainUrl),
       options: { writes: false, spendQuota: false, maxWaitMs: 1000 },
     });
     return await runCase(c, ctx);
