@@ -24,8 +24,8 @@ export interface CredentialPlacement {
 }
 
 export interface BuildOptions {
-  /** the operation (or its operationId) */
-  operation: Operation | string;
+  /** the operation, as the loader resolved it */
+  operation: Operation;
   /** placed per its scheme; none = no credential at all */
   credential?: CredentialPlacement;
   /** sent as given, after everything else (e.g. `Authorization: Basic ...`, a wrong header) */
@@ -106,7 +106,7 @@ export function fixtureSecrets(fixtures: Fixtures): string[] {
 
 export function buildRequest(ctx: BuildContext, o: BuildOptions): PathRequest {
   const { contract, fixtures } = ctx;
-  const op = typeof o.operation === 'string' ? operationById(contract, o.operation) : o.operation;
+  const op = o.operation;
   const ex = mergeExample(op.example, o.request ?? {});
   const resolve = (v: string): string => resolveFixture(v, fixtures);
 

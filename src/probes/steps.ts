@@ -11,7 +11,7 @@ import { checkAccepted, checkAcceptedStatus, describeAccepted } from './expect-a
 import { checkOneOf, describeErrors } from './expect-error.ts';
 import { describeActual, expectation } from './messages.ts';
 import { fail, pass } from './outcome.ts';
-import { buildRequest, operationById, type BuildOptions } from './request-builder.ts';
+import { buildRequest, type BuildOptions } from './request-builder.ts';
 import { requestLabel } from './request-label.ts';
 import { SkipCase } from './skip-case.ts';
 import { SKIP } from './skip-reasons.ts';
@@ -44,8 +44,8 @@ export function requireControl(ctx: ProbeContext): MockControl {
 
 /** Builds, guards and sends one request. */
 export async function sendBuilt(ctx: ProbeContext, o: BuildOptions): Promise<Sent> {
-  const op = typeof o.operation === 'string' ? operationById(ctx.contract, o.operation) : o.operation;
-  const req = ctx.resolve(buildRequest(ctx, { ...o, operation: op }));
+  const op = o.operation;
+  const req = ctx.resolve(buildRequest(ctx, o));
   const label = requestLabel(req);
   guardUnsafe(ctx, op, label);
   const res = await ctx.send(req);

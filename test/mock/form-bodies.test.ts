@@ -6,7 +6,7 @@
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeForm, encodeForm } from '../../src/util/form-encoding.ts';
-import { buildRequest } from '../../src/probes/request-builder.ts';
+import { buildRequest, operationById } from '../../src/probes/request-builder.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { startMock, type MockServer } from '../../src/mock/server.ts';
 import { runCli } from '../spec/cli-capture.ts';
@@ -52,7 +52,7 @@ describe('form encoding', () => {
   it('the request builder sends a form body with its Content-Type when the example says so', () => {
     const contract = acmeContract([]);
     const req = buildRequest({ contract, fixtures: acmeFixtures() }, {
-      operation: 'createThing',
+      operation: operationById(contract, 'createThing'),
       request: { body: { owner: 'x', tags: { a: '1' } }, contentType: 'application/x-www-form-urlencoded' },
     });
     expect(req.body).toBe('name=thing&owner=x&tags%5Ba%5D=1');
