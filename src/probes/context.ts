@@ -1,12 +1,13 @@
 /**
- * The context one case runs in: its own exchange log and secret list, the transport's send
- * wrapped so that every exchange (failed ones too, with their TransportError) is recorded and
+ * The context one case runs in: its own exchange log and secret list, the send of the origin a
+ * request names (built once by the runner, src/transport/origins.ts) wrapped so that every exchange (failed ones too, with their TransportError) is recorded and
  * every credential a request carries becomes a secret to mask.
  */
 import type { Contract } from '../spec/contract.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
-import type { ProbeRequest, ProbeResponse } from '../transport/types.ts';
 import { isTransportError } from '../transport/errors.ts';
+import { originOf, type Origins } from '../transport/origins.ts';
+import type { OriginName } from '../transport/types.ts';
 import type { MockControl, ProbeContext, RunOptions } from './model.ts';
 import { fixtureSecrets } from './request-builder.ts';
 import type { SharedSteps } from './shared-steps.ts';
@@ -15,9 +16,8 @@ import type { RefusalPacer } from './refusal-pacer.ts';
 export interface ProbeContextInit {
   contract: Contract;
   fixtures: Fixtures;
-  baseUrl: string;
-  /** the transport's send; throws TransportError */
-  send: (req: ProbeRequest) => Promise<ProbeResponse>;
+  /** one client per origin; their send throws TransportError */
+  origins: Origins;
   control?: MockControl;
   options: RunOptions;
   /** @default a real timer */
@@ -41,18 +41,21 @@ export function createProbeContext(init: ProbeContextInit): ProbeContext {
   const ctx: ProbeContext = {
     contract: init.contract,
     fixtures: init.fixtures,
-    baseUrl: init.baseUrl,
+    origins: Object.keys(init.origins) as OriginName[],
     exchanges,
     options: init.options,
     secrets,
     sleep: init.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     clock: init.clock ?? (() => performance.now()),
-    async send(req) {
-      addSecrets(req.secrets);
+    resolve: (req) => originOf(init.origins, req).resolve(req),
+    async send(built) {
+      addSecrets(built.secrets);
+      const client = originOf(init.origins, built);
+      const req = client.resolve(built);
       const pacer = init.pacer;
       if (pacer !== undefined) await pacer.before(req, { now: () => Date.now(), sleep: (ms) => ctx.sleep(ms), maxWaitMs: init.options.maxWaitMs });
       try {
-        const response = await init.send(req);
+        const response = await client.send(req);
         pacer?.after(req, response, Date.now());
         exchanges.push({ request: req, response });
         return response;

@@ -7,7 +7,7 @@
 import type { FamilyId } from '../kinds/kind.ts';
 import type { Contract, Level, Requirement, RequirementKind, RequirementOf } from '../spec/contract.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
-import type { ProbeRequest, ProbeResponse, Exchange } from '../transport/types.ts';
+import type { OriginName, PathRequest, ProbeResponse, Exchange, SentRequest } from '../transport/types.ts';
 import type { SharedSteps } from './shared-steps.ts';
 import type { RefusalPacer } from './refusal-pacer.ts';
 
@@ -46,11 +46,14 @@ export interface RunOptions {
 export interface ProbeContext {
   contract: Contract;
   fixtures: Fixtures;
-  baseUrl: string;
-  /** sends one request through the transport; throws TransportError */
-  send(req: ProbeRequest): Promise<ProbeResponse>;
+  /** the origins this run has a client for (`plain-http` only when there is one) */
+  origins: readonly OriginName[];
+  /** the request as it goes on the wire: its path resolved against its origin's base URL */
+  resolve(req: PathRequest): SentRequest;
+  /** sends one request to the origin it names (default the target's); throws TransportError */
+  send(req: PathRequest): Promise<ProbeResponse>;
   /** records an exchange for evidence (send() records automatically) */
-  exchanges: Exchange[];
+  exchanges: Exchange<SentRequest>[];
   control?: MockControl;
   options: RunOptions;
   /** secrets to mask in everything this case reports */

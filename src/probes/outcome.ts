@@ -35,13 +35,13 @@ export function skip(ctx: ProbeContext, reason: string): Outcome {
 }
 
 /** Where each exchange echoed one of its own request's secrets: "response header x-debug for GET /v1/x". */
-export function secretEchoes(ctx: Pick<ProbeContext, 'exchanges' | 'baseUrl' | 'contract'>): string[] {
+export function secretEchoes(ctx: Pick<ProbeContext, 'exchanges' | 'contract'>): string[] {
   const out: string[] = [];
   const prefixes = documentedPrefixes(ctx.contract);
   for (const ex of ctx.exchanges) {
     if (ex.response === undefined) continue;
     const where = findSecretEcho(ex.response, sentSecrets(ex.request), prefixes);
-    if (where !== undefined) out.push(`${where} of ${requestLabel(ex.request, ctx.baseUrl)}`);
+    if (where !== undefined) out.push(`${where} of ${requestLabel(ex.request)}`);
   }
   return out;
 }

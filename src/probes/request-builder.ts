@@ -1,6 +1,7 @@
 /**
- * Builds a ProbeRequest from a contract operation and its example, with overrides: base URL +
- * path template, query, headers (the contract's
+ * Builds a probe's request from a contract operation and its example, with overrides: the path
+ * (template filled in) and query, below the base URL of the origin it names (resolved by the
+ * transport, src/transport/origins.ts), headers (the contract's
  * required headers always, unless omitted), JSON body, and the credential placed per its scheme.
  * `{fixture:NAME}` string values, in path, query, headers and body alike, come from fixtures.resources.
  */
@@ -8,7 +9,7 @@ import { encodeForm, FORM_TYPE } from '../util/form-encoding.ts';
 import type { Contract, CredentialScheme, Operation, RequestExample } from '../spec/contract.ts';
 import { schemeWords } from '../spec/scheme-words.ts';
 import { FIXTURE_PLACEHOLDER, type Fixtures } from '../fixtures/fixtures.ts';
-import type { ProbeRequest } from '../transport/types.ts';
+import type { OriginName, PathRequest } from '../transport/types.ts';
 import { deleteHeader, getHeader, setHeader } from './headers.ts';
 import { SkipCase } from './skip-case.ts';
 import { SKIP } from './skip-reasons.ts';
@@ -23,8 +24,8 @@ export interface CredentialPlacement {
 }
 
 export interface BuildOptions {
-  /** the operation (or its operationId) */
-  operation: Operation | string;
+  /** the operation, as the loader resolved it */
+  operation: Operation;
   /** placed per its scheme; none = no credential at all */
   credential?: CredentialPlacement;
   /** sent as given, after everything else (e.g. `Authorization: Basic ...`, a wrong header) */
@@ -33,8 +34,8 @@ export interface BuildOptions {
   request?: RequestExample;
   /** header names left out (case-insensitive), e.g. a required header */
   omitHeaders?: string[];
-  /** default: the context's base URL */
-  baseUrl?: string;
+  /** @default the target's */
+  origin?: OriginName;
   bypassRateLimitGate?: boolean;
   /** more values to mask (e.g. an encoded form of a key) */
   secrets?: string[];
@@ -43,7 +44,6 @@ export interface BuildOptions {
 export interface BuildContext {
   contract: Contract;
   fixtures: Fixtures;
-  baseUrl: string;
 }
 
 export function operationById(contract: Contract, id: string): Operation {
@@ -104,9 +104,9 @@ export function fixtureSecrets(fixtures: Fixtures): string[] {
   return out;
 }
 
-export function buildRequest(ctx: BuildContext, o: BuildOptions): ProbeRequest {
+export function buildRequest(ctx: BuildContext, o: BuildOptions): PathRequest {
   const { contract, fixtures } = ctx;
-  const op = typeof o.operation === 'string' ? operationById(contract, o.operation) : o.operation;
+  const op = o.operation;
   const ex = mergeExample(op.example, o.request ?? {});
   const resolve = (v: string): string => resolveFixture(v, fixtures);
 
@@ -140,13 +140,14 @@ export function buildRequest(ctx: BuildContext, o: BuildOptions): ProbeRequest {
   for (const [k, v] of Object.entries(o.headers ?? {})) setHeader(headers, k, v);
   for (const name of o.omitHeaders ?? []) deleteHeader(headers, name);
 
-  const req: ProbeRequest = {
+  const req: PathRequest = {
     method: op.method,
-    url: `${(o.baseUrl ?? ctx.baseUrl).replace(/\/+$/, '')}${path}`,
+    path,
     headers,
     secrets: [...new Set(secrets.filter((s) => s !== ''))],
   };
   if (body !== undefined) req.body = body;
+  if (o.origin !== undefined) req.origin = o.origin;
   if (o.bypassRateLimitGate) req.bypassRateLimitGate = true;
   return req;
 }

@@ -38,7 +38,7 @@ function outcomeOfError(ctx: ProbeContext, c: Case, err: unknown): Outcome {
   if (isTransportError(err)) {
     if (err.code === 'AC_BUDGET_EXHAUSTED') return skip(ctx, SKIP.budget(err.message));
     const ex = ctx.exchanges.find((e) => e.error === err);
-    return fail(ctx, ex === undefined ? err.message : `${err.message} for ${requestLabel(ex.request, ctx.baseUrl)}`);
+    return fail(ctx, ex === undefined ? err.message : `${err.message} for ${requestLabel(ex.request)}`);
   }
   const message = err instanceof Error ? err.message : String(err);
   return fail(ctx, `probe error: ${message.split('\n')[0] ?? ''}`);

@@ -7,11 +7,11 @@
  * The runner gives a store only where the target's state carries over from case to case (a real
  * target); the mock is reset before every case, so there each case runs its steps itself.
  */
-import type { Exchange } from '../transport/types.ts';
+import type { Exchange, SentRequest } from '../transport/types.ts';
 import type { ProbeContext } from './model.ts';
 
 interface Settled {
-  exchanges: Exchange[];
+  exchanges: Exchange<SentRequest>[];
   value?: unknown;
   error?: unknown;
   failed: boolean;

@@ -4,20 +4,20 @@
  * that only set the scene use the `require*` helpers of preconditions.ts instead.
  */
 import type { Contract, ErrorSpec, Operation } from '../spec/contract.ts';
-import type { ProbeRequest, ProbeResponse } from '../transport/types.ts';
+import type { ProbeResponse, SentRequest } from '../transport/types.ts';
 import type { MockControl, Outcome, ProbeContext } from './model.ts';
 import type { Failure } from './case-failure.ts';
 import { checkAccepted, checkAcceptedStatus, describeAccepted } from './expect-accepted.ts';
 import { checkOneOf, describeErrors } from './expect-error.ts';
 import { describeActual, expectation } from './messages.ts';
 import { fail, pass } from './outcome.ts';
-import { buildRequest, operationById, type BuildOptions } from './request-builder.ts';
+import { buildRequest, type BuildOptions } from './request-builder.ts';
 import { requestLabel } from './request-label.ts';
 import { SkipCase } from './skip-case.ts';
 import { SKIP } from './skip-reasons.ts';
 
 export interface Sent {
-  req: ProbeRequest;
+  req: SentRequest;
   res: ProbeResponse;
   label: string;
   op: Operation;
@@ -44,9 +44,9 @@ export function requireControl(ctx: ProbeContext): MockControl {
 
 /** Builds, guards and sends one request. */
 export async function sendBuilt(ctx: ProbeContext, o: BuildOptions): Promise<Sent> {
-  const op = typeof o.operation === 'string' ? operationById(ctx.contract, o.operation) : o.operation;
-  const req = buildRequest(ctx, { ...o, operation: op });
-  const label = requestLabel(req, ctx.baseUrl);
+  const op = o.operation;
+  const req = ctx.resolve(buildRequest(ctx, o));
+  const label = requestLabel(req);
   guardUnsafe(ctx, op, label);
   const res = await ctx.send(req);
   return { req, res, label, op };

@@ -13,6 +13,7 @@ import { createProbeContext } from '../probes/context.ts';
 import { SharedSteps } from '../probes/shared-steps.ts';
 import type { Case } from '../probes/model.ts';
 import { createTransport } from '../transport/client.ts';
+import { createOrigins } from '../transport/origins.ts';
 import { RequestBudget } from '../transport/budget.ts';
 import type { TransportOptions } from '../transport/types.ts';
 import { caseTimeoutMs, describeLevel, levelFailsRun, resolveSuiteOptions, type SuiteOptions } from './options.ts';
@@ -68,6 +69,8 @@ export async function defineConformanceSuite(entry: SuiteEntry, from: Pick<Resol
       if (!p.skipped) announceWait({ where: contract.name, ms: p.waitMs, what: `the rate-limit window (${p.reason === 'retry-after' ? 'Retry-After' : 'Remaining 0, until Reset'})` });
     },
   });
+  // one client per origin (the target's, and its plain-HTTP one), built once for every case
+  const origins = createOrigins((req) => transport.send(req), target.baseUrl, target.fixtures.plainUrl);
   const keyPrefixes = [...contract.keyFormat.live, ...contract.keyFormat.test];
   const secrets = [...fixtureSecrets(target.fixtures), ...querySecrets(target.baseUrl)];
   const redactorFor = (extra: string[]): Redactor => createRedactor([...secrets, ...extra], keyPrefixes);
@@ -111,8 +114,7 @@ export async function defineConformanceSuite(entry: SuiteEntry, from: Pick<Resol
                   return createProbeContext({
                     contract,
                     fixtures: target.fixtures,
-                    baseUrl: target.baseUrl,
-                    send: (req) => transport.send(req),
+                    origins,
                     ...(target.control === undefined ? {} : { control: target.control }),
                     ...(shared === undefined ? {} : { shared }),
                     ...(pacer === undefined ? {} : { pacer }),

@@ -12,6 +12,7 @@ import { planCases } from '../probes/registry.ts';
 import { createProbeContext } from '../probes/context.ts';
 import { runCase } from '../probes/run-case.ts';
 import { createTransport } from '../transport/client.ts';
+import { createOrigins } from '../transport/origins.ts';
 import { virtualLatency } from './virtual-latency.ts';
 import type { ProbeRequest, ProbeResponse } from '../transport/types.ts';
 
@@ -42,6 +43,7 @@ export async function runAgainstMock(spec: LoadedSpec, opts: MockRunOptions = {}
   const pick = opts.pick ?? (() => true);
   const inner: Send = latency.wrap((r) => transport.send(r));
   const send = opts.wrapSend?.(inner, mock.fixtures) ?? inner;
+  const origins = createOrigins(send, mock.url, mock.fixtures.plainUrl);
   try {
     const out: CaseRun[] = [];
     for (const c of planCases(contract, mock.fixtures, { mock: true }).flatMap((p) => p.cases).filter(pick)) {
@@ -49,8 +51,7 @@ export async function runAgainstMock(spec: LoadedSpec, opts: MockRunOptions = {}
       const ctx = createProbeContext({
         contract,
         fixtures: mock.fixtures,
-        baseUrl: mock.url,
-        send,
+        origins,
         clock: latency.clock,
         control,
         options: { writes: false, spendQuota: false, maxWaitMs: 65_000 },

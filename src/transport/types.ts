@@ -15,6 +15,20 @@ export interface ProbeRequest {
   bypassRateLimitGate?: boolean;
 }
 
+/** The origins a probe may name: the target's, or the plain-HTTP one the https-only probe tries. */
+export type OriginName = 'target' | 'plain-http';
+
+/** What probes build: a path with its query, below the base URL of a named origin (default: the target's). */
+export interface PathRequest extends Omit<ProbeRequest, 'url'> {
+  /** `/v1/things?dry=1`, below the origin's base path */
+  path: string;
+  /** @default 'target' */
+  origin?: OriginName;
+}
+
+/** A probe's request as it went on the wire: its path and the absolute URL it resolved to. */
+export type SentRequest = PathRequest & Pick<ProbeRequest, 'url'>;
+
 export interface ProbeResponse {
   status: number;
   /** lower-cased header names; repeated headers joined with ', ' */
@@ -38,8 +52,8 @@ export interface ProbeResponse {
   elapsedMs: number;
 }
 
-export interface Exchange {
-  request: ProbeRequest;
+export interface Exchange<R extends ProbeRequest = ProbeRequest> {
+  request: R;
   response?: ProbeResponse;
   error?: TransportError;
 }

@@ -6,7 +6,7 @@
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeForm, encodeForm } from '../../src/util/form-encoding.ts';
-import { buildRequest } from '../../src/probes/request-builder.ts';
+import { buildRequest, operationById } from '../../src/probes/request-builder.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { startMock, type MockServer } from '../../src/mock/server.ts';
 import { runCli } from '../spec/cli-capture.ts';
@@ -51,8 +51,8 @@ describe('form encoding', () => {
 
   it('the request builder sends a form body with its Content-Type when the example says so', () => {
     const contract = acmeContract([]);
-    const req = buildRequest({ contract, fixtures: acmeFixtures(), baseUrl: 'https://api.acme.test' }, {
-      operation: 'createThing',
+    const req = buildRequest({ contract, fixtures: acmeFixtures() }, {
+      operation: operationById(contract, 'createThing'),
       request: { body: { owner: 'x', tags: { a: '1' } }, contentType: 'application/x-www-form-urlencoded' },
     });
     expect(req.body).toBe('name=thing&owner=x&tags%5Ba%5D=1');
@@ -67,9 +67,9 @@ describe('an operation whose request body is a form', () => {
     const op = contract.operations.find((o) => o.operationId === 'createWidget')!;
     expect(op.example).toEqual({ body: { name: 'w', tags: { color: 'red' } }, contentType: 'application/x-www-form-urlencoded' });
     mock = await startMock(spec, { port: 0 });
-    const built = buildRequest({ contract, fixtures: mock.fixtures, baseUrl: mock.url }, { operation: op, credential: mock.fixtures.credentials.valid! });
+    const built = buildRequest({ contract, fixtures: mock.fixtures }, { operation: op, credential: mock.fixtures.credentials.valid! });
     expect(built.body).toBe('name=w&tags%5Bcolor%5D=red');
-    const res = await request(built.url, { method: 'POST', headers: built.headers, body: built.body! });
+    const res = await request(`${mock.url}${built.path}`, { method: 'POST', headers: built.headers, body: built.body! });
     expect(res.statusCode).toBe(201);
     const created = (await res.body.json()) as Record<string, unknown>;
     expect([created.name, created.tags]).toEqual(['w', { color: 'red' }]);

@@ -6,6 +6,7 @@ import { planCases } from '../../src/probes/registry.ts';
 import { createProbeContext } from '../../src/probes/context.ts';
 import { runCase } from '../../src/probes/run-case.ts';
 import { createTransport } from '../../src/transport/client.ts';
+import { createOrigins } from '../../src/transport/origins.ts';
 import { RequestBudget } from '../../src/transport/budget.ts';
 import { formatHttpDate } from '../../src/transport/http-date.ts';
 import { acmeApi } from './support/acme-api.ts';
@@ -359,8 +360,7 @@ describe('rate-limits family', () => {
       const ctx = createProbeContext({
         contract: base,
         fixtures,
-        baseUrl: target.url,
-        send: (r) => transport.send(r),
+        origins: createOrigins((r) => transport.send(r), target.url, fixtures.plainUrl),
         control: api.control,
         options: { writes: false, spendQuota: false, maxWaitMs: 1000 },
       });

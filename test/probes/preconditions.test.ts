@@ -65,7 +65,7 @@ describe('coveringRequirement', () => {
 });
 
 const sent = (status: number): Sent => ({
-  req: { method: 'GET', url: 'https://api.acme.test/v1/things', headers: {} },
+  req: { method: 'GET', path: '/v1/things', url: 'https://api.acme.test/v1/things', headers: {} },
   res: { status, headers: {}, rawHeaderNames: [], body: '', truncated: false, elapsedMs: 1 },
   label: 'GET /v1/things',
   op: OPERATIONS[0]!,

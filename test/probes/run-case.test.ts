@@ -5,8 +5,9 @@ import { createProbeContext } from '../../src/probes/context.ts';
 import { makeCase } from '../../src/probes/make-case.ts';
 import { pass } from '../../src/probes/outcome.ts';
 import { runCase } from '../../src/probes/run-case.ts';
-import { buildRequest } from '../../src/probes/request-builder.ts';
+import { buildRequest, operationById } from '../../src/probes/request-builder.ts';
 import { createTransport } from '../../src/transport/client.ts';
+import { createOrigins } from '../../src/transport/origins.ts';
 import { acmeContract, acmeFixtures, KEYS, req } from './support/acme-contract.ts';
 import { startTarget, type Handler } from './support/server.ts';
 
@@ -21,8 +22,7 @@ async function run(c: Case, handler: Handler = () => ({ status: 200, body: { thi
     const ctx = createProbeContext({
       contract,
       fixtures,
-      baseUrl: target.url,
-      send: (r) => transport.send(r),
+      origins: createOrigins((r) => transport.send(r), target.url, fixtures.plainUrl),
       options: { writes: false, spendQuota: false, maxWaitMs: 1000 },
     });
     return await runCase(c, ctx);
@@ -34,7 +34,7 @@ async function run(c: Case, handler: Handler = () => ({ status: 200, body: { thi
 
 const sendValid = (family = 'valid-credentials') =>
   makeCase(family, requirement, 'sends the valid key', async (ctx) => {
-    const res = await ctx.send(buildRequest(ctx, { operation: 'listThings', credential: fixtures.credentials.valid! }));
+    const res = await ctx.send(buildRequest(ctx, { operation: operationById(contract, 'listThings'), credential: fixtures.credentials.valid! }));
     return pass(ctx, `got ${res.status}`);
   });
 
@@ -59,7 +59,7 @@ describe('runCase', () => {
 
   it('skips when a fixture resource is missing at run time', async () => {
     const c = makeCase('x', requirement, 't', async (ctx) => {
-      await ctx.send(buildRequest({ ...ctx, fixtures: acmeFixtures({ resources: {} }) }, { operation: 'getThing' }));
+      await ctx.send(buildRequest({ ...ctx, fixtures: acmeFixtures({ resources: {} }) }, { operation: operationById(contract, 'getThing') }));
       return pass(ctx, 'unreachable');
     });
     expect(await run(c)).toEqual({ verdict: 'skip', message: 'fixtures.resources.thing_id is not set', evidence: [] });

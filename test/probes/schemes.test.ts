@@ -11,7 +11,7 @@ import { getResponse } from 'msw';
 import { extractCredential } from '../../src/mock/auth.ts';
 import { createHandlers } from '../../src/mock/handlers.ts';
 import { schemeGroups } from '../../src/mock/routes.ts';
-import { buildRequest } from '../../src/probes/request-builder.ts';
+import { buildRequest, operationById } from '../../src/probes/request-builder.ts';
 import { planCases } from '../../src/probes/registry.ts';
 import { runAgainstMock } from '../../src/selftest/against-mock.ts';
 import { runDefectMatrix } from '../../src/selftest/defect-matrix.ts';
@@ -91,7 +91,7 @@ describe('wrong-scheme probes are derived from what the spec does not declare', 
 describe('placement on the request, with the encoded forms masked', () => {
   it('Basic: base64(key:) in Authorization, the encoding a secret', async () => {
     const c = await load('basic-key');
-    const req = buildRequest({ contract: c, fixtures: loadMockFixtures(c), baseUrl: 'http://127.0.0.1:1' }, { operation: 'listThings', credential: { value: KEY } });
+    const req = buildRequest({ contract: c, fixtures: loadMockFixtures(c) }, { operation: operationById(c, 'listThings'), credential: { value: KEY } });
     const encoded = Buffer.from(`${KEY}:`).toString('base64');
     expect(req.headers).toEqual({ Authorization: `Basic ${encoded}` });
     expect(req.secrets).toContain(encoded);
@@ -101,20 +101,20 @@ describe('placement on the request, with the encoded forms masked', () => {
     const c = await load('basic-key');
     const scheme = { ...c.schemes[0]!, basic: { keyAs: 'password' as const, username: 'api', password: '' } };
     const contract = { ...c, schemes: [scheme, ...c.schemes.slice(1)] };
-    const req = buildRequest({ contract, fixtures: loadMockFixtures(c), baseUrl: 'http://127.0.0.1:1' }, { operation: 'listThings', credential: { value: KEY } });
+    const req = buildRequest({ contract, fixtures: loadMockFixtures(c) }, { operation: operationById(c, 'listThings'), credential: { value: KEY } });
     expect(req.headers.Authorization).toBe(`Basic ${Buffer.from(`api:${KEY}`).toString('base64')}`);
   });
 
   it('a chosen scheme word; a query parameter beside the example query; a cookie', async () => {
     const words = await load('token-words');
-    const w = buildRequest({ contract: words, fixtures: loadMockFixtures(words), baseUrl: 'http://127.0.0.1:1' }, { operation: 'listThings', credential: { value: KEY, word: 'token' } });
+    const w = buildRequest({ contract: words, fixtures: loadMockFixtures(words) }, { operation: operationById(words, 'listThings'), credential: { value: KEY, word: 'token' } });
     expect(w.headers).toEqual({ Authorization: `token ${KEY}` });
     const qc = await load('query-cookie');
-    const ctx = { contract: qc, fixtures: loadMockFixtures(qc), baseUrl: 'http://127.0.0.1:1' };
-    const q = buildRequest(ctx, { operation: 'listThings', credential: { value: KEY } });
-    expect([q.url, q.headers]).toEqual([`http://127.0.0.1:1/v1/things?limit=5&api_key=${KEY}`, {}]);
-    const k = buildRequest(ctx, { operation: 'listThings', credential: { value: KEY, scheme: 'cookieKey' } });
-    expect([k.url, k.headers]).toEqual(['http://127.0.0.1:1/v1/things?limit=5', { Cookie: `session=${KEY}` }]);
+    const ctx = { contract: qc, fixtures: loadMockFixtures(qc) };
+    const q = buildRequest(ctx, { operation: operationById(qc, 'listThings'), credential: { value: KEY } });
+    expect([q.path, q.headers]).toEqual([`/v1/things?limit=5&api_key=${KEY}`, {}]);
+    const k = buildRequest(ctx, { operation: operationById(qc, 'listThings'), credential: { value: KEY, scheme: 'cookieKey' } });
+    expect([k.path, k.headers]).toEqual(['/v1/things?limit=5', { Cookie: `session=${KEY}` }]);
   });
 });
 

@@ -15,6 +15,7 @@ import { createProbeContext } from '../../src/probes/context.ts';
 import { runCase } from '../../src/probes/run-case.ts';
 import { SharedSteps } from '../../src/probes/shared-steps.ts';
 import { createTransport } from '../../src/transport/client.ts';
+import { createOrigins } from '../../src/transport/origins.ts';
 import { startServer, type Fault } from '../independent/second/linkt-server.ts';
 import { fixturesOf } from '../independent/second/readings.ts';
 
@@ -47,12 +48,11 @@ async function runLinkt(faults: Fault[] = [], only: (name: string) => boolean = 
       const ctx = createProbeContext({
         contract,
         fixtures,
-        baseUrl: server.url,
-        send: async (req) => {
+        origins: createOrigins(async (req) => {
           const res = await transport.send(req);
           if (Object.values(req.headers).includes(c.valid)) validStatuses.push(res.status);
           return res;
-        },
+        }, server.url, fixtures.plainUrl),
         options: { writes: true, spendQuota: false, maxWaitMs: 65_000 },
         shared,
         sleep: async (ms) => {

@@ -60,7 +60,7 @@ async function firstTenantResource(ctx: ProbeContext, res: ResourceRef): Promise
  */
 export function leaksId(s: Sent, id: string): boolean {
   if (s.res.json !== undefined) return bodyHasCode(s.res, id);
-  const path = new URL(s.req.url).pathname;
+  const path = new URL(s.req.path, 'http://origin.invalid').pathname;
   const body = s.res.body.split(path).join(' ').split(decodeURIComponent(path)).join(' ');
   return bodyHasCode({ body }, id);
 }

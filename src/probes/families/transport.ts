@@ -24,25 +24,15 @@ const ID = 'transport';
 /** Transport errors that show plain HTTP is not served. */
 const NOT_SERVED = new Set(['AC_CONNECTION_REFUSED', 'AC_CONNECTION_RESET', 'AC_CONNECT_TIMEOUT']);
 
-/** fixtures.plainUrl, else the https base URL switched to http on the default port; undefined when the base is already http. */
-export function plainUrlOf(baseUrl: string, fixtures: Pick<Fixtures, 'plainUrl'>): string | undefined {
-  if (fixtures.plainUrl) return fixtures.plainUrl;
-  const url = new URL(baseUrl);
-  if (url.protocol !== 'https:') return undefined;
-  url.protocol = 'http:';
-  url.port = '';
-  return url.toString().replace(/\/+$/, '');
-}
-
 async function run(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const plain = plainUrlOf(ctx.baseUrl, ctx.fixtures);
-  if (plain === undefined) throw new SkipCase(SKIP.noPlainUrl());
+  // the plain-HTTP origin (fixtures.plainUrl, else the https target on http) is built by the runner
+  if (!ctx.origins.includes('plain-http')) throw new SkipCase(SKIP.noPlainUrl());
   const op = r.operation;
   const valid = credentialOf(ctx.fixtures, 'valid');
   const scheme = valid?.scheme ?? ctx.contract.defaultScheme;
   const canary = canaryKey(ctx.contract, valid?.value);
-  const req = buildRequest(ctx, { operation: op, baseUrl: plain, credential: { value: canary, scheme }, request: r.request ?? {} });
-  const label = `${requestLabel(req, plain)} over plain HTTP`;
+  const req = buildRequest(ctx, { operation: op, origin: 'plain-http', credential: { value: canary, scheme }, request: r.request ?? {} });
+  const label = `${requestLabel(req)} over plain HTTP`;
   const note = 'canary key';
   let status: number;
   let location: string | undefined;

@@ -27,7 +27,7 @@ function carriesCredential(req: ProbeRequest): boolean {
 }
 
 /** One line per 429 of the case that does not match the documentation. */
-export function strayRateLimitProblems(ctx: Pick<ProbeContext, 'contract' | 'exchanges' | 'baseUrl'>): string[] {
+export function strayRateLimitProblems(ctx: Pick<ProbeContext, 'contract' | 'exchanges'>): string[] {
   const specs = rateLimitErrors(ctx.contract);
   const out: string[] = [];
   for (const ex of ctx.exchanges) {
@@ -50,7 +50,7 @@ export function strayRateLimitProblems(ctx: Pick<ProbeContext, 'contract' | 'exc
       else if (!isStrictRetryAfter(value.trim())) problems.push(`Retry-After ${value} is neither delay-seconds nor an HTTP-date`);
     }
     if (problems.length > 0) {
-      out.push(`429 for ${requestLabel(ex.request, ctx.baseUrl)} does not match the documented rate-limit error: ${problems.join('; ')}`);
+      out.push(`429 for ${requestLabel(ex.request)} does not match the documented rate-limit error: ${problems.join('; ')}`);
     }
   }
   return out;

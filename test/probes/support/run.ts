@@ -6,6 +6,7 @@ import { planCases } from '../../../src/probes/registry.ts';
 import { createProbeContext } from '../../../src/probes/context.ts';
 import { runCase } from '../../../src/probes/run-case.ts';
 import { createTransport } from '../../../src/transport/client.ts';
+import { createOrigins } from '../../../src/transport/origins.ts';
 
 export interface RunOne {
   contract: Contract;
@@ -36,8 +37,7 @@ export async function runOne(o: RunOne): Promise<Outcome> {
     const ctx = createProbeContext({
       contract: o.contract,
       fixtures: o.fixtures,
-      baseUrl: o.baseUrl,
-      send: (r) => transport.send(r),
+      origins: createOrigins((r) => transport.send(r), o.baseUrl, o.fixtures.plainUrl),
       ...(o.control === undefined ? {} : { control: o.control }),
       options: { writes: false, spendQuota: false, maxWaitMs: 65_000, ...o.options },
       ...(o.sleep === undefined ? {} : { sleep: o.sleep }),
