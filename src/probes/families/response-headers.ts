@@ -61,13 +61,19 @@ function situationCase(contract: Contract, fixtures: Fixtures, r: Requirement, r
     });
   }
   const scope = scopeRequirement(contract, at.status);
-  const role: Role = scope?.role ?? 'scoped';
-  return makeCase(ID, r, `${rule.name} is on a ${at.status} response`, async (ctx) => {
-    if (scope === undefined) throw new SkipCase(`no requirement of the spec brings a ${at.status} (a scope.denied requirement with a ${at.status} error would)`);
+  const title = `${rule.name} is on a ${at.status} response`;
+  if (scope === undefined) {
+    return makeCase(ID, r, title, async () => {
+      throw new SkipCase(`no requirement of the spec brings a ${at.status} (a scope.denied requirement with a ${at.status} error would)`);
+    });
+  }
+  // the role the loader resolved for the scope requirement (its kind's default where the spec names none)
+  const role: Role = scope.role;
+  return makeCase(ID, r, title, async (ctx) => {
     const s = await sendBuilt(ctx, { operation: scope.operation, request: scope.request ?? {}, credential: requireCredential(ctx.fixtures, role) });
     requireStatus(s, [at.status], `the ${role} key did not get ${at.status}`, { kinds: ['scope.denied'], role, operation: scope.operation.operationId });
     return checkHeader(ctx, rule, s, `${role} key`);
-  }, scope === undefined ? undefined : missingRole(fixtures, role));
+  }, missingRole(fixtures, role));
 }
 
 export function responseHeaderCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
