@@ -10,7 +10,7 @@ import { originOf, type Origins } from '../transport/origins.ts';
 import type { OriginName } from '../transport/types.ts';
 import type { MockControl, ProbeContext, RunOptions } from './model.ts';
 import { fixtureSecrets } from './request-builder.ts';
-import type { SharedSteps } from './shared-steps.ts';
+import type { SharedSteps } from './step-memo.ts';
 import type { RefusalPacer } from './refusal-pacer.ts';
 
 export interface ProbeContextInit {

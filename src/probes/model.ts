@@ -8,7 +8,7 @@ import type { FamilyId } from '../kinds/kind.ts';
 import type { Contract, Level, Requirement, RequirementKind, RequirementOf } from '../spec/contract.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import type { OriginName, PathRequest, ProbeResponse, Exchange, SentRequest } from '../transport/types.ts';
-import type { SharedSteps } from './shared-steps.ts';
+import type { SharedSteps } from './step-memo.ts';
 import type { RefusalPacer } from './refusal-pacer.ts';
 
 export type Verdict = 'pass' | 'fail' | 'skip';

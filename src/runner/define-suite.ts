@@ -10,7 +10,7 @@ import { afterAll, describe, test } from 'vitest';
 import type { Contract } from '../spec/contract.ts';
 import { planCases } from '../probes/registry.ts';
 import { createProbeContext } from '../probes/context.ts';
-import { SharedSteps } from '../probes/shared-steps.ts';
+import { SharedSteps } from '../probes/step-memo.ts';
 import type { Case } from '../probes/model.ts';
 import { createTransport } from '../transport/client.ts';
 import { createOrigins } from '../transport/origins.ts';

@@ -13,7 +13,7 @@ import { loadFixtures } from '../../src/fixtures/load-fixtures.ts';
 import { planCases } from '../../src/probes/registry.ts';
 import { createProbeContext } from '../../src/probes/context.ts';
 import { runCase } from '../../src/probes/run-case.ts';
-import { SharedSteps } from '../../src/probes/shared-steps.ts';
+import { SharedSteps } from '../../src/probes/step-memo.ts';
 import { createTransport } from '../../src/transport/client.ts';
 import { createOrigins } from '../../src/transport/origins.ts';
 import { startServer, type Fault } from '../independent/second/linkt-server.ts';

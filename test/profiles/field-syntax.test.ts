@@ -3,7 +3,7 @@
  * RateLimit-Policy fields (with the older generations told apart, not failed) and Retry-After.
  */
 import { describe, expect, it } from 'vitest';
-import { checkPolicyField, checkRateLimitField } from '../../src/transport/ratelimit-fields.ts';
+import { checkPolicyField, checkRateLimitField } from '../../src/http-auth/ratelimit-field-syntax.ts';
 import { retryAfterProblem } from '../../src/probes/rate-limits/profile-429.ts';
 
 describe('RateLimit-Policy (draft -10 §3)', () => {

@@ -82,12 +82,16 @@ describe('who gets the terminal', () => {
   });
 
   it('--no-color and NO_COLOR turn the in-place line off: one line per wait then', () => {
-    const live = (): void => {};
-    expect(liveOutput({}, { live, env: {} }).live).toBeDefined();
+    const written: string[] = [];
+    const live = (text: string): void => {
+      written.push(text);
+    };
+    liveOutput({}, { live, env: {} }).live?.write('line 1');
     expect(liveOutput({ color: false }, { live, env: {} })).toEqual({});
     expect(liveOutput({}, { live, env: { NO_COLOR: '1' } })).toEqual({});
     // an empty NO_COLOR does not count (no-color.org)
-    expect(liveOutput({}, { live, env: { NO_COLOR: '' } }).live).toBeDefined();
+    liveOutput({}, { live, env: { NO_COLOR: '' } }).live?.write('line 2');
+    expect(written).toEqual(['line 1', 'line 2']);
     expect(liveOutput({}, { env: {} })).toEqual({});
   });
 });

@@ -11,7 +11,7 @@
  */
 import type { Fixtures } from '../../fixtures/fixtures.ts';
 import type { Requirement } from '../../spec/contract.ts';
-import { checkPolicyField, checkRateLimitField, type FieldCheck } from '../../transport/ratelimit-fields.ts';
+import { checkPolicyField, checkRateLimitField, type FieldCheck } from '../../http-auth/ratelimit-field-syntax.ts';
 import { credentialOf, missingRole } from '../credential.ts';
 import { makeCase } from '../make-case.ts';
 import { expectation } from '../messages.ts';

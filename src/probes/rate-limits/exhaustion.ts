@@ -4,7 +4,7 @@
  * key recovers after the reset, and that another key is unaffected. Requests bypass the transport's
  * rate-limit gate: hitting the limit is the point.
  *
- * One exhaustion serves them all (shared-steps.ts): on a real target the window of a credential is
+ * One exhaustion serves them all (step-memo.ts): on a real target the window of a credential is
  * spent once per run, by the first case that needs it (normally ratelimit.exceeded); retry-after
  * reads the same 429, per-key checks the key is still limited and sends the other key, recovery
  * (last) waits once for the reset. Each case runs it itself when alone (`--only`), and on the mock.
@@ -28,7 +28,7 @@ import { isRateLimited403 } from './signals.ts';
 import type { RateWindow } from '../../spec/contract.ts';
 import { headerValue, isLongWindow, limitsOf, rateLimitSpec, requireShort, secondsUntilReset, tolerantResetSeconds, windowAdjective, windowNoun } from './figures.ts';
 import { SkipCase } from '../skip-case.ts';
-import { sharedStep } from '../shared-steps.ts';
+import { sharedStep } from '../step-memo.ts';
 import { SKIP } from '../skip-reasons.ts';
 import { rateLimitErrors } from './stray.ts';
 import { recordLimited } from './limited-seen.ts';

@@ -35,7 +35,7 @@ describe('second Linkt reading, through the real run path', { timeout: BATCH_TIM
   });
 
   // issue 13 done-when (the writes run in about one window): the cases that need an exhausted
-  // window share one exhaustion (src/probes/shared-steps.ts). Retry-After reads the 429 the
+  // window share one exhaustion (src/probes/step-memo.ts). Retry-After reads the 429 the
   // exceeded case got; before, it met the window that case had spent and skipped beyond the 5 s
   // wait bound. Recovery still needs the reset, ~1 min away: beyond the bound, it skips.
   it('writes allowed: the window is exhausted once, Retry-After reads its 429', ({ writeVerdicts }) => {
