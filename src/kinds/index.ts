@@ -34,6 +34,11 @@ import { credentialRefusedPrefix } from './credential-refused-prefix.ts';
 import { errorMessage } from './error-message.ts';
 import { responseHeader } from './response-header.ts';
 import { credentialLockout } from './credential-lockout.ts';
+// issue 10 (wt/refusals)
+import { credentialRefusedScheme } from './credential-refused-scheme.ts';
+import { credentialRefusedPlacement } from './credential-refused-placement.ts';
+import { accessPublic } from './access-public.ts';
+import { resourceHidden } from './resource-hidden.ts';
 // profile kinds (profiles/*.yaml, layered with --profile)
 import { stdChallenge } from './std-challenge.ts';
 import { stdSchemeCase } from './std-scheme-case.ts';
@@ -92,6 +97,10 @@ export const KINDS = [
   errorMessage,
   responseHeader,
   credentialLockout,
+  credentialRefusedScheme,
+  credentialRefusedPlacement,
+  accessPublic,
+  resourceHidden,
   stdChallenge,
   stdSchemeCase,
   stdBearerInvalidToken,

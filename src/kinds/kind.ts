@@ -35,7 +35,18 @@ export type FamilyId = (typeof FAMILY_IDS)[number];
  * Parts of x-authconform a kind needs to be probed: a section, or a sub-object of one
  * (`rateLimit.headers`). Array sections must be non-empty.
  */
-export type Section = 'rateLimit' | 'rateLimit.headers' | 'rotation' | 'organization' | 'login' | 'echoHeaders' | 'requiredHeaders' | 'lockout' | 'responseHeaders';
+export type Section =
+  | 'rateLimit'
+  | 'rateLimit.headers'
+  | 'rotation'
+  | 'organization'
+  | 'login'
+  | 'echoHeaders'
+  | 'requiredHeaders'
+  | 'lockout'
+  | 'responseHeaders'
+  | 'refusedSchemes'
+  | 'refusedPlacements';
 
 /**
  * Behaviours a precondition may need (src/probes/preconditions.ts). A kind that `covers` one
@@ -57,7 +68,7 @@ export type Statement = keyof typeof STATEMENTS;
  * Optional requirement fields a kind may read (id, level, kind, statement, source, note: every
  * kind). `validate` reports any of these on a requirement whose kind does not read it.
  */
-export const REQUIREMENT_FIELDS = ['errors', 'role', 'operation', 'request', 'allowed', 'resource', 'after', 'statuses', 'header'] as const;
+export const REQUIREMENT_FIELDS = ['errors', 'role', 'operation', 'request', 'allowed', 'resource', 'after', 'statuses', 'header', 'scheme'] as const;
 export type RequirementField = (typeof REQUIREMENT_FIELDS)[number];
 
 export interface KindDefinition<K extends string = string> {

@@ -11,6 +11,7 @@
 import type { CredentialScheme, ErrorSpec } from '../spec/contract.ts';
 import { schemeWords } from '../spec/scheme-words.ts';
 import type { CredentialRecord } from './credentials.ts';
+import { refusedPlacementIn, refusedSchemeIn } from './refusals.ts';
 import type { MockRequest } from './request.ts';
 import type { SchemeGroup } from './routes.ts';
 import type { Runtime } from './runtime.ts';
@@ -115,8 +116,14 @@ export function anonymous(rt: Runtime): AuthOutcome {
 export function authenticate(rt: Runtime, source: CredentialSource, groups: readonly SchemeGroup[], now: number): AuthOutcome {
   const st = rt.stages;
   const headers = source.headers;
+  // a scheme word the docs refuse (x-authconform.refusedSchemes): its documented error
+  const refusedWord = refusedSchemeIn(rt.contract, headers.get('authorization'));
+  if (refusedWord !== undefined) return st.refusedScheme(rt, refusedWord.refused, refusedWord.rest);
   let x = extractCredential(headers, groups, source.url);
   if (x.kind === 'none') {
+    // no credential where the schemes put it, one where the docs refuse it (refusedPlacements)
+    const placed = refusedPlacementIn(rt.contract, source);
+    if (placed !== undefined) return st.refusedPlacement(rt, placed.placement, placed.value);
     // a credential where no scheme puts it (the query string): the conformant stage reads none
     const queried = source.url === undefined ? undefined : st.queryCredential(rt, source.url);
     if (queried === undefined) return st.missing(rt);

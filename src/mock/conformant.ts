@@ -4,7 +4,7 @@
  */
 import { getAtPointer } from '../spec/json-pointer.ts';
 import { anonymous } from './auth.ts';
-import { httpDate, jsonReply } from './reply.ts';
+import { httpDate, jsonReply, textReply } from './reply.ts';
 import type { Stages } from './stages.ts';
 import { challengeOf, scopeChallengeOf } from './challenge.ts';
 import { alternativeStatus } from '../spec/status-set.ts';
@@ -74,7 +74,12 @@ export const CONFORMANT: Stages = {
     return allowed.includes(String(value)) ? undefined : rt.errors.byId(binding.error, 403);
   },
   visible: (_rt, item, tenant) => item.tenant === undefined || item.tenant === tenant,
-  success: (rt, _route, _p, status, body, headers, schema) => jsonReply(rt, status, body, headers, schema),
+  success: (rt, route, _p, status, body, headers, schema) => {
+    const m = route.mock;
+    // a static body documented in a non-JSON media type (text/plain) is served as it is
+    if (m?.respond === 'static' && m.contentType !== undefined && !/json/i.test(m.contentType)) return textReply(rt, status, String(body), m.contentType, headers);
+    return jsonReply(rt, status, body, headers, schema);
+  },
   passwordMatches: (_rt, user, password) => password === user.password,
   loginClaims: (_rt, claims) => claims,
   plainListener: () => 'refuse',
@@ -94,6 +99,10 @@ export const CONFORMANT: Stages = {
   },
   errorText: (rt, spec) => spec.message ?? errorMessage(spec, rt.variants.has('messages')),
   responseHeaderValue: (_rt, rule, status) => (ruleApplies(rule.on, status) ? (rule.example ?? 'authconform-mock') : undefined),
+  refusedScheme: (rt, refused) => ({ kind: 'refused', error: rt.errors.byId(refused.error, 401) }),
+  refusedPlacement: (rt, placement) => ({ kind: 'refused', error: rt.errors.byId(placement.error, 400) }),
+  publicAccess: () => undefined,
+  hidden: (_rt, notFound) => ({ error: notFound }),
 };
 
 /** Whether a response-header rule names responses of this status (accepted: below 400). */

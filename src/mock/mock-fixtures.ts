@@ -7,6 +7,7 @@
 import type { Credential, Fixtures } from '../fixtures/fixtures.ts';
 import type { Contract, Role } from '../spec/contract.ts';
 import { ROLES } from '../spec/contract.ts';
+import { getAtPointer } from '../spec/json-pointer.ts';
 import type { LoadedSpec } from '../spec/mock-config.ts';
 import { effectivePlan } from './limits.ts';
 import { lockoutNumbers } from './lockout.ts';
@@ -60,9 +61,14 @@ export function mockFixtures({ contract, mock }: LoadedSpec, state: MockState, o
     if (m.respond !== 'get') continue;
     const items = state.data.get(m.collection) ?? [];
     const item = items.find((i) => i.tenant === undefined || i.tenant === tenant);
-    const id = item?.id ?? item?.[m.param];
+    // several path parameters: each from its pointer into the item
+    for (const [name, pointer] of Object.entries(m.params ?? {})) {
+      const v = item === undefined ? undefined : getAtPointer(item, pointer);
+      if (typeof v === 'string' || typeof v === 'number') fixtures.resources[name] ??= String(v);
+    }
+    const id = item?.id ?? (m.param !== undefined ? item?.[m.param] : undefined);
     if (id === undefined) continue;
-    fixtures.resources[m.param] ??= String(id);
+    if (m.param !== undefined) fixtures.resources[m.param] ??= String(id);
     fixtures.resources[`${singular(m.collection)}_id`] ??= String(id);
   }
 

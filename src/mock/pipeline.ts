@@ -45,9 +45,11 @@ async function operationReply(rt: Runtime, route: Route, request: MockRequest, p
   const headers: HeaderBag = {};
   const loginSpec = rt.contract.login;
   if (route.isLogin && loginSpec !== undefined) return login(rt, loginSpec, route, request, headers, now);
-  if (route.groups.length === 0) return respond(rt, route, request, params, {}, headers, now);
-  // a credential is optional here (`security: [{}, ...]`): no credential at all is served as public
-  if (route.operation.public === true && extractCredential(request.headers, route.groups, request.url).kind === 'none') {
+  // a public operation (`security: []`), or one where a credential is optional (`security: [{}, ...]`,
+  // x-authconform.public) requested with none: served without a principal
+  if (route.groups.length === 0 || (route.operation.public === true && extractCredential(request.headers, route.groups, request.url).kind === 'none')) {
+    const refusal = rt.stages.publicAccess(rt, route.operation);
+    if (refusal !== undefined) return errorReply(rt, refusal, headers);
     return respond(rt, route, request, params, {}, headers, now);
   }
 

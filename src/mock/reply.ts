@@ -1,6 +1,6 @@
 /**
- * Replies: every response is JSON with `content-type: application/json` and a `Date` header from
- * the mock clock; the `extra-fields` variant adds envelope fields where the schema allows them.
+ * Replies: every response is JSON with `content-type: application/json` (a static body documented
+ * in another media type: that type) and a `Date` header from the mock clock; the `extra-fields` variant adds envelope fields where the schema allows them.
  * The pipeline builds plain `Reply` values (status, lower-case headers, JSON text); msw handlers
  * turn them into `HttpResponse`s, the loopback server can write them as they are.
  */
@@ -76,6 +76,15 @@ export function jsonReply(rt: Runtime, status: number, body: unknown, headers: H
   const payload = rt.variants.has('extra-fields') ? withExtraFields(body, schema) : body;
   const text = JSON.stringify(payload);
   headers['content-type'] = 'application/json';
+  headers['content-length'] = String(Buffer.byteLength(text));
+  headers['date'] = rt.stages.dateField(rt, rt.state.clock.now());
+  Object.assign(headers, rt.stages.draftRateLimitFields(rt));
+  return { status, headers, text };
+}
+
+/** A non-JSON reply (a static body documented as text/plain, ...). */
+export function textReply(rt: Runtime, status: number, text: string, contentType: string, headers: HeaderBag): Reply {
+  headers['content-type'] = contentType;
   headers['content-length'] = String(Buffer.byteLength(text));
   headers['date'] = rt.stages.dateField(rt, rt.state.clock.now());
   Object.assign(headers, rt.stages.draftRateLimitFields(rt));

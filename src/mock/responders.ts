@@ -16,6 +16,8 @@ import { errorReply } from './reply.ts';
 import type { Route } from './routes.ts';
 import type { Runtime } from './runtime.ts';
 import type { Item } from './seed.ts';
+import { fieldEquals } from '../spec/field-equals.ts';
+import { getAtPointer } from '../spec/json-pointer.ts';
 
 /** Who is asking: the accepted credential (none on operations without security) and its tenant. */
 export interface Principal {
@@ -40,6 +42,13 @@ function publicItem(item: Item, schema: Schema | undefined): Item {
   if (!('tenant' in item) || propertySchema(schema, 'tenant') !== undefined) return item;
   const { tenant: _tenant, ...rest } = item;
   return rest;
+}
+
+/** Whether an item is the one the path names: by `params` (pointers into the item), else by its id. */
+function itemMatches(item: Item, m: Extract<MockOperation, { respond: 'get' }>, params: Record<string, string>): boolean {
+  if (m.params !== undefined) return Object.entries(m.params).every(([name, pointer]) => String(getAtPointer(item, pointer)) === params[name]);
+  const param = m.param ?? '';
+  return itemId(item, param) === params[param];
 }
 
 function itemId(item: Item, param: string): string | undefined {
@@ -109,11 +118,16 @@ export async function respond(
   }
   if (m.respond === 'get') {
     const itemSchema = m.wrap !== undefined ? propertySchema(schema, m.wrap) : schema;
-    const id = params[m.param];
-    const item = items.find((i) => itemId(i, m.param) === id);
+    const item = items.find((i) => itemMatches(i, m, params));
     const notFound = rt.errors.byId(m.notFound, 404);
     if (item === undefined) return errorReply(rt, notFound, headers);
-    if (!rt.stages.visible(rt, item, p.tenant)) {
+    const open = m.public !== undefined && fieldEquals(item, m.public);
+    if (!open && p.record === undefined && item.tenant !== undefined) {
+      // a private item asked for without a credential: hidden (resource.hidden)
+      const hidden = rt.stages.hidden(rt, notFound, item);
+      return errorReply(rt, hidden.error, headers, { ...(hidden.status !== undefined ? { status: hidden.status } : {}), ...(hidden.extra !== undefined ? { extra: hidden.extra } : {}) });
+    }
+    if (!open && !rt.stages.visible(rt, item, p.tenant)) {
       return errorReply(rt, isolationError(rt, route, notFound, m.notFound), headers);
     }
     const visible = publicItem(item, itemSchema);

@@ -8,7 +8,7 @@
  * A new requirement kind adds its stage here (with the conformant behaviour) and calls it from the
  * pipeline; its kind file wraps the stage to break it.
  */
-import type { CredentialScheme, ErrorSpec, ResponseHeaderRule } from '../spec/contract.ts';
+import type { CredentialScheme, ErrorSpec, Operation, RefusedPlacement, RefusedScheme, ResponseHeaderRule } from '../spec/contract.ts';
 import type { AuthOutcome, Bare } from './auth.ts';
 import type { CredentialRecord, UserRecord } from './credentials.ts';
 import type { MockRequest } from './request.ts';
@@ -120,6 +120,24 @@ export interface Stages {
   errorText(rt: Runtime, spec: ErrorSpec): string;
   /** the value of a documented response header on a response of this status; undefined = not sent */
   responseHeaderValue(rt: Runtime, rule: ResponseHeaderRule, status: number): string | undefined;
+  // --- issue 10 (wt/refusals) ---
+  /** `Authorization: <word> <rest>` with a refused scheme word (x-authconform.refusedSchemes) */
+  refusedScheme(rt: Runtime, refused: RefusedScheme, rest: string): AuthOutcome;
+  /** a value in a refused place (x-authconform.refusedPlacements) of a request with no credential where the schemes put it */
+  refusedPlacement(rt: Runtime, placement: RefusedPlacement, value: string): AuthOutcome;
+  /** a public operation (security: [], x-authconform.public) requested without a credential: undefined = served */
+  publicAccess(rt: Runtime, operation: Operation): ErrorSpec | undefined;
+  /** a private item of a `get` requested without a credential */
+  hidden(rt: Runtime, notFound: ErrorSpec, item: Item): HiddenAnswer;
+}
+
+/** How the mock refuses a private item requested without a credential (resource.hidden). */
+export interface HiddenAnswer {
+  error: ErrorSpec;
+  /** another status than the error's (defects) */
+  status?: number;
+  /** fields added to the error body (defects) */
+  extra?: Record<string, unknown>;
 }
 
 /** Wrappers of some stages: each gets the stage as composed so far and returns its replacement. */

@@ -67,13 +67,17 @@ function randomString(length: number, alphabet: string): string {
 
 /**
  * A key that cannot exist: `prefix` (default: the prefix of `like`, else the first documented live
- * prefix) plus random characters of the same length and alphabet as `like`'s body.
+ * prefix) plus random characters of the same length and alphabet as `like`'s body (shorter where
+ * the whole would pass keyFormat.maxLength).
  */
 export function canaryKey(contract: Pick<Contract, 'keyFormat'>, like?: string, prefix?: string): string {
   const likePrefix = like === undefined ? undefined : prefixOf(contract, like);
   const body = like === undefined ? undefined : like.slice(likePrefix?.length ?? 0);
   const p = prefix ?? likePrefix ?? contract.keyFormat.live[0] ?? contract.keyFormat.test[0] ?? '';
-  const length = body !== undefined && body.length > 0 ? body.length : DEFAULT_BODY_LENGTH;
+  const wanted = body !== undefined && body.length > 0 ? body.length : DEFAULT_BODY_LENGTH;
+  // keyFormat.maxLength: the whole key stays within the documented longest
+  const max = contract.keyFormat.maxLength;
+  const length = max === undefined ? wanted : Math.max(1, Math.min(wanted, max - p.length));
   const alphabet = alphabetOf(body ?? '');
   for (;;) {
     const key = p + randomString(length, alphabet);

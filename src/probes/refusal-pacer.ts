@@ -13,7 +13,7 @@ import type { ProbeRequest, ProbeResponse } from '../transport/types.ts';
 import { SkipCase } from './skip-case.ts';
 
 /** Kinds whose errors are refusals of a presented credential (what a lockout counts). */
-const REFUSAL_KINDS = new Set(['credential.invalid', 'key.revoked', 'credential.refused-prefix']);
+const REFUSAL_KINDS = new Set(['credential.invalid', 'key.revoked', 'credential.refused-prefix', 'credential.refused-scheme']);
 
 export interface PacerClock {
   now(): number;

@@ -35,6 +35,8 @@ export const SKIP = {
   /** no resource of the first tenant could be found */
   noResource: (label: string, pointer: string, param: string): string =>
     `${label} with the valid credential has nothing at ${pointer}; set fixtures.resources.${param}`,
+  /** resource.params / resource.where: no listed item to use */
+  noListedItem: (label: string, what: string): string => `${label} with the valid credential lists no ${what}; the case needs one`,
   /** a documented prefix is needed to tell which prefix the response must echo */
   noDocumentedPrefix: (role: Role): string => `the \`${role}\` key starts with no documented prefix`,
   /** nothing in the fixtures to compare with */

@@ -120,6 +120,49 @@ export interface KeyFormat {
   pattern?: string;
   /** documented key kinds the API refuses (publishable keys on secret-key endpoints), with their error */
   refused?: RefusedPrefix[];
+  /** the longest key the docs let a target issue: made-up keys (canaries, altered variants) stay within it */
+  maxLength?: number;
+}
+
+/**
+ * A scheme word the docs say is refused (`Authorization: Basic …` where only tokens work), what it
+ * carries (the valid key, or a made-up user name and password) and the error it gets.
+ */
+export interface RefusedScheme {
+  word: string;
+  as: 'key' | 'username:password';
+  /** error id */
+  error: string;
+}
+
+/** A place the docs say a credential is refused in (the key as a query parameter), and the error. */
+export interface RefusedPlacement {
+  in: 'query' | 'cookie' | 'header';
+  /** the query parameter, cookie or header name */
+  name: string;
+  /** error id */
+  error: string;
+}
+
+/** An item chosen by a field's value (`private: true`): `field` a property name or a JSON pointer. */
+export interface FieldEquals {
+  field: string;
+  equals: string | number | boolean | null;
+}
+
+/**
+ * How a probe finds a resource of the first tenant: the valid credential's `list`, then either
+ * `idPointer` into the list body filling path parameter `param` of `get`, or (several path
+ * parameters) the first listed item (matching `where`) with `params` pointers into that item and
+ * `idPointer` the item's id.
+ */
+export interface ResourceRef<Op = Operation> {
+  list: Op;
+  get: Op;
+  idPointer: string;
+  param?: string;
+  params?: Record<string, string>;
+  where?: FieldEquals;
 }
 
 /** A documented key prefix whose keys are real but refused here, the role a target's such key has, and the error. */
@@ -339,11 +382,13 @@ export interface RequirementInput {
   operation?: string;
   request?: RequestExample;
   allowed?: { operation: string; request?: RequestExample };
-  resource?: { list: string; idPointer: string; get: string; param: string };
+  resource?: ResourceRef<string>;
   after?: string;
   statuses?: number[];
   /** response.header: the rule's header name */
   header?: string;
+  /** credential.refused-scheme: the refusedSchemes word */
+  scheme?: string;
   note?: string;
 }
 
@@ -391,8 +436,20 @@ export interface ScopeRequirement extends RequirementBase {
 /** tenant.isolation: how to find a resource of the first tenant, and statuses accepted besides the errors (e.g. 404). */
 export interface IsolationRequirement extends RequirementBase {
   kind: 'tenant.isolation';
-  resource?: { list: Operation; idPointer: string; get: Operation; param: string };
+  resource?: ResourceRef;
   statuses: number[];
+}
+
+/** credential.refused-scheme: the refusedSchemes entry it checks. */
+export interface RefusedSchemeRequirement extends RequirementBase {
+  kind: 'credential.refused-scheme';
+  refused: RefusedScheme;
+}
+
+/** resource.hidden: the private resource (found through `resource`, else the operation's example). */
+export interface HiddenResourceRequirement extends RequirementBase {
+  kind: 'resource.hidden';
+  resource?: ResourceRef;
 }
 
 /** key.no-expiry: how far the mock clock is advanced (default P365D). */
@@ -409,7 +466,10 @@ export interface ResponseHeaderRequirement extends RequirementBase {
   rule: ResponseHeaderRule;
 }
 
-export type KindWithoutExtraFields = Exclude<RequirementKind, 'scope.denied' | 'tenant.isolation' | 'key.no-expiry' | 'response.header'>;
+export type KindWithoutExtraFields = Exclude<
+  RequirementKind,
+  'scope.denied' | 'tenant.isolation' | 'key.no-expiry' | 'response.header' | 'credential.refused-scheme' | 'resource.hidden'
+>;
 
 /** The loaded requirement of one kind. */
 export type RequirementOf<K extends RequirementKind> = K extends 'scope.denied'
@@ -420,7 +480,11 @@ export type RequirementOf<K extends RequirementKind> = K extends 'scope.denied'
       ? NoExpiryRequirement
       : K extends 'response.header'
         ? ResponseHeaderRequirement
-        : RequirementBase & { kind: K };
+        : K extends 'credential.refused-scheme'
+          ? RefusedSchemeRequirement
+          : K extends 'resource.hidden'
+            ? HiddenResourceRequirement
+            : RequirementBase & { kind: K };
 
 /** A loaded requirement: a union discriminated on `kind` for the kinds with extra fields. */
 export type Requirement =
@@ -428,6 +492,8 @@ export type Requirement =
   | IsolationRequirement
   | NoExpiryRequirement
   | ResponseHeaderRequirement
+  | RefusedSchemeRequirement
+  | HiddenResourceRequirement
   | (RequirementBase & { kind: KindWithoutExtraFields });
 
 /** Statements of the docs mapped to requirement ids, or to why they cannot be probed. */
@@ -482,9 +548,14 @@ export interface MockSection {
 export type MockOperation =
   /** `field: ''`: the body is the array itself (a top-level JSON array) */
   | { respond: 'list'; collection: string; field: string; extra?: Record<string, unknown>; total?: string }
-  | { respond: 'get'; collection: string; param: string; notFound: string; wrap?: string }
+  /**
+   * one item by `param` (its id), or by `params` (path parameter → pointer into the item);
+   * `public`: items readable without a credential (the others are hidden: `notFound`)
+   */
+  | { respond: 'get'; collection: string; param?: string; params?: Record<string, string>; notFound: string; wrap?: string; public?: FieldEquals }
   | { respond: 'create'; collection: string; wrap?: string }
-  | { respond: 'static'; status?: number; body: unknown; testBody?: unknown }
+  /** `contentType`: a non-JSON body (a string) served with this media type */
+  | { respond: 'static'; status?: number; body: unknown; testBody?: unknown; contentType?: string }
   | { respond: 'login' };
 
 export interface Contract {
@@ -519,6 +590,10 @@ export interface Contract {
   responseHeaders: ResponseHeaderRule[];
   /** a documented lockout after repeated refused credentials */
   lockout?: LockoutSpec;
+  /** scheme words the docs say are refused (x-authconform.refusedSchemes) */
+  refusedSchemes?: RefusedScheme[];
+  /** credential placements the docs say are refused (x-authconform.refusedPlacements) */
+  refusedPlacements?: RefusedPlacement[];
   requirements: Requirement[];
   /** profile requirements this spec waives, with the reason (x-authconform.waivers) */
   waivers?: Waiver[];

@@ -40,6 +40,10 @@ function hasSection(contract: Contract, section: Section): boolean {
       return contract.lockout !== undefined;
     case 'responseHeaders':
       return contract.responseHeaders.length > 0;
+    case 'refusedSchemes':
+      return (contract.refusedSchemes ?? []).length > 0;
+    case 'refusedPlacements':
+      return (contract.refusedPlacements ?? []).length > 0;
   }
 }
 

@@ -13,7 +13,9 @@ import type {
   Level,
   LoginSpec,
   LockoutSpec,
+  RefusedPlacement,
   RefusedPrefix,
+  RefusedScheme,
   ResponseHeaderRule,
   MockSection,
   Operation,
@@ -168,7 +170,7 @@ function normalizeOperation(document: unknown, op: IndexedOperation, authStatuse
     successStatus,
     acceptStatuses,
   };
-  if (isPublic) operation.public = true;
+  if (isPublic || op.ext?.public === true) operation.public = true;
   const exemptFrom = asArray(asObject(op.ext?.rateLimit)?.exemptFrom).map(String);
   if (exemptFrom.length > 0) operation.exemptFrom = exemptFrom;
   const summary = asString(op.raw.summary);
@@ -178,10 +180,13 @@ function normalizeOperation(document: unknown, op: IndexedOperation, authStatuse
   return operation;
 }
 
-function probeOperation(index: SpecIndex): string {
+/** The operation marked `probe: true`, else the first safe GET that needs a credential (public ones prove nothing of auth). */
+function probeOperation(index: SpecIndex, operations: Operation[]): string {
   const marked = index.operations.find((op) => op.ext?.probe === true);
-  const safeGet = index.operations.find((op) => op.method === 'get' && op.ext?.safe !== false);
-  return (marked ?? safeGet)?.operationId ?? '';
+  if (marked !== undefined) return marked.operationId ?? '';
+  const isPublic = (id: string | undefined): boolean => operations.find((o) => o.operationId === id)?.public === true;
+  const safeGets = index.operations.filter((op) => op.method === 'get' && op.ext?.safe !== false);
+  return (safeGets.find((op) => !isPublic(op.operationId)) ?? safeGets[0])?.operationId ?? '';
 }
 
 function normalizeRotation(x: Json): RotationSpec | undefined {
@@ -255,6 +260,7 @@ function normalizeRequirement(v: unknown): RequirementInput {
   if (typeof r.after === 'string') req.after = r.after;
   if (r.statuses !== undefined) req.statuses = asArray(r.statuses) as number[];
   if (typeof r.header === 'string') req.header = r.header;
+  if (typeof r.scheme === 'string') req.scheme = r.scheme;
   if (typeof r.note === 'string') req.note = r.note;
   return req;
 }
@@ -287,8 +293,15 @@ export function normalize(input: NormalizeInput): LoadedSpec {
   const defaultScheme = index.schemes.find((s) => s.ext?.default === true)?.name ?? schemes[0]?.name ?? '';
   const keyFormat = asObject(x.keyFormat) ?? {};
   const operations = index.operations.map((op) => normalizeOperation(document, op, authStatuses));
-  const refs = { errors, operations, probeOperation: probeOperation(index) };
+  const refs = { errors, operations, probeOperation: probeOperation(index, operations) };
   const responseHeaders = normalizeResponseHeaders(x);
+  const refusedSchemes = asArray(x.refusedSchemes).map((v) => {
+    const r = v as Json;
+    // what the word carries: as written, else a user name and password for Basic, the key for any other word
+    const as = r.as === 'key' || r.as === 'username:password' ? r.as : String(r.word).toLowerCase() === 'basic' ? 'username:password' : 'key';
+    return { word: String(r.word), as, error: String(r.error) } satisfies RefusedScheme;
+  });
+  const refusedPlacements = asArray(x.refusedPlacements).map((v) => ({ ...(v as RefusedPlacement) }));
   const contract: Contract = {
     name: input.name,
     title: document.info.title,
@@ -303,6 +316,7 @@ export function normalize(input: NormalizeInput): LoadedSpec {
       test: asArray(keyFormat.test).map(String),
       ...(typeof keyFormat.pattern === 'string' ? { pattern: keyFormat.pattern } : {}),
       ...(Array.isArray(keyFormat.refused) ? { refused: asArray(keyFormat.refused).map((v) => ({ ...(v as RefusedPrefix) })) } : {}),
+      ...(typeof keyFormat.maxLength === 'number' ? { maxLength: keyFormat.maxLength } : {}),
     },
     roles: asArray(x.roles) as Role[],
     errors,
@@ -312,7 +326,7 @@ export function normalize(input: NormalizeInput): LoadedSpec {
     requiredHeaders: asArray(x.requiredHeaders).map((h) => ({ ...(h as { name: string; value: string }) })),
     echoHeaders: asArray(x.echoHeaders).map((h) => ({ ...(h as Contract['echoHeaders'][number]) })),
     responseHeaders,
-    requirements: asArray(x.requirements).map((r) => resolveRequirement(normalizeRequirement(r), { ...refs, responseHeaders })),
+    requirements: asArray(x.requirements).map((r) => resolveRequirement(normalizeRequirement(r), { ...refs, responseHeaders, refusedSchemes })),
     traceability: asArray(x.traceability).map(normalizeTrace),
   };
   const rateLimit = normalizeRateLimit(x);
@@ -325,6 +339,8 @@ export function normalize(input: NormalizeInput): LoadedSpec {
   if (login !== undefined) contract.login = login;
   const lockout = normalizeLockout(x);
   if (lockout !== undefined) contract.lockout = lockout;
+  if (refusedSchemes.length > 0) contract.refusedSchemes = refusedSchemes;
+  if (refusedPlacements.length > 0) contract.refusedPlacements = refusedPlacements;
   const waivers = asArray(x.waivers).map((w) => ({ id: String((w as Json).id), reason: String((w as Json).reason) }));
   if (waivers.length > 0) contract.waivers = waivers;
   return { contract, mock: normalizeMock(index, input.seed) };

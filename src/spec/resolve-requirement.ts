@@ -5,7 +5,7 @@
  * known; consumers do not re-check.
  */
 import { kindOf } from '../kinds/index.ts';
-import type { ErrorSpec, Operation, Requirement, RequirementBase, RequirementInput, ResponseHeaderRule } from './contract.ts';
+import type { ErrorSpec, Operation, RefusedScheme, Requirement, RequirementBase, RequirementInput, ResourceRef, ResponseHeaderRule } from './contract.ts';
 import { durationMs } from './duration.ts';
 
 /** How far key.no-expiry moves the clock when the requirement names no `after`. */
@@ -17,12 +17,24 @@ export interface RequirementRefs {
   probeOperation: string;
   /** x-authconform.responseHeaders (response.header requirements name one by `header`) */
   responseHeaders?: ResponseHeaderRule[];
+  /** x-authconform.refusedSchemes (credential.refused-scheme requirements name one by `scheme`) */
+  refusedSchemes?: RefusedScheme[];
 }
 
 function lookup<T>(value: T | undefined, what: string): T {
   // the cross-reference checks rule this out for loaded specs; a hand-built contract may not
   if (value === undefined) throw new Error(`${what} is not in the contract`);
   return value;
+}
+
+/** A resource reference with its operations resolved (`param` or `params`, `where` kept as written). */
+function resolveResource(res: ResourceRef<string> | undefined, operation: (id: string) => Operation): ResourceRef | undefined {
+  if (res === undefined) return undefined;
+  const out: ResourceRef = { list: operation(res.list), get: operation(res.get), idPointer: res.idPointer };
+  if (res.param !== undefined) out.param = res.param;
+  if (res.params !== undefined) out.params = { ...res.params };
+  if (res.where !== undefined) out.where = { ...res.where };
+  return out;
 }
 
 export function resolveRequirement(r: RequirementInput, refs: RequirementRefs): Requirement {
@@ -45,10 +57,18 @@ export function resolveRequirement(r: RequirementInput, refs: RequirementRefs): 
       return { ...base, kind: r.kind, allowed: { operation: operation(allowed.operation), ...(allowed.request !== undefined ? { request: allowed.request } : {}) } };
     }
     case 'tenant.isolation': {
-      const res = r.resource;
       const statuses = r.statuses ?? [];
-      if (res === undefined) return { ...base, kind: r.kind, statuses };
-      return { ...base, kind: r.kind, statuses, resource: { list: operation(res.list), get: operation(res.get), idPointer: res.idPointer, param: res.param } };
+      const resource = resolveResource(r.resource, operation);
+      return resource === undefined ? { ...base, kind: r.kind, statuses } : { ...base, kind: r.kind, statuses, resource };
+    }
+    case 'resource.hidden': {
+      const resource = resolveResource(r.resource, operation);
+      return resource === undefined ? { ...base, kind: r.kind } : { ...base, kind: r.kind, resource };
+    }
+    case 'credential.refused-scheme': {
+      const word = (r.scheme ?? '').toLowerCase();
+      const refused = lookup(refs.refusedSchemes?.find((s) => s.word.toLowerCase() === word), `refused scheme ${r.scheme ?? '(none)'}`);
+      return { ...base, kind: r.kind, refused };
     }
     case 'key.no-expiry': {
       const after = r.after ?? DEFAULT_NO_EXPIRY;

@@ -10,6 +10,7 @@ import type { Section } from '../kinds/kind.ts';
 import { ROLES } from './contract.ts';
 import { durationMs } from './duration.ts';
 import { formatFindings } from './format-checks.ts';
+import { isPublicOperation, refusalFindings } from './refusal-checks.ts';
 import type { Finding } from './finding.ts';
 import { joinPointer } from './json-pointer.ts';
 import { deref } from './resolve-refs.ts';
@@ -278,7 +279,8 @@ function checkOperations(out: Finding[], index: SpecIndex): void {
     }
   }
   if (probes.length === 0 && index.operations.length > 0) {
-    const safeGets = index.operations.filter((op) => op.method === 'get' && op.ext?.safe !== false);
+    // public operations prove nothing of auth: the probe operation needs a credential
+    const safeGets = index.operations.filter((op) => op.method === 'get' && op.ext?.safe !== false && !isPublicOperation(index, op));
     if (safeGets.length !== 1) {
       out.push({ pointer: '/paths', at: 'key', message: `no operation is marked x-authconform.probe: true and there are ${safeGets.length} safe GET operations to choose from`, hint: 'add x-authconform: { probe: true } to the safe operation most probes should use' });
     }
@@ -350,5 +352,6 @@ export function semanticFindings(index: SpecIndex): Finding[] {
   checkSections(out, index);
   rateLimitFindings(out, index);
   out.push(...formatFindings(index));
+  out.push(...refusalFindings(index));
   return out;
 }

@@ -68,7 +68,7 @@ describe.each(SPECS.flatMap((n) => [[n, 'direct'], [n, 'msw']] as const))('%s mo
     const foreignList = await client.call(res.list.operationId, { role: 'other_tenant' });
     expect(foreignList.status).toBe(200);
     expect(foreignList.text).not.toContain(id);
-    const missing = await client.call(get, { role: 'valid', path: { [res.param]: 'no-such-id' } });
+    const missing = await client.call(get, { role: 'valid', path: { [res.param ?? '']: 'no-such-id' } });
     expect(missing.status).toBe(404);
   });
 

@@ -28,6 +28,7 @@ import { describeErrors } from '../expect-error.ts';
 import { describeAccepted } from '../expect-accepted.ts';
 import { describeActual, expectation } from '../messages.ts';
 import { refusedKeyPlans } from './refused-keys.ts';
+import { refusedSchemePlans } from './refused-forms.ts';
 
 const ID = 'invalid-credentials';
 
@@ -92,7 +93,8 @@ function variants(contract: Contract, fixtures: Fixtures, r: Requirement): Varia
     },
   );
   if (scheme.type !== 'query' && scheme.type !== 'cookie' && scheme.header.toLowerCase() === 'authorization') {
-    const declared = declaredWords(contract);
+    // words a scheme declares are documented forms; words the docs refuse are credential.refused-scheme's case
+    const declared = new Set([...declaredWords(contract), ...(contract.refusedSchemes ?? []).map((s) => s.word.toLowerCase())]);
     if (!declared.has('basic')) {
       out.push({
         title: 'Basic scheme is refused',
@@ -200,5 +202,5 @@ function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
 export const invalidCredentials: ProbeFamily = {
   id: ID,
   title: 'Invalid credentials are refused',
-  plans: { 'credential.invalid': plan, ...refusedKeyPlans },
+  plans: { 'credential.invalid': plan, ...refusedKeyPlans, ...refusedSchemePlans },
 };

@@ -8,6 +8,7 @@ import type { Case, ProbeFamily } from '../model.ts';
 import { missingRole, requireCredential } from '../credential.ts';
 import { makeCase } from '../make-case.ts';
 import { expectRefused} from '../steps.ts';
+import { refusedPlacementPlans } from './refused-forms.ts';
 
 const ID = 'missing-credentials';
 
@@ -54,5 +55,5 @@ function plan(contract: Contract, fixtures: Fixtures, r: Requirement): Case[] {
 export const missingCredentials: ProbeFamily = {
   id: ID,
   title: 'Requests without a credential are refused',
-  plans: { 'credential.missing': plan },
+  plans: { 'credential.missing': plan, ...refusedPlacementPlans },
 };

@@ -7,24 +7,22 @@
  */
 import type { Contract, ErrorSpec, IsolationRequirement, Requirement } from '../../spec/contract.ts';
 import type { Fixtures } from '../../fixtures/fixtures.ts';
-import type { Case, ProbeContext, ProbeFamily } from '../model.ts';
+import type { Case, ProbeFamily } from '../model.ts';
 import { missingRole, requireCredential } from '../credential.ts';
-import { bodyHasCode } from '../expect-error.ts';
-import { getAtPointer } from '../../spec/json-pointer.ts';
 import { placementFor } from '../login.ts';
 import { makeCase } from '../make-case.ts';
 import { expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
-import { requireValidAccepted } from '../valid-accepted.ts';
+import { firstTenantResource, leaksId } from '../resource-finder.ts';
+import { hiddenResourcePlans } from './public-access.ts';
 import {
   errorsById,
   expectAccepted,
   expectRefused,
   refusalFailure,
-  sendBuilt,
-  type Sent } from '../steps.ts';
+  sendBuilt } from '../steps.ts';
 
 const ID = 'tenants';
 
@@ -35,36 +33,6 @@ function resourceOf(r: IsolationRequirement): ResourceRef {
   return r.resource;
 }
 
-/**
- * A resource id of the first tenant: fixtures.resources[param], else the first item of its list.
- * Either way the valid credential's list comes first, as a precondition (credential.accepted covers
- * it): a target that refuses the valid key fails that requirement, not this one.
- */
-async function firstTenantResource(ctx: ProbeContext, res: ResourceRef): Promise<string> {
-  const fixed = ctx.fixtures.resources[res.param];
-  const hasFixed = fixed !== undefined && fixed !== '';
-  if (hasFixed && ctx.fixtures.credentials.valid === undefined) return fixed;
-  const s = await requireValidAccepted(ctx, res.list, 'listing with the valid credential');
-  if (hasFixed) return fixed;
-  const id = getAtPointer(s.res.json, res.idPointer);
-  if ((typeof id !== 'string' && typeof id !== 'number') || id === '') {
-    throw new SkipCase(SKIP.noResource(s.label, res.idPointer, res.param));
-  }
-  return String(id);
-}
-
-/**
- * Whether a response carries the resource id as data: a JSON value equal to it, or the id as a word
- * of a text body once the request's own path is taken out (a 404 page that repeats the requested
- * path, "Cannot GET /v1/icp/<id>", leaks nothing the client did not send).
- */
-export function leaksId(s: Sent, id: string): boolean {
-  if (s.res.json !== undefined) return bodyHasCode(s.res, id);
-  const path = new URL(s.req.path, 'http://origin.invalid').pathname;
-  const body = s.res.body.split(path).join(' ').split(decodeURIComponent(path)).join(' ');
-  return bodyHasCode({ body }, id);
-}
-
 /** The errors a cross-tenant read may get: the documented ones, else a bare 403. */
 function isolationErrors(r: Requirement): ErrorSpec[] {
   return r.errors.length > 0 ? r.errors : [{ id: 'forbidden', status: 403 }];
@@ -73,7 +41,7 @@ function isolationErrors(r: Requirement): ErrorSpec[] {
 function isolationCases(contract: Contract, fixtures: Fixtures, r: IsolationRequirement): Case[] {
   const { role } = r;
   const param = r.resource?.param;
-  const fixed = param !== undefined && (fixtures.resources[param] ?? '') !== '';
+  const fixed = param !== undefined && r.resource?.params === undefined && r.resource?.where === undefined && (fixtures.resources[param] ?? '') !== '';
   const skip = missingRole(fixtures, role) ?? (fixed ? undefined : missingRole(fixtures, 'valid'));
   const get = (r.resource?.get ?? r.operation).operationId;
   const list = r.resource?.list.operationId ?? contract.probeOperation;
@@ -84,9 +52,9 @@ function isolationCases(contract: Contract, fixtures: Fixtures, r: IsolationRequ
       `${role} credential cannot read a resource of the first tenant (${get})`,
       async (ctx) => {
         const res = resourceOf(r);
-        const id = await firstTenantResource(ctx, res);
+        const { id, path } = await firstTenantResource(ctx, res);
         const other = requireCredential(ctx.fixtures, role);
-        const s = await sendBuilt(ctx, { operation: res.get, credential: other, request: { path: { [res.param]: id } } });
+        const s = await sendBuilt(ctx, { operation: res.get, credential: other, request: { path } });
         const note = `${role} credential, resource ${id} of the first tenant`;
         const refused = refusalFailure(s, isolationErrors(r), { note, statuses: r.statuses });
         if (refused) return fail(ctx, refused);
@@ -103,7 +71,7 @@ function isolationCases(contract: Contract, fixtures: Fixtures, r: IsolationRequ
       `${role} credential's list does not contain the first tenant's resource (${list})`,
       async (ctx) => {
         const res = resourceOf(r);
-        const id = await firstTenantResource(ctx, res);
+        const { id } = await firstTenantResource(ctx, res);
         const s = await sendBuilt(ctx, { operation: res.list, credential: requireCredential(ctx.fixtures, role) });
         if (leaksId(s, id)) {
           return fail(
@@ -174,5 +142,6 @@ export const tenants: ProbeFamily = {
   plans: {
     'tenant.isolation': isolationCases,
     'org.membership': membershipCases,
+    ...hiddenResourcePlans,
   },
 };

@@ -15,6 +15,7 @@ import { pass } from '../outcome.ts';
 import { COVERAGE, coveringRequirement, requireAccepted } from '../preconditions.ts';
 import { schemeByName, type BuildOptions } from '../request-builder.ts';
 import { expectAccepted, sendBuilt } from '../steps.ts';
+import { publicAccessPlans } from './public-access.ts';
 import { schemeWords } from '../../spec/scheme-words.ts';
 
 const ID = 'valid-credentials';
@@ -120,5 +121,6 @@ export const validCredentials: ProbeFamily = {
     'credential.accepted': (contract, fixtures, r) => [acceptedCase(contract, fixtures, r)],
     'credential.formats': formatCases,
     'credential.test-mode': (contract, fixtures, r) => [acceptedCase(contract, fixtures, r)],
+    ...publicAccessPlans,
   },
 };
