@@ -22,6 +22,8 @@ import { ratelimitReset } from './ratelimit-reset.ts';
 import { ratelimitExceeded } from './ratelimit-exceeded.ts';
 import { ratelimitRetryAfter } from './ratelimit-retry-after.ts';
 import { ratelimitPerKey } from './ratelimit-per-key.ts';
+import { ratelimitPartition } from './ratelimit-partition.ts';
+import { ratelimitExempt } from './ratelimit-exempt.ts';
 import { ratelimitRecovery } from './ratelimit-recovery.ts';
 import { loginIssue } from './login-issue.ts';
 import { loginReject } from './login-reject.ts';
@@ -86,6 +88,8 @@ export const KINDS = [
   ratelimitExceeded,
   ratelimitRetryAfter,
   ratelimitPerKey,
+  ratelimitPartition,
+  ratelimitExempt,
   ratelimitRecovery,
   loginIssue,
   loginReject,

@@ -68,7 +68,7 @@ export type Statement = keyof typeof STATEMENTS;
  * Optional requirement fields a kind may read (id, level, kind, statement, source, note: every
  * kind). `validate` reports any of these on a requirement whose kind does not read it.
  */
-export const REQUIREMENT_FIELDS = ['errors', 'role', 'operation', 'request', 'allowed', 'resource', 'after', 'statuses', 'header', 'scheme'] as const;
+export const REQUIREMENT_FIELDS = ['errors', 'role', 'operation', 'request', 'allowed', 'resource', 'after', 'statuses', 'header', 'scheme', 'limit'] as const;
 export type RequirementField = (typeof REQUIREMENT_FIELDS)[number];
 
 export interface KindDefinition<K extends string = string> {

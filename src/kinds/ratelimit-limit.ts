@@ -6,7 +6,7 @@ export const ratelimitLimit = defineKind({
   family: 'rate-limits',
   summary: "Limit equals the plan's per-minute number",
   needs: ['rateLimit'],
-  fields: ['operation', 'request'],
+  fields: ['operation', 'request', 'limit'],
   defaultRole: 'valid',
   defects: () => [
     {

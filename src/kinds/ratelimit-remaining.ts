@@ -1,14 +1,16 @@
 /** ratelimit.remaining: Remaining falls by exactly one per sequential request. */
+import type { Breakage } from '../mock/defect.ts';
 import { defineKind } from './kind.ts';
+import { exemptionStated } from '../spec/rate-windows.ts';
 
 export const ratelimitRemaining = defineKind({
   kind: 'ratelimit.remaining',
   family: 'rate-limits',
   summary: 'Remaining falls by exactly one per sequential request',
   needs: ['rateLimit', 'rateLimit.headers'],
-  fields: ['operation', 'request'],
+  fields: ['operation', 'request', 'limit'],
   defaultRole: 'valid',
-  defects: ({ contract: c }) => [
+  defects: ({ contract: c }): Breakage[] => [
     {
       description: 'the Remaining header never decreases',
       wrap: {
@@ -18,8 +20,8 @@ export const ratelimitRemaining = defineKind({
         },
       },
     },
-    // only where the docs name operations that do not count
-    ...(c.operations.some((o) => o.exemptFrom !== undefined)
+    // only where the docs name operations that do not count, and no ratelimit.exempt requirement states it
+    ...(c.operations.some((o) => o.exemptFrom !== undefined) && !exemptionStated(c.requirements)
       ? [{ suffix: 'exempt-counted', description: 'requests to operations documented as exempt count against the limit', wrap: { exemptFrom: () => () => [] } }]
       : []),
   ],

@@ -6,7 +6,7 @@ export const ratelimitReset = defineKind({
   family: 'rate-limits',
   summary: 'Reset is in the documented unit, in the future and within the window, measured from the response Date',
   needs: ['rateLimit', 'rateLimit.headers'],
-  fields: ['operation', 'request'],
+  fields: ['operation', 'request', 'limit'],
   defaultRole: 'valid',
   defects: ({ contract: c }) => {
     const delta = c.rateLimit?.resetUnit === 'delta-seconds';

@@ -11,6 +11,8 @@ import { alternativeStatus } from '../spec/status-set.ts';
 import type { ResponseHeaderRule } from '../spec/contract.ts';
 import { errorMessage } from './errors-body.ts';
 import { lockoutNumbers } from './lockout.ts';
+import { allLimits } from '../spec/rate-windows.ts';
+import { partitionKey } from './limit-match.ts';
 
 function mediaType(value: string): string {
   return (value.split(';')[0] ?? '').trim().toLowerCase();
@@ -30,7 +32,13 @@ export const CONFORMANT: Stages = {
   echoValue: (_rt, record) => record.prefix,
   limiterKey: (rt, record, tenant) => ((rt.contract.rateLimit?.perCredential ?? true) ? `k:${record.value}` : `t:${tenant ?? record.value}`),
   limiterMode: (rt) => ({ never: rt.options.unlimited === true, sticky: false }),
-  exemptFrom: (rt, operationId) => rt.contract.operations.find((o) => o.operationId === operationId)?.exemptFrom ?? [],
+  exemptFrom: (rt, operationId) => [
+    ...new Set([
+      ...(rt.contract.operations.find((o) => o.operationId === operationId)?.exemptFrom ?? []),
+      ...allLimits(rt.contract.rateLimit).flatMap((w) => (w.exempt?.includes(operationId) === true ? [w.id] : [])),
+    ]),
+  ],
+  limitCounter: (_rt, limit, parts) => partitionKey(limit, parts),
   rateFigures: (rt, d, now) => {
     if (rt.contract.rateLimit?.headers === undefined) return undefined;
     const epoch = rt.contract.rateLimit.resetUnit !== 'delta-seconds';

@@ -1,6 +1,7 @@
 /**
- * The rate-limit stage of the pipeline: takes one request from the credential's budget (per
- * credential, or per tenant when the spec says limits are shared), writes the documented
+ * The rate-limit stage of the pipeline: takes one request from the budgets it counts against (per
+ * credential, or per tenant when the spec says limits are shared; a limit with a partition per its
+ * own counter, limit-match.ts), writes the documented
  * Limit/Remaining/Reset headers, and answers 429 with Retry-After and the body field when over.
  */
 import type { CredentialRecord } from './credentials.ts';
@@ -9,6 +10,7 @@ import type { HeaderBag, Reply } from './reply.ts';
 import { errorReply } from './reply.ts';
 import type { Runtime } from './runtime.ts';
 import { serializeItem } from '../http-auth/ratelimit-fields.ts';
+import { requestWindows } from './limit-match.ts';
 
 function writeHeaders(rt: Runtime, d: RateDecision, now: number, headers: HeaderBag): void {
   const names = rt.contract.rateLimit?.headers;
@@ -30,7 +32,9 @@ function writeHeaders(rt: Runtime, d: RateDecision, now: number, headers: Header
 
 /** Counts the request of `record`; returns the decision, or undefined when the credential has no limit. */
 export function takeRateLimit(rt: Runtime, record: CredentialRecord, tenant: string | undefined, now: number, headers: HeaderBag, operationId = ''): RateDecision | undefined {
-  const limits = rt.limits(record.plan);
+  const all = rt.limits(record.plan);
+  const method = rt.contract.operations.find((o) => o.operationId === operationId)?.method ?? '';
+  const limits = all === undefined ? undefined : requestWindows(rt, all, { record, tenant, operationId, method });
   if (limits === undefined) return undefined;
   const exempt = rt.stages.exemptFrom(rt, operationId);
   const d = rt.state.limiter.take(rt.stages.limiterKey(rt, record, tenant), limits, now, rt.stages.limiterMode(rt), exempt);

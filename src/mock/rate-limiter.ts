@@ -1,9 +1,10 @@
 /**
  * Fixed-window rate limiting on the mock clock: any number of windows at once (a plan's `limits`:
  * PT1S, PT1M, PT1H, P1D...), each aligned to the clock (a window starts at a multiple of its
- * length). A refused request does not count against any budget.
+ * length), each counted per its own key where it has one (a limit's partition). A refused request
+ * does not count against any budget; an exempt window neither counts nor refuses the request.
  */
-import type { RetryAfterRule } from '../spec/contract.ts';
+import type { LimitMatch, LimitPartition, RetryAfterRule } from '../spec/contract.ts';
 
 export interface LimitWindow {
   /** the limit's id (what a Resource header names) */
@@ -15,6 +16,18 @@ export interface LimitWindow {
   headers: boolean;
   /** whether its refusals carry Retry-After, where the limit says (else rateLimit.retryAfter) */
   retryAfter?: RetryAfterRule;
+  /** which requests it counts (all when absent) */
+  match?: LimitMatch;
+  /** what it is counted per (absent: the credential's limiter key) */
+  partition?: LimitPartition[];
+  /** operations it neither counts nor refuses */
+  exempt?: string[];
+  /** cost per method (default 1) */
+  costs?: Partial<Record<string, number>>;
+  /** this request's counter of the window (its partition), where not the request's key */
+  key?: string;
+  /** what this request costs against the window (default 1) */
+  cost?: number;
 }
 
 export interface Limits {
@@ -50,37 +63,36 @@ interface Count {
   count: number;
 }
 
-interface Bucket {
-  counts: Count[];
-  stuck: boolean;
-}
-
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+  /** per (counter key, window id): the current window's count */
+  private readonly counts = new Map<string, Count>();
+  /** request keys that stay refused (the sticky mode) */
+  private readonly stuck = new Set<string>();
 
-  /** @param exempt ids of the windows this request does not count against */
+  /**
+   * @param key the request's counter key (a window's own `key`, its partition, wins)
+   * @param exempt ids of the windows this request neither counts against nor is refused by
+   */
   take(key: string, limits: Limits, now: number, mode: LimiterMode, exempt: readonly string[] = []): RateDecision {
-    const starts = limits.windows.map((w) => now - (now % w.windowMs));
-    let b = this.buckets.get(key);
-    if (b === undefined || b.counts.length !== limits.windows.length) {
-      b = { counts: starts.map((start) => ({ start, count: 0 })), stuck: false };
-      this.buckets.set(key, b);
-    }
-    const counts = b.counts;
-    starts.forEach((start, i) => {
-      const c = counts[i]!;
+    const counts = limits.windows.map((w) => {
+      const id = `${w.key ?? key}\u0000${w.id}`;
+      const start = now - (now % w.windowMs);
+      let c = this.counts.get(id);
+      if (c === undefined) this.counts.set(id, (c = { start, count: 0 }));
       if (c.start !== start) {
         c.start = start;
         c.count = 0;
       }
+      return c;
     });
-    const over = limits.windows.flatMap((w, i) => (counts[i]!.count >= w.max ? [i] : []));
-    const limited = !mode.never && (over.length > 0 || b.stuck);
+    const counted = (i: number) => !exempt.includes(limits.windows[i]!.id);
+    const over = limits.windows.flatMap((w, i) => (counted(i) && counts[i]!.count + (w.cost ?? 1) > w.max ? [i] : []));
+    const limited = !mode.never && (over.length > 0 || this.stuck.has(key));
     if (limited) {
-      if (mode.sticky) b.stuck = true;
+      if (mode.sticky) this.stuck.add(key);
     } else {
       counts.forEach((c, i) => {
-        if (!exempt.includes(limits.windows[i]!.id)) c.count++;
+        if (counted(i)) c.count += limits.windows[i]!.cost ?? 1;
       });
     }
     const h = Math.max(0, limits.windows.findIndex((w) => w.headers));
@@ -97,6 +109,7 @@ export class RateLimiter {
   }
 
   clear(): void {
-    this.buckets.clear();
+    this.counts.clear();
+    this.stuck.clear();
   }
 }

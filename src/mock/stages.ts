@@ -8,11 +8,11 @@
  * A new requirement kind adds its stage here (with the conformant behaviour) and calls it from the
  * pipeline; its kind file wraps the stage to break it.
  */
-import type { CredentialScheme, ErrorSpec, Operation, RefusedPlacement, RefusedScheme, ResponseHeaderRule } from '../spec/contract.ts';
+import type { CredentialScheme, ErrorSpec, LimitPartition, Operation, RefusedPlacement, RefusedScheme, ResponseHeaderRule } from '../spec/contract.ts';
 import type { AuthOutcome, Bare } from './auth.ts';
 import type { CredentialRecord, UserRecord } from './credentials.ts';
 import type { MockRequest } from './request.ts';
-import type { LimiterMode, RateDecision } from './rate-limiter.ts';
+import type { LimitWindow, LimiterMode, RateDecision } from './rate-limiter.ts';
 import type { HeaderBag, Reply } from './reply.ts';
 import type { Principal } from './responders.ts';
 import type { Route } from './routes.ts';
@@ -68,8 +68,10 @@ export interface Stages {
   /** whose budget a request of this credential counts against */
   limiterKey(rt: Runtime, record: CredentialRecord, tenant: string | undefined): string;
   limiterMode(rt: Runtime): LimiterMode;
-  /** ids of the limits a request to this operation does not count against */
+  /** ids of the limits a request to this operation neither counts against nor is refused by */
   exemptFrom(rt: Runtime, operationId: string): readonly string[];
+  /** the counter of a partitioned limit for a request with these partition values; undefined = the limiter key's */
+  limitCounter(rt: Runtime, limit: LimitWindow, parts: Record<LimitPartition, string>): string | undefined;
   /** the rate-limit header values of a decision; undefined = no headers */
   rateFigures(rt: Runtime, d: RateDecision, now: number): RateFigures | undefined;
   /** seconds a limited client should wait, and the Retry-After header value (undefined = no header) */

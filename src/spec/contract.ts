@@ -258,7 +258,30 @@ export interface RateWindow {
   headers: boolean;
   /** whether this limit's refusals carry Retry-After, where it differs from `rateLimit.retryAfter` (secondary limits) */
   retryAfter?: RetryAfterRule;
+  /** which requests it counts (every request when absent) */
+  match?: LimitMatch;
+  /** what it is counted per (absent: per credential, or per account where `perCredential` is false) */
+  partition?: LimitPartition[];
+  /**
+   * operations it neither counts nor refuses: its `exempt` list and every operation naming it in
+   * `x-authconform.rateLimit.exemptFrom` (one model, two spellings; the loader merges them)
+   */
+  exempt?: string[];
+  /** what one request of a method costs (default 1) */
+  cost?: Partial<Record<string, number>>;
 }
+
+/** Which requests a limit counts: all of the given conditions hold. */
+export interface LimitMatch {
+  /** upper-case HTTP methods */
+  methods?: string[];
+  /** the credential's mode: `test` for keys of `keyFormat.test` prefixes (or role test_mode), else `live` */
+  mode?: 'live' | 'test';
+  operations?: string[];
+}
+
+/** A dimension a limit is counted per: the key, its account (tenant), its user (default the tenant), its mode, the client address, the operation. */
+export type LimitPartition = 'credential' | 'account' | 'user' | 'mode' | 'ip' | 'operation';
 
 /**
  * Whether a rate-limited response carries Retry-After: on every one (`always`), maybe (`optional`:
@@ -320,6 +343,10 @@ export interface RateLimitSpec {
   retryAfterField?: string;
   /** rate limits are per credential (another key's budget is unaffected) */
   perCredential: boolean;
+  /** limits of every credential whatever its plan (`rateLimit.limits`), as written; absent when none */
+  limits?: RateWindow[];
+  /** false: the documented numbers are maximums, a refusal before them is allowed (absent: exact) */
+  exactLimit?: false;
 }
 
 export interface RotationSpec {
@@ -389,6 +416,8 @@ export interface RequirementInput {
   header?: string;
   /** credential.refused-scheme: the refusedSchemes word */
   scheme?: string;
+  /** rate-limit kinds: the id of the limit probed */
+  limit?: string;
   note?: string;
 }
 
@@ -406,6 +435,8 @@ export interface RequirementBase {
   operation: Operation;
   /** request overrides for the probed operation */
   request?: RequestExample;
+  /** rate-limit kinds: the id of the limit the probe exhausts or reads (default: the header limit of the plan in use) */
+  limit?: string;
   /** free-form note on how the requirement is probed or why it is lenient */
   note?: string;
   /** a profile requirement (--profile): which profile it comes from and its public source */

@@ -261,6 +261,7 @@ function normalizeRequirement(v: unknown): RequirementInput {
   if (r.statuses !== undefined) req.statuses = asArray(r.statuses) as number[];
   if (typeof r.header === 'string') req.header = r.header;
   if (typeof r.scheme === 'string') req.scheme = r.scheme;
+  if (typeof r.limit === 'string') req.limit = r.limit;
   if (typeof r.note === 'string') req.note = r.note;
   return req;
 }
@@ -329,7 +330,7 @@ export function normalize(input: NormalizeInput): LoadedSpec {
     requirements: asArray(x.requirements).map((r) => resolveRequirement(normalizeRequirement(r), { ...refs, responseHeaders, refusedSchemes })),
     traceability: asArray(x.traceability).map(normalizeTrace),
   };
-  const rateLimit = normalizeRateLimit(x);
+  const rateLimit = normalizeRateLimit(x, operations);
   if (rateLimit !== undefined) contract.rateLimit = rateLimit;
   const rotation = normalizeRotation(x);
   if (rotation !== undefined) contract.rotation = rotation;

@@ -74,29 +74,67 @@ function checkHeaderStyle(out: Finding[], index: SpecIndex): void {
   }
 }
 
-/** Every limit id an operation's `rateLimit.exemptFrom` names is a limit of a plan (shorthand ids `<plan>-PT1M`, `<plan>-P1D` too). */
-function checkExempt(out: Finding[], index: SpecIndex): void {
-  const ids = new Set<string>();
-  for (const p of asArray(asObject(index.ext.rateLimit)?.plans)) {
+/** Every limit of rateLimit (`limits`, `plans[].limits`) as written, with its pointer; shorthand ids `<plan>-PT1M`, `<plan>-P1D` too (no pointer). */
+function limitsWritten(index: SpecIndex): Array<{ id: string; pointer?: string; limit?: Record<string, unknown> }> {
+  const r = asObject(index.ext.rateLimit);
+  const out: Array<{ id: string; pointer?: string; limit?: Record<string, unknown> }> = [];
+  asArray(r?.limits).forEach((l, i) => out.push({ id: String(asObject(l)?.id), pointer: `${X}/rateLimit/limits/${i}`, limit: asObject(l) ?? {} }));
+  asArray(r?.plans).forEach((p, i) => {
     const plan = asObject(p);
-    for (const l of asArray(plan?.limits)) ids.add(String(asObject(l)?.id));
-    if (plan?.perMinute !== undefined) ids.add(`${String(plan.name)}-PT1M`);
-    if (plan?.perDay !== undefined) ids.add(`${String(plan.name)}-P1D`);
-  }
+    asArray(plan?.limits).forEach((l, j) => out.push({ id: String(asObject(l)?.id), pointer: `${X}/rateLimit/plans/${i}/limits/${j}`, limit: asObject(l) ?? {} }));
+    if (plan?.perMinute !== undefined) out.push({ id: `${String(plan.name)}-PT1M` });
+    if (plan?.perDay !== undefined) out.push({ id: `${String(plan.name)}-P1D` });
+  });
+  return out;
+}
+
+const knownHint = (ids: Set<string>): string => (ids.size === 0 ? 'declare the limit in rateLimit.limits or rateLimit.plans[].limits' : `known: ${[...ids].join(', ')}`);
+
+/** Every limit id an operation's `rateLimit.exemptFrom` names is a limit of rateLimit (general or of a plan). */
+function checkExempt(out: Finding[], index: SpecIndex, ids: Set<string>): void {
   for (const op of index.operations) {
     asArray(asObject(op.ext?.rateLimit)?.exemptFrom).forEach((id, j) => {
       if (typeof id !== 'string' || ids.has(id)) return;
       out.push({
         pointer: `${op.pointer}/x-authconform/rateLimit/exemptFrom/${j}`,
-        message: `operation ${op.operationId ?? op.path} is exempt from limit "${id}", which is no limit of x-authconform.rateLimit.plans`,
-        hint: ids.size === 0 ? 'declare the limit in rateLimit.plans[].limits' : `known: ${[...ids].join(', ')}`,
+        message: `operation ${op.operationId ?? op.path} is exempt from limit "${id}", which is no limit of x-authconform.rateLimit`,
+        hint: knownHint(ids),
       });
     });
   }
 }
 
+/** A limit's `exempt` and `match.operations` name operations of the spec. */
+function checkLimitOperations(out: Finding[], index: SpecIndex): void {
+  for (const { id, pointer, limit } of limitsWritten(index)) {
+    if (pointer === undefined || limit === undefined) continue;
+    const lists: Array<[string, unknown]> = [
+      ['exempt', limit.exempt],
+      ['match/operations', asObject(limit.match)?.operations],
+    ];
+    for (const [field, list] of lists) {
+      asArray(list).forEach((op, j) => {
+        if (typeof op !== 'string' || index.operationIds.has(op)) return;
+        out.push({ pointer: `${pointer}/${field}/${j}`, message: `limit ${id} names operation "${op}", which is no operationId of the spec`, hint: `known: ${[...index.operationIds].join(', ')}` });
+      });
+    }
+  }
+}
+
+/** A requirement's `limit` is the id of a limit of rateLimit. */
+function checkRequirementLimits(out: Finding[], index: SpecIndex, ids: Set<string>): void {
+  asArray(index.ext.requirements).forEach((req, i) => {
+    const o = asObject(req);
+    if (typeof o?.limit !== 'string' || ids.has(o.limit)) return;
+    out.push({ pointer: `${X}/requirements/${i}/limit`, message: `requirement ${String(o.id)} probes limit "${o.limit}", which is no limit of x-authconform.rateLimit`, hint: knownHint(ids) });
+  });
+}
+
 export function rateLimitFindings(out: Finding[], index: SpecIndex): void {
-  checkExempt(out, index);
+  const ids = new Set(limitsWritten(index).map((l) => l.id));
+  checkExempt(out, index, ids);
+  checkRequirementLimits(out, index, ids);
+  checkLimitOperations(out, index);
   if (asObject(index.ext.rateLimit) === undefined) return;
   checkStatuses(out, index);
   checkRetryAfter(out, index);

@@ -4,12 +4,13 @@
  * error here (the error's own status first: what the mock answers), so a spec writing either
  * behaves the same; semantic checks refuse the two when they disagree (rate-limit-checks.ts).
  */
-import type { ErrorSpec, RateHeaderNames, RateLimitSpec, RetryAfterRule } from './contract.ts';
-import { planWithWindows } from './rate-windows.ts';
+import type { ErrorSpec, Operation, RateHeaderNames, RateLimitSpec, RetryAfterRule } from './contract.ts';
+import { allLimits, mergeExemptFrom, planWithWindows, rateWindowOf } from './rate-windows.ts';
 import { asArray, asObject } from './spec-index.ts';
 import type { Json } from './spec-index.ts';
 
-export function normalizeRateLimit(x: Json): RateLimitSpec | undefined {
+/** @param operations the loaded operations, whose `exemptFrom` joins the limits' `exempt` */
+export function normalizeRateLimit(x: Json, operations: ReadonlyArray<Pick<Operation, 'operationId' | 'exemptFrom'>> = []): RateLimitSpec | undefined {
   const r = asObject(x.rateLimit);
   if (r === undefined) return undefined;
   const spec: RateLimitSpec = {
@@ -18,6 +19,10 @@ export function normalizeRateLimit(x: Json): RateLimitSpec | undefined {
     error: String(r.error),
     perCredential: r.perCredential !== false,
   };
+  const limits = asArray(r.limits).map(rateWindowOf);
+  if (limits.length > 0) spec.limits = limits;
+  if (r.exactLimit === false) spec.exactLimit = false;
+  mergeExemptFrom(allLimits(spec), operations);
   const rule = retryAfterRule(r.retryAfter);
   if (rule !== undefined) spec.retryAfter = rule;
   const headers = asObject(r.headers);

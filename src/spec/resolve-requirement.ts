@@ -49,6 +49,7 @@ export function resolveRequirement(r: RequirementInput, refs: RequirementRefs): 
     operation: operation(r.operation ?? refs.probeOperation),
   };
   if (r.request !== undefined) base.request = r.request;
+  if (r.limit !== undefined) base.limit = r.limit;
   if (r.note !== undefined) base.note = r.note;
   switch (r.kind) {
     case 'scope.denied': {

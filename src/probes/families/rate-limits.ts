@@ -11,6 +11,8 @@ import { headersCase, limitCase, remainingCase, resetCase } from '../rate-limits
 import { exceededCase, longWindowCase, perKeyCase, recoveryCase, retryAfterCase } from '../rate-limits/exhaustion.ts';
 import { RATE_LIMIT_FAMILY } from '../run-case.ts';
 import { PROFILE_429_PLANS } from '../rate-limits/profile-429.ts';
+import { partitionCase } from '../rate-limits/partition.ts';
+import { exemptCase } from '../rate-limits/exempt.ts';
 
 const ID = RATE_LIMIT_FAMILY;
 
@@ -22,8 +24,8 @@ function single(title: string, run: Run): PlanCases {
 }
 
 const exceeded: PlanCases = (contract, fixtures, r) => {
-  const skip = missingRole(fixtures, 'valid');
-  const limits = limitsOf(contract, fixtures);
+  const skip = missingRole(fixtures, r.role);
+  const limits = limitsOf(contract, fixtures, r);
   const cases = [
     makeCase(
       ID,
@@ -53,6 +55,10 @@ export const rateLimits: ProbeFamily = {
     'ratelimit.exceeded': exceeded,
     'ratelimit.retry-after': single('429 carries a valid Retry-After', retryAfterCase),
     'ratelimit.per-key': single('another key is accepted while the valid key is limited', perKeyCase),
+    'ratelimit.partition': (_contract, fixtures, r) => [
+      makeCase(ID, r, `a ${r.role} key is accepted while the valid key has exhausted ${r.limit ?? 'the limit'}`, (ctx) => partitionCase(ctx, r), missingRole(fixtures, 'valid') ?? missingRole(fixtures, r.role)),
+    ],
+    'ratelimit.exempt': single(`requests to the exempt operation do not count against the limit`, exemptCase),
     'ratelimit.recovery': single('the key is accepted again after the reset', recoveryCase),
     // profile rows about the 429 these cases meet (standards.yaml), planned after them
     ...PROFILE_429_PLANS,

@@ -1,7 +1,9 @@
 /**
- * Operations documented as not counting against a limit (`x-authconform.rateLimit.exemptFrom`, e.g.
- * GitHub's "Calling this endpoint does not count against your primary rate limit"): part of what
- * ratelimit.remaining states (Remaining falls by one per *counted* request). After the observation
+ * Operations documented as not counting against a limit (a limit's `exempt`, or the operation's
+ * `x-authconform.rateLimit.exemptFrom`, e.g. GitHub's "Calling this endpoint does not count against
+ * your primary rate limit"): what ratelimit.exempt states, and part of what ratelimit.remaining
+ * states (Remaining falls by one per *counted* request) where no ratelimit.exempt requirement is
+ * written. After the observation
  * sequence, a request to the exempt operation and then one counted request: Remaining must fall by
  * exactly one over the two.
  */
@@ -13,25 +15,69 @@ import { requireCredential } from '../credential.ts';
 import { expectation } from '../messages.ts';
 import type { Failure } from '../case-failure.ts';
 import { sendBuilt, type Sent } from '../steps.ts';
-import { headerValue, limitsOf } from './figures.ts';
+import { headerValue, limitsOf, requireShort, type NamesLimit } from './figures.ts';
+import type { Outcome } from '../model.ts';
+import { fail, pass } from '../outcome.ts';
+import { COVERAGE, PreconditionFailed, credentialWhat, requireAccepted } from '../preconditions.ts';
+import { countedTarget } from './counted.ts';
+import { exemptWhileExhausted } from './partition.ts';
+import { exemptionStated } from '../../spec/rate-windows.ts';
 
 /** The first safe operation exempt from the limit the headers report, if the spec documents one. */
-export function exemptOperation(contract: Contract, fixtures: Fixtures): Operation | undefined {
-  const id = limitsOf(contract, fixtures).short?.id;
-  if (id === undefined) return undefined;
-  return contract.operations.find((o) => o.safe && o.exemptFrom?.includes(id) === true);
+export function exemptOperation(contract: Contract, fixtures: Fixtures, r: NamesLimit = {}): Operation | undefined {
+  const limit = limitsOf(contract, fixtures, r).short;
+  if (limit === undefined) return undefined;
+  return contract.operations.find((o) => o.safe && (limit.exempt?.includes(o.operationId) === true || o.exemptFrom?.includes(limit.id) === true));
 }
 
 /** The failure when the exempt request lowered Remaining, else undefined; `last` is the sequence's last response. */
 export async function exemptFailure(ctx: ProbeContext, r: Requirement, remainingName: string, last: Sent): Promise<{ failure?: Failure; note?: string }> {
-  const op = exemptOperation(ctx.contract, ctx.fixtures);
+  const op = exemptionStated(ctx.contract.requirements) ? undefined : exemptOperation(ctx.contract, ctx.fixtures, r);
   if (op === undefined) return {};
+  return exemptSequence(ctx, { operation: r.operation, request: r.request ?? {} }, op, remainingName, last);
+}
+
+/**
+ * After `last` (a counted request), a request to the exempt operation and one more counted request:
+ * Remaining must fall by exactly one over the two.
+ */
+export async function exemptSequence(
+  ctx: ProbeContext,
+  countedReq: { operation: Operation; request: NonNullable<Requirement['request']> },
+  op: Operation,
+  remainingName: string,
+  last: Sent,
+  exemptRequest: NonNullable<Requirement['request']> = {},
+): Promise<{ failure?: Failure; note?: string }> {
   const credential = requireCredential(ctx.fixtures, 'valid');
-  const exempt = await sendBuilt(ctx, { operation: op, credential, request: {}, bypassRateLimitGate: true });
-  const counted = await sendBuilt(ctx, { operation: r.operation, credential, request: r.request ?? {}, bypassRateLimitGate: true });
+  const exempt = await sendBuilt(ctx, { operation: op, credential, request: exemptRequest, bypassRateLimitGate: true });
+  const counted = await sendBuilt(ctx, { ...countedReq, credential, bypassRateLimitGate: true });
   const before = Number(headerValue(last.res, remainingName));
   const after = Number(headerValue(counted.res, remainingName));
   const shown = `${remainingName} ${before} before ${exempt.label}, ${after} on the next counted request`;
   if (before - after === 1) return { note: `${exempt.label} (exempt) left ${remainingName} unchanged` };
   return { failure: expectation(`${remainingName} unchanged by ${op.operationId} (exempt), so falling by one over it and the next counted request`, shown, counted.label) };
+}
+
+/**
+ * ratelimit.exempt: requests to `operation` do not count against `limit`. Where the rate-limit
+ * headers report that limit: a counted request (Remaining R), the exempt operation, a counted
+ * request → Remaining R − 1 (three requests, no exhaustion). Otherwise: exhaust the limit, and the
+ * exempt operation is still accepted (partition.ts).
+ */
+export async function exemptCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
+  const limit = requireShort(ctx.contract, ctx.fixtures, r);
+  const names = ctx.contract.rateLimit?.headers;
+  if (names === undefined || !limit.headers) return exemptWhileExhausted(ctx, r, limit);
+  const target = countedTarget(ctx.contract, r, limit, r.operation.operationId);
+  const valid = requireCredential(ctx.fixtures, 'valid');
+  const countedReq = { operation: target.operation, request: target.request ?? {} };
+  const first = await sendBuilt(ctx, { ...countedReq, credential: valid, bypassRateLimitGate: true });
+  requireAccepted(first, credentialWhat('valid'), COVERAGE.accepted('valid', first.op.operationId));
+  if (headerValue(first.res, names.remaining) === undefined) {
+    throw new PreconditionFailed(`no ${names.remaining} on ${first.label}`, COVERAGE.rateHeaders(first.op.operationId), expectation(`${names.remaining} on a counted request`, 'none', first.label));
+  }
+  const { failure, note } = await exemptSequence(ctx, countedReq, r.operation, names.remaining, first, r.request ?? {});
+  if (failure !== undefined) return fail(ctx, failure);
+  return pass(ctx, note ?? `${r.operation.operationId} (exempt) left ${names.remaining} unchanged`);
 }

@@ -23,7 +23,7 @@ import { getAtPointer, toPointer } from '../../spec/json-pointer.ts';
 import { checkOneOf } from '../expect-error.ts';
 import { expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
-import { COVERAGE, PreconditionFailed, credentialWhat, requireAccepted } from '../preconditions.ts';
+import { COVERAGE, PreconditionFailed, credentialWhat, requireAccepted, type Coverage } from '../preconditions.ts';
 import { isRateLimited403 } from './signals.ts';
 import type { RateWindow } from '../../spec/contract.ts';
 import { headerValue, isLongWindow, limitsOf, rateLimitSpec, requireShort, secondsUntilReset, tolerantResetSeconds, windowAdjective, windowNoun } from './figures.ts';
@@ -34,12 +34,24 @@ import { rateLimitErrors } from './stray.ts';
 import { recordLimited } from './limited-seen.ts';
 import { withoutRetryAfter } from './retry-after-rule.ts';
 import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from '../steps.ts';
+import { countedTarget } from './counted.ts';
+
+/** What an exhaustion reads of a requirement: the operation and request sent, the errors expected. */
+export type RateTarget = Pick<Requirement, 'operation' | 'request' | 'errors'> & {
+  /** who states that a rate limit arrives, where not an exceeded requirement of the operation */
+  rateLimited?: Coverage;
+};
+
+/** Who states "exhausting the limit brings a 429" for this target. */
+function limitedCoverage(r: RateTarget, operation: string): Coverage {
+  return r.rateLimited ?? COVERAGE.rateLimited(operation);
+}
 
 /** requests sent beyond the limit before concluding there is no 429 */
 export const EXHAUSTION_SLACK = 5;
 
 /** A rate-limit refusal: 429, a 403 with rate-limit signals, or the documented rate-limit error whatever its status. */
-function isLimited(ctx: ProbeContext, r: Requirement, s: Sent): boolean {
+function isLimited(ctx: ProbeContext, r: RateTarget, s: Sent): boolean {
   return s.res.status === 429 || isRateLimited403(s.res, ctx.contract) || checkOneOf(s.res, errorsOf(ctx, r)).ok;
 }
 
@@ -47,7 +59,7 @@ function isAcceptedStatus(s: Sent): boolean {
   return s.op.acceptStatuses.includes(s.res.status);
 }
 
-function send(ctx: ProbeContext, r: Requirement, credential: Credential): Promise<Sent> {
+function send(ctx: ProbeContext, r: RateTarget, credential: Credential): Promise<Sent> {
   return sendBuilt(ctx, { operation: r.operation, credential, request: r.request ?? {}, bypassRateLimitGate: true });
 }
 
@@ -68,7 +80,8 @@ export interface Exhausted {
  * be accepted (a precondition); when every one of limit + slack requests is accepted, "a 429
  * arrives" is not met (a precondition that ratelimit.exceeded covers, a failure of its own case).
  */
-export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow, first?: Sent): Promise<Exhausted> {
+export async function exhaust(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow, first?: Sent): Promise<Exhausted> {
+  if (first === undefined && window.windowMs < BURST_BELOW_MS) return burst(ctx, r, credential, window);
   guardQuota(ctx, window);
   const limit = window.max;
   const max = limit + EXHAUSTION_SLACK;
@@ -85,9 +98,52 @@ export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Cre
   const label = last?.label ?? '';
   throw new PreconditionFailed(
     `no 429 within ${max} requests (limit ${limit}) on ${label}`,
-    COVERAGE.rateLimited(r.operation.operationId),
+    limitedCoverage(r, r.operation.operationId),
     expectation(`a 429 within ${max} requests (limit ${limit})`, `${max} accepted requests`, label, `${credential.role} key`),
   );
+}
+
+/** Windows shorter than this are exhausted by a burst: sequential requests could outlast the window. */
+const BURST_BELOW_MS = 60_000;
+/** bursts tried before a window that every burst straddles is given up (a skip) */
+export const BURST_TRIES = 3;
+
+/** Whether every response is dated within one window (a response without Date cannot tell: it counts as inside). */
+export function sameWindow(sent: readonly Sent[], window: RateWindow): boolean {
+  const windows = new Set(sent.flatMap((s) => (s.res.date === undefined ? [] : [Math.floor(s.res.date / window.windowMs)])));
+  return windows.size <= 1;
+}
+
+/**
+ * A window shorter than a minute (PT1S) is exhausted by `max + 1` requests in flight at once: sent
+ * one by one they could outlast the window. The verdict counts only when the responses' Date
+ * values fall in one window (FORMAT-PROPOSAL §5.3): a burst without a limit that straddles two is
+ * tried again (on a real target from the start of a window of the local clock), at most
+ * BURST_TRIES times, then the case skips. No timing is asserted: only the Dates are compared.
+ */
+async function burst(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow): Promise<Exhausted> {
+  const n = window.max + 1;
+  for (let attempt = 1; attempt <= BURST_TRIES; attempt++) {
+    if (ctx.control === undefined) await ctx.sleep(window.windowMs - (Date.now() % window.windowMs));
+    const sent = await Promise.all(Array.from({ length: n }, () => send(ctx, r, credential)));
+    // refused before any request was accepted (a 429 to everything included): the key is not in play
+    if (!sent.some(isAcceptedStatus)) requireFirstAccepted(sent[0]!, credential, limitNote(1, window));
+    const limited = sent.findIndex((s) => isLimited(ctx, r, s));
+    const stop = limited >= 0 ? limited : sent.findIndex((s) => !isAcceptedStatus(s));
+    if (stop >= 0) {
+      if (limited >= 0) recordLimited(ctx, sent[limited]!);
+      return { sent: sent[stop]!, index: stop + 1 };
+    }
+    if (sameWindow(sent, window)) {
+      const label = sent[0]!.label;
+      throw new PreconditionFailed(
+        `no 429 among ${n} requests sent at once within one ${windowNoun(window)} (limit ${window.max}) on ${label}`,
+        limitedCoverage(r, r.operation.operationId),
+        expectation(`a 429 among ${n} requests within one ${windowNoun(window)} (limit ${window.max})`, `${n} accepted requests`, label, `${credential.role} key`),
+      );
+    }
+  }
+  throw new SkipCase(SKIP.burstSpanned(window.window, BURST_TRIES));
 }
 
 /**
@@ -96,7 +152,7 @@ export async function exhaust(ctx: ProbeContext, r: Requirement, credential: Cre
  * is waited out once, when the target says for how long and that fits --max-wait, and sent again.
  * Against the mock (its control API) nothing changes: a limited first request stays what it is.
  */
-async function afterOpenWindow(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow, first: Sent): Promise<Sent> {
+async function afterOpenWindow(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow, first: Sent): Promise<Sent> {
   if (ctx.control !== undefined || isLongWindow(window) || !isLimited(ctx, r, first)) return first;
   const ms = (secondsUntilReset(ctx.contract, first.res, Number.POSITIVE_INFINITY) + 1) * 1000;
   // no reset signal: the target may refuse the key itself (a 429 to everything), which the
@@ -108,26 +164,26 @@ async function afterOpenWindow(ctx: ProbeContext, r: Requirement, credential: Cr
 }
 
 /** Which exhaustion a case can share: the same credential, window and request. */
-function exhaustionKey(r: Requirement, credential: Credential, window: RateWindow): string {
+function exhaustionKey(r: RateTarget, credential: Credential, window: RateWindow): string {
   return JSON.stringify(['exhaust', credential.role, window.window, r.operation.operationId, r.request ?? {}]);
 }
 
 /** The window exhausted once for every case that needs it (see the header): the shared result, or the same error. */
-function exhausted(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow) {
+function exhausted(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow) {
   return sharedStep(ctx, exhaustionKey(r, credential, window), () => exhaust(ctx, r, credential, window));
 }
 
 /** Like exhaust (shared), but the limit must show as a rate limit (a precondition that ratelimit.exceeded covers). */
-async function exhaustToLimit(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow): Promise<Sent> {
+async function exhaustToLimit(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow): Promise<Sent> {
   return toLimit(ctx, r, window, (await exhausted(ctx, r, credential, window)).value);
 }
 
-function toLimit(ctx: ProbeContext, r: Requirement, window: RateWindow, { sent, index }: Exhausted): Sent {
+export function toLimit(ctx: ProbeContext, r: RateTarget, window: RateWindow, { sent, index }: Exhausted): Sent {
   if (isLimited(ctx, r, sent)) return sent;
   const f = refusalFailure(sent, errorsOf(ctx, r), { note: limitNote(index, window) });
   throw new PreconditionFailed(
     `${sent.label} answered ${sent.res.status} instead of a 429 (request ${index}, limit ${window.max})`,
-    COVERAGE.rateLimited(sent.op.operationId),
+    limitedCoverage(r, sent.op.operationId),
     f ?? expectation('a rate limit', String(sent.res.status), sent.label, limitNote(index, window)),
   );
 }
@@ -137,7 +193,7 @@ function toLimit(ctx: ProbeContext, r: Requirement, window: RateWindow, { sent, 
  * else one more request, still limited when the window has not turned since (a fresh 429, with a
  * fresh Reset). When it has turned, that request starts a new exhaustion, shared from then on.
  */
-async function limitedNow(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow): Promise<Sent> {
+async function limitedNow(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow): Promise<Sent> {
   const shared = await exhausted(ctx, r, credential, window);
   const limited = toLimit(ctx, r, window, shared.value);
   if (shared.fresh) return limited;
@@ -150,7 +206,7 @@ async function limitedNow(ctx: ProbeContext, r: Requirement, credential: Credent
 }
 
 /** After a wait for the reset the shared exhaustion is history: the next case that needs one spends the window again. */
-function windowTurned(ctx: ProbeContext, r: Requirement, credential: Credential, window: RateWindow): void {
+function windowTurned(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow): void {
   ctx.shared?.forget(exhaustionKey(r, credential, window));
 }
 
@@ -171,21 +227,21 @@ function guardQuota(ctx: ProbeContext, window: RateWindow, pace?: RateWindow): v
 }
 
 /** The rate-limit errors (each with its status set: "403 or 429" is the error's, see rate-limit-spec.ts). */
-function errorsOf(ctx: ProbeContext, r: Requirement): ErrorSpec[] {
+function errorsOf(ctx: ProbeContext, r: RateTarget): ErrorSpec[] {
   return r.errors.length > 0 ? r.errors : rateLimitErrors(ctx.contract);
 }
 
 export async function exceededCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const window = requireShort(ctx.contract, ctx.fixtures);
-  const { sent, index } = (await exhausted(ctx, r, requireCredential(ctx.fixtures, 'valid'), window)).value;
+  const window = requireShort(ctx.contract, ctx.fixtures, r);
+  const { sent, index } = (await exhausted(ctx, countedTarget(ctx.contract, r, window), requireCredential(ctx.fixtures, r.role), window)).value;
   const f = refusalFailure(sent, errorsOf(ctx, r), { note: limitNote(index, window) });
   if (f) return fail(ctx, f);
   return pass(ctx, `${sent.label} refused with ${sent.res.status} after ${index - 1} requests (limit ${window.max})`);
 }
 
 /** Lets a limited window pass: the mock's clock moves; a real target is waited for (bounded by maxWaitMs). */
-async function waitOut(ctx: ProbeContext, limited: Sent, mockAdvanceMs?: number): Promise<void> {
-  const ms = (secondsUntilReset(ctx.contract, limited.res) + 1) * 1000;
+async function waitOut(ctx: ProbeContext, limited: Sent, mockAdvanceMs?: number, window?: RateWindow): Promise<void> {
+  const ms = (secondsUntilReset(ctx.contract, limited.res, window === undefined ? undefined : window.windowMs / 1000) + 1) * 1000;
   if (ctx.control !== undefined) {
     await ctx.control.advance(mockAdvanceMs ?? ms);
     return;
@@ -243,8 +299,8 @@ function bodySeconds(json: unknown, field: string): number | undefined {
 
 export async function retryAfterCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const spec = rateLimitSpec(ctx.contract);
-  const window = requireShort(ctx.contract, ctx.fixtures);
-  const s = await exhaustToLimit(ctx, r, requireCredential(ctx.fixtures, 'valid'), window);
+  const window = requireShort(ctx.contract, ctx.fixtures, r);
+  const s = await exhaustToLimit(ctx, countedTarget(ctx.contract, r, window), requireCredential(ctx.fixtures, 'valid'), window);
   const value = headerValue(s.res, 'retry-after');
   const expected = 'a Retry-After of delay-seconds or an HTTP-date, not beyond the reset';
   if (value === undefined) return withoutRetryAfter(ctx, s, window, expected);
@@ -277,12 +333,14 @@ export async function retryAfterCase(ctx: ProbeContext, r: Requirement): Promise
 }
 
 export async function recoveryCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const window = requireShort(ctx.contract, ctx.fixtures);
+  const window = requireShort(ctx.contract, ctx.fixtures, r);
   const valid = requireCredential(ctx.fixtures, 'valid');
-  const limited = await limitedNow(ctx, r, valid, window);
-  await waitOut(ctx, limited);
-  windowTurned(ctx, r, valid, window);
-  const again = await send(ctx, r, valid);
+  const target = countedTarget(ctx.contract, r, window);
+  const limited = await limitedNow(ctx, target, valid, window);
+  // no reset signal: the limit's own window tells the wait
+  await waitOut(ctx, limited, undefined, window);
+  windowTurned(ctx, target, valid, window);
+  const again = await send(ctx, target, valid);
   const f = acceptanceFailure(again, 'same key, 1 s after the reset');
   if (f) return fail(ctx, f);
   return pass(ctx, `${again.label} accepted the key again with ${again.res.status} after the reset`);
@@ -292,7 +350,7 @@ export async function recoveryCase(ctx: ProbeContext, r: Requirement): Promise<O
 export const OTHER_KEY_ROLES = ['other_key', 'test_mode', 'scoped', 'other_tenant'] as const;
 
 export async function perKeyCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const window = requireShort(ctx.contract, ctx.fixtures);
+  const window = requireShort(ctx.contract, ctx.fixtures, r);
   const valid = requireCredential(ctx.fixtures, 'valid');
   let other: Credential | undefined;
   if (ctx.control !== undefined) {

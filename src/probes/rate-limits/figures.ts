@@ -10,6 +10,7 @@ import { parseRetryAfter } from '../../transport/http-date.ts';
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
 import { figureAddress, readFigure } from '../../http-auth/ratelimit-fields.ts';
+import { allLimits } from '../../spec/rate-windows.ts';
 
 export interface Limits {
   /** the limit the headers report and the exhaustion cases spend (the plan's, or fixtures.rateLimit.perMinute) */
@@ -64,7 +65,25 @@ export function headerNames(contract: Contract): HeaderNames {
   return { ...spec.headers, resetUnit: spec.resetUnit ?? 'delta-seconds' };
 }
 
-export function limitsOf(contract: Contract, fixtures: Fixtures): Limits {
+/** What a requirement may name: the limit it probes (`limit`, an id of rateLimit's limits). */
+export interface NamesLimit {
+  limit?: string;
+}
+
+/**
+ * The figures a requirement is held to: with `limit`, that limit (general or of a plan; no longer
+ * window beside it), else those of the plan in use (limitsOf).
+ */
+export function limitsOf(contract: Contract, fixtures: Fixtures, r: NamesLimit = {}): Limits {
+  if (r.limit === undefined) return planLimits(contract, fixtures);
+  const short = allLimits(contract.rateLimit).find((w) => w.id === r.limit);
+  const plan = contract.rateLimit?.plans.find((p) => p.windows.includes(short as RateWindow));
+  // the loader checks the id; a hand-built contract may name none
+  if (short === undefined) return { why: `no limit ${r.limit} in the contract` };
+  return { short, ...(plan === undefined ? {} : { plan }) };
+}
+
+function planLimits(contract: Contract, fixtures: Fixtures): Limits {
   const plans = contract.rateLimit?.plans ?? [];
   const numbered = plans.filter((p) => p.windows.length > 0);
   let plan: RateLimitPlan | undefined;
@@ -85,15 +104,15 @@ export function limitsOf(contract: Contract, fixtures: Fixtures): Limits {
 }
 
 /** The limit the headers report (the one exhaustion spends), or skip the case. */
-export function requireShort(contract: Contract, fixtures: Fixtures): RateWindow {
-  const l = limitsOf(contract, fixtures);
+export function requireShort(contract: Contract, fixtures: Fixtures, r: NamesLimit = {}): RateWindow {
+  const l = limitsOf(contract, fixtures, r);
   if (l.short === undefined) throw new SkipCase(l.why ?? SKIP.noLimit());
   return l.short;
 }
 
 /** The window Reset may point into: the window of the limit the headers report (a minute when none is known). */
-export function windowSeconds(contract: Contract, fixtures: Fixtures): number {
-  const l = limitsOf(contract, fixtures);
+export function windowSeconds(contract: Contract, fixtures: Fixtures, r: NamesLimit = {}): number {
+  const l = limitsOf(contract, fixtures, r);
   return ((l.short ?? l.long)?.windowMs ?? MINUTE_MS) / 1000;
 }
 

@@ -106,7 +106,7 @@ export async function headersCase(ctx: ProbeContext, r: Requirement): Promise<Ou
 
 export async function limitCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const names = headerNames(ctx.contract);
-  const limits = limitsOf(ctx.contract, ctx.fixtures);
+  const limits = limitsOf(ctx.contract, ctx.fixtures, r);
   const short = limits.short;
   if (short === undefined) throw new SkipCase(limits.why ?? '');
   const [s] = await observe(ctx, r);
@@ -147,7 +147,7 @@ export async function remainingCase(ctx: ProbeContext, r: Requirement): Promise<
 
 export async function resetCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const names = headerNames(ctx.contract);
-  const window = windowSeconds(ctx.contract, ctx.fixtures);
+  const window = windowSeconds(ctx.contract, ctx.fixtures, r);
   const sent = await observe(ctx, r);
   const expected = `${names.reset} in ${names.resetUnit}, within (0, ${window}] s of the response Date`;
   for (const s of sent) {

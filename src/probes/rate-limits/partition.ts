@@ -1,0 +1,60 @@
+/**
+ * ratelimit.partition and ratelimit.exempt (without rate-limit headers): exhaust the limit with the
+ * valid credential, then one request that must still be accepted — the same operation with a
+ * credential of another partition (the requirement's role), or the exempt operation. The follow-up
+ * must fall in the exhausted window (the responses' Date); when the window turned in between, the
+ * sequence is tried again (BURST_TRIES), then the case skips.
+ */
+import type { Credential } from '../../fixtures/fixtures.ts';
+import type { Operation, RateWindow, Requirement } from '../../spec/contract.ts';
+import { requireCredential } from '../credential.ts';
+import type { Outcome, ProbeContext } from '../model.ts';
+import { fail, pass } from '../outcome.ts';
+import { COVERAGE } from '../preconditions.ts';
+import { SkipCase } from '../skip-case.ts';
+import { acceptanceFailure, sendBuilt } from '../steps.ts';
+import { countedTarget } from './counted.ts';
+import { BURST_TRIES, exhaust, sameWindow, toLimit, type RateTarget } from './exhaustion.ts';
+import { requireShort } from './figures.ts';
+
+/** "A rate limit arrives" on an operation no exceeded requirement names: any exceeded requirement states it. */
+function anyExceeded(): NonNullable<RateTarget['rateLimited']> {
+  const { operation: _operation, ...any } = COVERAGE.rateLimited('');
+  return any;
+}
+
+/** Exhausts `limit` through `target` with the valid key, then sends `follow`; the follow-up's verdict. */
+async function whileExhausted(
+  ctx: ProbeContext,
+  target: RateTarget,
+  limit: RateWindow,
+  follow: { operation: Operation; request: NonNullable<Requirement['request']>; credential: Credential },
+  what: string,
+): Promise<Outcome> {
+  const valid = requireCredential(ctx.fixtures, 'valid');
+  const counted = { ...target, rateLimited: anyExceeded() };
+  for (let attempt = 1; attempt <= BURST_TRIES; attempt++) {
+    const limited = toLimit(ctx, counted, limit, await exhaust(ctx, counted, valid, limit));
+    const s = await sendBuilt(ctx, { ...follow, bypassRateLimitGate: true });
+    // the window turned between the limit and the follow-up: that proves nothing, try again
+    if (!sameWindow([limited, s], limit)) continue;
+    const f = acceptanceFailure(s, `${what}, while ${limited.label} was limited (${limited.res.status}, limit ${limit.id})`);
+    if (f) return fail(ctx, f);
+    return pass(ctx, `${s.label} accepted ${what} with ${s.res.status} while the valid key had exhausted ${limit.id} (${limited.label}: ${limited.res.status})`);
+  }
+  throw new SkipCase(`the ${limit.window} window of ${limit.id} turned between the limit and the follow-up request ${BURST_TRIES} times (by the responses' Date)`);
+}
+
+export async function partitionCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
+  const limit = requireShort(ctx.contract, ctx.fixtures, r);
+  const target = countedTarget(ctx.contract, r, limit);
+  const other = requireCredential(ctx.fixtures, r.role);
+  return whileExhausted(ctx, target, limit, { operation: target.operation, request: target.request ?? {}, credential: other }, `the ${r.role} key`);
+}
+
+/** ratelimit.exempt without headers: the exempt operation is accepted while the limit is exhausted. */
+export async function exemptWhileExhausted(ctx: ProbeContext, r: Requirement, limit: RateWindow): Promise<Outcome> {
+  const target = countedTarget(ctx.contract, r, limit, r.operation.operationId);
+  const valid = requireCredential(ctx.fixtures, 'valid');
+  return whileExhausted(ctx, target, limit, { operation: r.operation, request: r.request ?? {}, credential: valid }, `${r.operation.operationId} (exempt)`);
+}
