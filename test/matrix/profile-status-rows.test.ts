@@ -1,7 +1,7 @@
 /**
  * The 401/403 status rows of the standards profile. Every bundled spec pins 401 for a missing or
  * unknown key and 403 for a scope refusal, so there the rows are "covered by" the spec's own
- * requirements (profile-matrix.test.ts). Here linkfetch is loaded with a spec requirement that
+ * requirements (profile-matrix.ts). Here linkfetch is loaded with a spec requirement that
  * leaves the status free (it allows 401 or 403): the row then judges the request, the conformant
  * mock passes it, and its defect is caught by it alone. A spec documenting the other status only
  * makes the row fail with a hint to waive it; the waiver turns the case into a skip.

@@ -3,6 +3,11 @@
  * requirement that applies to the spec (a case not skipped at plan time) has a mock defect that
  * fails its own cases and no case of any other requirement, spec or profile; the undamaged mock
  * passes every profile case that applies. The spec's own rows are proven by defect-matrix.test.ts.
+ *
+ * Run in PROFILE_MATRIX_PARTS files (profile-matrix-<k>.test.ts), spec i of BUNDLED_SPECS in part
+ * (i mod PROFILE_MATRIX_PARTS) + 1: each spec is a long test of its own, and as separate files they
+ * spread over both workers instead of queueing in one. A new bundled spec joins a part by its index;
+ * profile-matrix-1.test.ts checks that the parts together cover BUNDLED_SPECS.
  */
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_SPECS } from '../../src/spec/bundled.ts';
@@ -34,23 +39,32 @@ APPLICABLE.linkt!.push('STD-HTTP-AUTHPARAM-ONCE');
 APPLICABLE.linkit!.push('STD-HTTP-AUTHPARAM-ONCE', ...BEARER_ROWS);
 for (const name of ['linkkit', 'linkfetch', 'linq']) APPLICABLE[name]!.push('STD-HTTP-AUTHPARAM-ONCE', ...BEARER_ROWS, 'STD-BEARER-INSUFFICIENT-SCOPE');
 
-describe.each(BUNDLED_SPECS)('%s with --profile standards --profile security', (name) => {
-  it('the conformant mock passes every profile case that applies; each applicable profile row has a defect caught by it alone', { timeout: 300_000 }, async () => {
-    const spec = await loadSpecWithProfiles(name, ['standards', 'security']);
-    const { contract } = spec;
-    const mock = await startMock(spec, { port: 0 });
-    const planned = planCases(contract, mock.fixtures, { mock: true }).flatMap((p) => p.cases);
-    await mock.close();
-    const applicable = [...new Set(planned.filter((c) => isProfileRow(c.requirement.id) && c.skip === undefined).map((c) => c.requirement.id))];
-    expect([...applicable].sort()).toEqual([...APPLICABLE[name]!].sort());
+/** the number of profile-matrix-<k>.test.ts files */
+export const PROFILE_MATRIX_PARTS = 5;
 
-    // with the rate-limit cases: the 429 rows judge the 429 their exhaustion brings
-    const clean = await runAgainstMock(spec, { pick: (c) => c.skip === undefined && (isProfileRow(c.requirement.id) || c.family === 'rate-limits') });
-    expect(clean.filter(({ o }) => o.verdict !== 'pass').map(({ c, o }) => `${c.name}: ${o.verdict}: ${o.message}`)).toEqual([]);
+/** The bundled specs of part `part` (1-based). */
+export const specsOfPart = (part: number): string[] => BUNDLED_SPECS.filter((_, i) => i % PROFILE_MATRIX_PARTS === part - 1);
 
-    const results = await runDefectMatrix(spec, (id) => applicable.includes(id));
-    expect([...new Set(results.map((r) => r.requirement))].sort()).toEqual([...applicable].sort());
-    expect(results.filter((r) => r.caught.length === 0).map((r) => r.defect)).toEqual([]);
-    expect(results.filter((r) => r.wronglyBlamed.length > 0).map((r) => `${r.defect} → ${r.wronglyBlamed.join(' | ')}`)).toEqual([]);
+/** The profile matrix of the specs of part `part` (1-based), one test per spec. */
+export function describeProfileMatrix(part: number): void {
+  describe.each(specsOfPart(part))('%s with --profile standards --profile security', (name) => {
+    it('the conformant mock passes every profile case that applies; each applicable profile row has a defect caught by it alone', { timeout: 300_000 }, async () => {
+      const spec = await loadSpecWithProfiles(name, ['standards', 'security']);
+      const { contract } = spec;
+      const mock = await startMock(spec, { port: 0 });
+      const planned = planCases(contract, mock.fixtures, { mock: true }).flatMap((p) => p.cases);
+      await mock.close();
+      const applicable = [...new Set(planned.filter((c) => isProfileRow(c.requirement.id) && c.skip === undefined).map((c) => c.requirement.id))];
+      expect([...applicable].sort()).toEqual([...APPLICABLE[name]!].sort());
+
+      // with the rate-limit cases: the 429 rows judge the 429 their exhaustion brings
+      const clean = await runAgainstMock(spec, { pick: (c) => c.skip === undefined && (isProfileRow(c.requirement.id) || c.family === 'rate-limits') });
+      expect(clean.filter(({ o }) => o.verdict !== 'pass').map(({ c, o }) => `${c.name}: ${o.verdict}: ${o.message}`)).toEqual([]);
+
+      const results = await runDefectMatrix(spec, (id) => applicable.includes(id));
+      expect([...new Set(results.map((r) => r.requirement))].sort()).toEqual([...applicable].sort());
+      expect(results.filter((r) => r.caught.length === 0).map((r) => r.defect)).toEqual([]);
+      expect(results.filter((r) => r.wronglyBlamed.length > 0).map((r) => `${r.defect} → ${r.wronglyBlamed.join(' | ')}`)).toEqual([]);
+    });
   });
-});
+}
