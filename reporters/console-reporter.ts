@@ -62,6 +62,8 @@ export default class ConsoleReporter implements Reporter {
   readonly #startedAt: number;
   /** suites already reported (a cancelled run reports some twice) */
   readonly #done = new Set<string>();
+  /** the run is being cancelled (a signal): the cases it did not finish are skipped as "interrupted" */
+  #interrupted = false;
   /** the results of the last finished run, for callers that need them (exit code) */
   results: RunResults | undefined;
 
@@ -71,6 +73,11 @@ export default class ConsoleReporter implements Reporter {
     this.#c = pc.createColors(options.color ?? pc.isColorSupported);
     this.#secrets = options.secrets ?? [];
     this.#startedAt = options.startedAt ?? performance.now();
+  }
+
+  /** The run is being cancelled: from now on a family's unfinished cases are reported "interrupted". */
+  interrupt(): void {
+    this.#interrupted = true;
   }
 
   onTestSuiteReady(suite: TestSuite): void {
@@ -120,7 +127,7 @@ export default class ConsoleReporter implements Reporter {
     if (family === undefined || suite.parent.type !== 'suite' || this.#done.has(suite.id)) return;
     this.#done.add(suite.id);
     const redact = this.#redact(suite.parent.meta().authconformSpec?.keyPrefixes ?? []);
-    const cases = [...suite.children.allTests()].map((t) => caseOf(t));
+    const cases = [...suite.children.allTests()].map((t) => caseOf(t, this.#interrupted));
     const t = tally(cases);
     const failed = t.failed + t.errors;
     const counts = [

@@ -120,6 +120,7 @@ async function runVitest(prepared: PreparedRun, consoleReporter: ConsoleReporter
     const run = await startConformanceVitest({
       env,
       reporters: [consoleReporter],
+      onInterrupt: () => consoleReporter.interrupt(),
       options: prepared.options,
       log: new Writable({
         write(chunk: Buffer, _encoding, done) {

@@ -28,6 +28,8 @@ export interface VitestRunInput {
   options: SuiteOptions;
   /** where vitest's own logging goes */
   log: Writable;
+  /** called when a signal cancels the run, before vitest is told to cancel */
+  onInterrupt?: () => void;
 }
 
 export interface VitestRunOutput {
@@ -86,6 +88,7 @@ export async function startConformanceVitest(input: VitestRunInput): Promise<Vit
   const onSignal = (signal: StopSignal): void => {
     if (interrupted !== undefined) process.exit(STOP_SIGNALS[signal]); // a second signal does not wait
     interrupted = signal;
+    input.onInterrupt?.();
     void vitest.cancelCurrentRun('keyboard-input');
   };
   for (const name of SIGNAL_NAMES) process.on(name, onSignal);

@@ -95,6 +95,13 @@ describe.each([
     expect(result.stdout.endsWith(`JUnit: ${junit}\n`)).toBe(true);
   });
 
+  it('gives "interrupted" as the skip reason on the console too (not vitest\'s abort note)', () => {
+    const reasons = [...result.stdout.matchAll(/ \d+ skipped: (.*)$/gm)].map((m) => m[1]!);
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.filter((r) => !/^interrupted \(\d+\)$/.test(r))).toEqual([]);
+    expect(reasons.reduce((sum, r) => sum + Number(/\((\d+)\)$/.exec(r)![1]), 0)).toBe(26);
+  });
+
   it('writes a JUnit that validates against the vendored JUnit schema (schemas/junit-10.xsd)', async () => {
     expect(existsSync(junit)).toBe(true);
     expect(await validateJunit(junit)).toBe(`${junit} validates`);
