@@ -35,9 +35,10 @@ function declaredWords(index: SpecIndex): Set<string> {
   return out;
 }
 
-function checkRefusedSchemes(out: Finding[], index: SpecIndex): Set<string> {
+/** The refused words, lower-case → as written. */
+function checkRefusedSchemes(out: Finding[], index: SpecIndex): Map<string, string> {
   const declared = declaredWords(index);
-  const words = new Set<string>();
+  const words = new Map<string, string>();
   asArray(index.ext.refusedSchemes).forEach((v, i) => {
     const r = asObject(v);
     const at = `${X}/refusedSchemes/${i}`;
@@ -46,7 +47,7 @@ function checkRefusedSchemes(out: Finding[], index: SpecIndex): Set<string> {
     if (word === undefined) return;
     if (declared.has(word)) out.push({ pointer: `${at}/word`, message: `refusedSchemes[${i}] refuses "${String(r?.word)}", a word a security scheme declares`, hint: 'a scheme word is either accepted (a scheme\'s words) or refused' });
     if (words.has(word)) out.push({ pointer: `${at}/word`, message: `refusedSchemes[${i}] names "${String(r?.word)}" a second time`, hint: 'one entry per word' });
-    words.add(word);
+    words.set(word, String(r?.word));
   });
   return words;
 }
@@ -79,7 +80,7 @@ function checkResource(out: Finding[], resource: Json | undefined, at: string, l
   }
 }
 
-function checkRequirements(out: Finding[], index: SpecIndex, refusedWords: Set<string>): void {
+function checkRequirements(out: Finding[], index: SpecIndex, refusedWords: Map<string, string>): void {
   asArray(index.ext.requirements).forEach((v, i) => {
     const req = asObject(v);
     const kind = asString(req?.kind);
@@ -93,7 +94,7 @@ function checkRequirements(out: Finding[], index: SpecIndex, refusedWords: Set<s
     if (kind === 'credential.refused-scheme') {
       const scheme = asString(req?.scheme);
       if (scheme === undefined) out.push({ pointer: `${at}/kind`, message: `${label} is of kind credential.refused-scheme but names no scheme`, hint: 'add scheme: <a word of x-authconform.refusedSchemes>' });
-      else if (!refusedWords.has(scheme.toLowerCase())) out.push({ pointer: `${at}/scheme`, message: `${label} names scheme "${scheme}", which no x-authconform.refusedSchemes entry refuses`, hint: `known: ${[...refusedWords].join(', ') || 'none'}` });
+      else if (!refusedWords.has(scheme.toLowerCase())) out.push({ pointer: `${at}/scheme`, message: `${label} names scheme "${scheme}", which no x-authconform.refusedSchemes entry refuses`, hint: `known: ${[...refusedWords.values()].join(', ') || 'none'}` });
     }
     if (kind === 'access.public' && op !== undefined && !isPublicOperation(index, op)) {
       out.push({ pointer: `${at}/${opId === undefined ? 'kind' : 'operation'}`, message: `${label} is of kind access.public, but operation ${op.operationId ?? ''} needs a credential`, hint: 'name an operation with security: [] (or x-authconform.public: true)' });
