@@ -5,17 +5,13 @@
  * is one located finding.
  */
 import type { Finding } from './finding.ts';
+import { errorRef } from './format-checks.ts';
 import { joinPointer } from './json-pointer.ts';
 import { schemeWords } from './scheme-words.ts';
 import { asArray, asObject, asString, securityOf } from './spec-index.ts';
 import type { IndexedOperation, Json, SpecIndex } from './spec-index.ts';
 
 const X = '/x-authconform';
-
-function errorRef(out: Finding[], index: SpecIndex, value: unknown, pointer: string, owner: string): void {
-  if (typeof value !== 'string' || index.errorIds.has(value)) return;
-  out.push({ pointer, message: `${owner} names error "${value}", which is not in x-authconform.errors`, hint: `known: ${[...index.errorIds].join(', ') || 'none'}` });
-}
 
 /** Served without a credential: OpenAPI `security: []`, an empty requirement `{}` among its alternatives, or x-authconform.public. */
 export function isPublicOperation(index: SpecIndex, op: IndexedOperation): boolean {
