@@ -11,7 +11,7 @@
 import type { CredentialScheme, ErrorSpec } from '../spec/contract.ts';
 import { schemeWords } from '../spec/scheme-words.ts';
 import type { CredentialRecord } from './credentials.ts';
-import { refusedPlacementIn, refusedSchemeIn } from './refusals.ts';
+import { cookieValue, refusedPlacementIn, refusedSchemeIn } from './refusals.ts';
 import type { MockRequest } from './request.ts';
 import type { SchemeGroup } from './routes.ts';
 import type { Runtime } from './runtime.ts';
@@ -70,15 +70,6 @@ function worded(g: SchemeGroup, value: string): Extraction | undefined {
   }
   if (basic.length > 0) return { kind: 'malformed' };
   return undefined;
-}
-
-function cookieValue(header: string | null, name: string): string | null {
-  if (header === null) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq >= 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
 }
 
 function rawValue(source: CredentialSource, g: SchemeGroup): string | null {

@@ -16,12 +16,14 @@ export function refusedSchemeIn(contract: Pick<Contract, 'refusedSchemes'>, auth
   return refused === undefined ? undefined : { refused, rest: (m?.[2] ?? '').trim() };
 }
 
-function cookie(header: string | null, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
+/** The value of cookie `name` in a Cookie header; null when absent. */
+export function cookieValue(header: string | null, name: string): string | null {
+  if (header === null) return null;
+  for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq >= 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
-  return undefined;
+  return null;
 }
 
 /** The first refused placement the request carries a non-empty value in. */
@@ -29,7 +31,7 @@ export function refusedPlacementIn(contract: Pick<Contract, 'refusedPlacements'>
   for (const placement of contract.refusedPlacements ?? []) {
     let value: string | null | undefined;
     if (placement.in === 'query') value = source.url === undefined ? undefined : new URL(source.url, 'http://mock.invalid').searchParams.get(placement.name);
-    else if (placement.in === 'cookie') value = cookie(source.headers.get('cookie'), placement.name);
+    else if (placement.in === 'cookie') value = cookieValue(source.headers.get('cookie'), placement.name);
     else value = source.headers.get(placement.name);
     if (typeof value === 'string' && value.trim() !== '') return { placement, value: value.trim() };
   }

@@ -24,7 +24,8 @@ export interface FoundResource {
   path: Record<string, string>;
 }
 
-function scalar(v: unknown): string | undefined {
+/** A non-empty string or a number, as a string (an id or a path parameter value). */
+export function scalar(v: unknown): string | undefined {
   return (typeof v === 'string' && v !== '') || typeof v === 'number' ? String(v) : undefined;
 }
 

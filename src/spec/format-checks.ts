@@ -11,7 +11,7 @@ import type { Json, SpecIndex } from './spec-index.ts';
 
 const X = '/x-authconform';
 
-function errorRef(out: Finding[], index: SpecIndex, value: unknown, pointer: string, owner: string): void {
+export function errorRef(out: Finding[], index: SpecIndex, value: unknown, pointer: string, owner: string): void {
   if (typeof value !== 'string' || index.errorIds.has(value)) return;
   out.push({ pointer, message: `${owner} names error "${value}", which is not in x-authconform.errors`, hint: `known: ${[...index.errorIds].join(', ') || 'none'}` });
 }

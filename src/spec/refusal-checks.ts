@@ -5,17 +5,13 @@
  * is one located finding.
  */
 import type { Finding } from './finding.ts';
+import { errorRef } from './format-checks.ts';
 import { joinPointer } from './json-pointer.ts';
 import { schemeWords } from './scheme-words.ts';
 import { asArray, asObject, asString, securityOf } from './spec-index.ts';
 import type { IndexedOperation, Json, SpecIndex } from './spec-index.ts';
 
 const X = '/x-authconform';
-
-function errorRef(out: Finding[], index: SpecIndex, value: unknown, pointer: string, owner: string): void {
-  if (typeof value !== 'string' || index.errorIds.has(value)) return;
-  out.push({ pointer, message: `${owner} names error "${value}", which is not in x-authconform.errors`, hint: `known: ${[...index.errorIds].join(', ') || 'none'}` });
-}
 
 /** Served without a credential: OpenAPI `security: []`, an empty requirement `{}` among its alternatives, or x-authconform.public. */
 export function isPublicOperation(index: SpecIndex, op: IndexedOperation): boolean {
@@ -35,9 +31,10 @@ function declaredWords(index: SpecIndex): Set<string> {
   return out;
 }
 
-function checkRefusedSchemes(out: Finding[], index: SpecIndex): Set<string> {
+/** The refused words, lower-case → as written. */
+function checkRefusedSchemes(out: Finding[], index: SpecIndex): Map<string, string> {
   const declared = declaredWords(index);
-  const words = new Set<string>();
+  const words = new Map<string, string>();
   asArray(index.ext.refusedSchemes).forEach((v, i) => {
     const r = asObject(v);
     const at = `${X}/refusedSchemes/${i}`;
@@ -46,7 +43,7 @@ function checkRefusedSchemes(out: Finding[], index: SpecIndex): Set<string> {
     if (word === undefined) return;
     if (declared.has(word)) out.push({ pointer: `${at}/word`, message: `refusedSchemes[${i}] refuses "${String(r?.word)}", a word a security scheme declares`, hint: 'a scheme word is either accepted (a scheme\'s words) or refused' });
     if (words.has(word)) out.push({ pointer: `${at}/word`, message: `refusedSchemes[${i}] names "${String(r?.word)}" a second time`, hint: 'one entry per word' });
-    words.add(word);
+    words.set(word, String(r?.word));
   });
   return words;
 }
@@ -79,7 +76,7 @@ function checkResource(out: Finding[], resource: Json | undefined, at: string, l
   }
 }
 
-function checkRequirements(out: Finding[], index: SpecIndex, refusedWords: Set<string>): void {
+function checkRequirements(out: Finding[], index: SpecIndex, refusedWords: Map<string, string>): void {
   asArray(index.ext.requirements).forEach((v, i) => {
     const req = asObject(v);
     const kind = asString(req?.kind);
@@ -93,7 +90,7 @@ function checkRequirements(out: Finding[], index: SpecIndex, refusedWords: Set<s
     if (kind === 'credential.refused-scheme') {
       const scheme = asString(req?.scheme);
       if (scheme === undefined) out.push({ pointer: `${at}/kind`, message: `${label} is of kind credential.refused-scheme but names no scheme`, hint: 'add scheme: <a word of x-authconform.refusedSchemes>' });
-      else if (!refusedWords.has(scheme.toLowerCase())) out.push({ pointer: `${at}/scheme`, message: `${label} names scheme "${scheme}", which no x-authconform.refusedSchemes entry refuses`, hint: `known: ${[...refusedWords].join(', ') || 'none'}` });
+      else if (!refusedWords.has(scheme.toLowerCase())) out.push({ pointer: `${at}/scheme`, message: `${label} names scheme "${scheme}", which no x-authconform.refusedSchemes entry refuses`, hint: `known: ${[...refusedWords.values()].join(', ') || 'none'}` });
     }
     if (kind === 'access.public' && op !== undefined && !isPublicOperation(index, op)) {
       out.push({ pointer: `${at}/${opId === undefined ? 'kind' : 'operation'}`, message: `${label} is of kind access.public, but operation ${op.operationId ?? ''} needs a credential`, hint: 'name an operation with security: [] (or x-authconform.public: true)' });

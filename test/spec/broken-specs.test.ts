@@ -53,6 +53,13 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   { file: '63-lockout-without-numbers.yaml', at: '63-lockout-without-numbers.yaml:62', message: 'lockout gives no after/within/lasts and mock.lockout none: the mock cannot lock out' },
   { file: '64-refused-role-not-declared.yaml', at: '64-refused-role-not-declared.yaml:50', message: 'keyFormat.refused[1] role "publishable_test" is not in x-authconform.roles' },
   { file: '65-error-message-without-pattern.yaml', at: '65-error-message-without-pattern.yaml:96', message: 'requirement ACMEPRO-KEY-02 checks the message of error invalid_key, which has no messagePattern' },
+  // issue 10 (wt/refusals): refused schemes, public operations, resources, non-JSON static answers
+  { file: '80-refused-word-declared.yaml', at: '80-refused-word-declared.yaml:95', message: 'refusedSchemes[1] refuses "Token", a word a security scheme declares' },
+  { file: '81-refused-scheme-unknown.yaml', at: '81-refused-scheme-unknown.yaml:127', message: 'requirement OCTO-AUTH-05 names scheme "Digest", which no x-authconform.refusedSchemes entry refuses' },
+  { file: '82-public-kind-private-operation.yaml', at: '82-public-kind-private-operation.yaml:140', message: 'requirement OCTO-PUB-01 is of kind access.public, but operation listMyRepos needs a credential' },
+  { file: '83-missing-on-public-operation.yaml', at: '83-missing-on-public-operation.yaml:108', message: 'requirement OCTO-AUTH-02 is of kind credential.missing, but operation getStatus is served without a credential (public)' },
+  { file: '84-resource-param-and-params.yaml', at: '84-resource-param-and-params.yaml:155', message: 'requirement OCTO-PRIV-02: resource has both param and params' },
+  { file: '85-static-text-body-not-string.yaml', at: '85-static-text-body-not-string.yaml:174', message: 'mock.operations.getStatus answers text/plain, but its body is not a string' },
 ];
 
 describe('broken-spec corpus', () => {

@@ -15,17 +15,13 @@ import { missingRole, requireCredential } from '../credential.ts';
 import { makeCase } from '../make-case.ts';
 import { expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
-import { firstTenantResource, leaksId, type FoundResource } from '../resource-finder.ts';
+import { firstTenantResource, leaksId, scalar, type FoundResource } from '../resource-finder.ts';
 import { expectAccepted, refusalFailure, sendBuilt } from '../steps.ts';
 import { requireAcceptedAs } from '../valid-accepted.ts';
 
 function publicPlan(_contract: Contract, _fixtures: Fixtures, r: Requirement): Case[] {
   const op = r.operation;
   return [makeCase('valid-credentials', r, `${op.operationId} is served without any credential`, (ctx) => expectAccepted(ctx, { operation: op, request: r.request ?? {} }, 'no credential on a public operation'))];
-}
-
-function scalar(v: unknown): string | undefined {
-  return (typeof v === 'string' && v !== '') || typeof v === 'number' ? String(v) : undefined;
 }
 
 function lastSegment(path: string): string {
