@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import HeavyFirstSequencer from './test/support/heavy-first-sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -24,5 +25,7 @@ export default defineConfig({
     // the CPU of test/spec + test/probes + test/kinds). Files keep no state between them: servers,
     // env changes and spies are undone in their afterAll/afterEach.
     isolate: false,
+    // without vitest's results cache (a fresh clone), the long files first: none left for the end
+    sequence: { sequencer: HeavyFirstSequencer },
   },
 });
