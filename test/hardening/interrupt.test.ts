@@ -33,6 +33,8 @@ describe.each([
   let server: Hostile;
   let secondRequest: Promise<void>;
   let junit: string;
+  /** the other reports of the run: the JSON record, and projections of it */
+  let reports: { json: string; html: string; sarif: string };
   let result: { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
   /** the run's TMPDIR: empty again when it has exited */
   const runTmp = mkdtempSync(join(tmpdir(), 'ac-interrupt-tmp-'));
@@ -56,11 +58,13 @@ describe.each([
         answer();
       }
     });
-    junit = join(tempDir('interrupt'), 'junit.xml');
+    const out = tempDir('interrupt');
+    junit = join(out, 'junit.xml');
+    reports = { json: join(out, 'run.json'), html: join(out, 'run.html'), sarif: join(out, 'run.sarif') };
     const proc = spawn(
       process.execPath,
       [...CLI_ARGS, 'run', MANY_SPEC, '--target', server.url, '--fixtures', FIXTURES, '--junit', junit,
-        '--allow-live', '--timeout', '5000'],
+        '--json', reports.json, '--html', reports.html, '--sarif', reports.sarif, '--allow-live', '--timeout', '5000'],
       { cwd: repoRoot, env: { PATH: process.env.PATH, NO_COLOR: '1', HOSTILE_VALID_KEY: key, TMPDIR: runTmp } },
     );
     let stdout = '';
@@ -92,7 +96,18 @@ describe.each([
     expect(result.stderr).toBe('');
     // the case in flight is abandoned, not waited for: it is skipped as interrupted, not passed
     expect(result.stdout).toMatch(/\ntotal: 1 passed, 0 failed, 0 warnings, 26 skipped · 2 requests · .* · interrupted\n/);
-    expect(result.stdout.endsWith(`JUnit: ${junit}\n`)).toBe(true);
+    expect(result.stdout).toContain(`\nJUnit: ${junit}\n`);
+  });
+
+  it('writes every other report too: the JSON record holds the finished case, the rest skipped "interrupted"', () => {
+    const record = JSON.parse(readFileSync(reports.json, 'utf8')) as { interrupted: boolean; specs: Array<{ cases: Array<{ verdict: string; reason?: string }> }> };
+    expect(record.interrupted).toBe(true);
+    const recorded = record.specs.flatMap((spec) => spec.cases);
+    expect(recorded.map((c) => c.verdict)).toEqual(['pass', ...Array(26).fill('skip')]);
+    expect(recorded.slice(1).map((c) => c.reason)).toEqual(Array(26).fill('interrupted'));
+    for (const file of [reports.html, reports.sarif]) expect(result.stdout).toContain(`: ${file}\n`);
+    expect(readFileSync(reports.html, 'utf8')).toContain('interrupted');
+    expect((JSON.parse(readFileSync(reports.sarif, 'utf8')) as { runs: unknown[] }).runs).toHaveLength(1);
   });
 
   it('gives "interrupted" as the skip reason on the console too (not vitest\'s abort note)', () => {
@@ -118,8 +133,8 @@ describe.each([
   });
 
   it('shows no stack trace and no key', () => {
-    const xml = readFileSync(junit, 'utf8');
-    for (const text of [result.stdout, result.stderr, xml]) {
+    const written = [junit, reports.json, reports.html, reports.sarif].map((file) => readFileSync(file, 'utf8'));
+    for (const text of [result.stdout, result.stderr, ...written]) {
       expect(text).not.toMatch(STACK_LINE);
       expect(text).not.toContain(key);
     }

@@ -1,13 +1,15 @@
 /**
  * The package as a user installs it: `npm pack` (which builds dist/ through `prepare`), the tarball
  * installed into an empty project, then `npx authconform run` (exit 0, a valid JUnit),
- * `npx authconform validate` on a spec of the project's own, and `import('authconform/mock')` in
- * plain Node (no loader), and `npx authconform mock` killed by the npx PID. Node comes from AUTHCONFORM_PACK_NODE (default: the Node running vitest);
+ * `npx authconform validate` on a spec of the project's own, `import('authconform/mock')`,
+ * `import('authconform/suite')` and `import('authconform')` in plain Node (no loader), their types
+ * through tsc (`moduleResolution: nodenext`), and `npx authconform mock` killed by the npx PID. Node comes from AUTHCONFORM_PACK_NODE (default: the Node running vitest);
  * .ci/run runs this file on Node 20 and 22. Not part of `npm test`: `npm run test:package`.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +44,10 @@ describe(`the packed package, installed (node ${execFileSync(node, ['--version']
       expect(existsSync(join(pkg, file)), file).toBe(true);
     }
     expect(existsSync(join(pkg, 'src')), 'sources are not shipped').toBe(false);
+    for (const dir of ['test', 'docs', 'bench', 'scripts', 'examples', 'profiles/PROPOSAL.md']) expect(existsSync(join(pkg, dir)), `${dir} is not shipped`).toBe(false);
+    // vendored schemas keep their licence: the JUnit XSD's MIT header, SARIF's terms, the origins table
+    expect(readFileSync(join(pkg, 'schemas', 'junit-10.xsd'), 'utf8')).toMatch(/^<\?xml[^\n]*\n<!--\nThe MIT License \(MIT\)\n\nCopyright \(c\) 2014, Gregory Boissinot/);
+    for (const file of ['schemas/sarif-2.1.0.LICENSE.md', 'schemas/README.md']) expect(existsSync(join(pkg, file)), file).toBe(true);
     expect(existsSync(join(project, 'node_modules', 'tsx')), 'tsx is a devDependency').toBe(false);
   });
 
@@ -64,10 +70,36 @@ describe(`the packed package, installed (node ${execFileSync(node, ['--version']
     expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: '✓ acme (specs/acme.yaml): 7 requirements\n', stderr: '' });
   });
 
-  it("import('authconform/mock') and import('authconform') in plain Node", () => {
-    const script = "const m = await import('authconform/mock'); const a = await import('authconform'); console.log(typeof m.createHandlers, typeof m.startMock, typeof a.runConformance)";
+  it("import('authconform/mock'), import('authconform/suite') and import('authconform') in plain Node", () => {
+    const script =
+      "const m = await import('authconform/mock'); const s = await import('authconform/suite'); const a = await import('authconform');" +
+      ' console.log(typeof m.createHandlers, typeof m.startMock, typeof s.defineConformanceSuite, typeof a.runConformance)';
     const r = inProject(node, ['--input-type=module', '-e', script]);
-    expect({ status: r.status, stdout: r.stdout.trim(), stderr: r.stderr }).toEqual({ status: 0, stdout: 'function function function', stderr: '' });
+    expect({ status: r.status, stdout: r.stdout.trim(), stderr: r.stderr }).toEqual({ status: 0, stdout: 'function function function function', stderr: '' });
+  });
+
+  it('types of ., ./mock and ./suite resolve for tsc with moduleResolution nodenext (not any)', () => {
+    writeFileSync(
+      join(project, 'types-check.ts'),
+      [
+        "import { runConformance, loadSpec, AuthconformError } from 'authconform';",
+        "import { createHandlers, startMock } from 'authconform/mock';",
+        "import { defineConformanceSuite } from 'authconform/suite';",
+        'export const used = [runConformance, loadSpec, AuthconformError, createHandlers, startMock, defineConformanceSuite];',
+        // each line is an error only if the export has its declared type: an unused @ts-expect-error fails tsc
+        '// @ts-expect-error a function is not a number',
+        'export const a: number = runConformance;',
+        '// @ts-expect-error a function is not a number',
+        'export const b: number = startMock;',
+        '// @ts-expect-error a function is not a number',
+        'export const c: number = defineConformanceSuite;',
+      ].join('\n'),
+    );
+    const options = { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: [] };
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['types-check.ts'] }));
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    const r = inProject(node, [tsc, '-p', 'tsconfig.json']);
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
   it('npx authconform mock stops and frees its port when the npx process gets SIGTERM', async () => {
