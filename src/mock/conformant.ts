@@ -81,7 +81,7 @@ export const CONFORMANT: Stages = {
     const allowed = record.attributes[binding.attribute] ?? [];
     return allowed.includes(String(value)) ? undefined : rt.errors.byId(binding.error, 403);
   },
-  visible: (_rt, item, tenant) => item.tenant === undefined || item.tenant === tenant,
+  visible: (_rt, item, tenant, mode) => (item.tenant === undefined || item.tenant === tenant) && (item.mode === undefined || mode === undefined || item.mode === mode),
   success: (rt, _route, _p, status, body, headers, schema) => jsonReply(rt, status, body, headers, schema),
   passwordMatches: (_rt, user, password) => password === user.password,
   loginClaims: (_rt, claims) => claims,

@@ -84,7 +84,8 @@ export interface Stages {
   scopeError(rt: Runtime, route: Route, record: CredentialRecord): ErrorSpec | undefined;
   bindingError(rt: Runtime, binding: Binding, sent: unknown, record: CredentialRecord): ErrorSpec | undefined;
   /** whether a `get` serves this item to this tenant */
-  visible(rt: Runtime, item: Item, tenant: string | undefined): boolean;
+  /** whether a `get` serves this item to this tenant (and credential mode: an item's `mode` is seen by keys of that mode only) */
+  visible(rt: Runtime, item: Item, tenant: string | undefined, mode?: 'live' | 'test'): boolean;
   /** a 2xx answer of an operation */
   success(rt: Runtime, route: Route, p: Principal, status: number, body: unknown, headers: HeaderBag, schema: unknown): Reply;
   passwordMatches(rt: Runtime, user: UserRecord, password: string): boolean;
