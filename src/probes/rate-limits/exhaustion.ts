@@ -110,19 +110,32 @@ export const BURST_TRIES = 3;
 
 /** Whether every response is dated within one window (a response without Date cannot tell: it counts as inside). */
 export function sameWindow(sent: readonly Sent[], window: RateWindow): boolean {
-  const windows = new Set(sent.flatMap((s) => (s.res.date === undefined ? [] : [Math.floor(s.res.date / window.windowMs)])));
-  return windows.size <= 1;
+  return new Set(sent.map((s) => windowOf(s, window))).size <= 1;
+}
+
+/** The window a response's Date falls in (-1: no Date). */
+function windowOf(s: Sent, window: RateWindow): number {
+  return s.res.date === undefined ? -1 : Math.floor(s.res.date / window.windowMs);
+}
+
+/** The most accepted responses dated within one window. */
+function mostInOneWindow(sent: readonly Sent[], window: RateWindow): number {
+  const per = new Map<number, number>();
+  for (const s of sent) if (isAcceptedStatus(s)) per.set(windowOf(s, window), (per.get(windowOf(s, window)) ?? 0) + 1);
+  return Math.max(0, ...per.values());
 }
 
 /**
- * A window shorter than a minute (PT1S) is exhausted by `max + 1` requests in flight at once: sent
- * one by one they could outlast the window. The verdict counts only when the responses' Date
- * values fall in one window (FORMAT-PROPOSAL §5.3): a burst without a limit that straddles two is
- * tried again (on a real target from the start of a window of the local clock), at most
- * BURST_TRIES times, then the case skips. No timing is asserted: only the Dates are compared.
+ * A window shorter than a minute (PT1S) is exhausted by requests in flight at once: sent one by
+ * one they could outlast the window. Against the mock its clock stands still and `max + 1` suffice;
+ * against a real target the burst is `2 max + 1` requests, so that when it straddles two windows
+ * one of them still holds more than `max` (FORMAT-PROPOSAL §5.3). The verdict reads only the
+ * responses' Date: a limit response ends it; more than `max` accepted responses dated within one
+ * window is the failure; anything else (a burst spread over three windows) is tried again, at most
+ * BURST_TRIES times, then the case skips. No timing is asserted.
  */
 async function burst(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow): Promise<Exhausted> {
-  const n = window.max + 1;
+  const n = ctx.control === undefined ? 2 * window.max + 1 : window.max + 1;
   for (let attempt = 1; attempt <= BURST_TRIES; attempt++) {
     // the mock's clock stands still for it (its control API); a real target's window is met at its start
     if (ctx.control !== undefined) await ctx.control.freeze?.();
@@ -136,12 +149,13 @@ async function burst(ctx: ProbeContext, r: RateTarget, credential: Credential, w
       if (limited >= 0) recordLimited(ctx, sent[limited]!);
       return { sent: sent[stop]!, index: stop + 1 };
     }
-    if (sameWindow(sent, window)) {
+    const most = mostInOneWindow(sent, window);
+    if (most > window.max) {
       const label = sent[0]!.label;
       throw new PreconditionFailed(
-        `no 429 among ${n} requests sent at once within one ${windowNoun(window)} (limit ${window.max}) on ${label}`,
+        `${most} requests accepted within one ${windowNoun(window)} (limit ${window.max}) on ${label}`,
         limitedCoverage(r, r.operation.operationId),
-        expectation(`a 429 among ${n} requests within one ${windowNoun(window)} (limit ${window.max})`, `${n} accepted requests`, label, `${credential.role} key`),
+        expectation(`a 429 once ${window.max} requests were accepted within one ${windowNoun(window)}`, `${most} accepted requests dated within one ${windowNoun(window)}`, label, `${credential.role} key`),
       );
     }
   }
