@@ -76,7 +76,8 @@ export interface Stages {
   rateFigures(rt: Runtime, d: RateDecision, now: number): RateFigures | undefined;
   /** seconds a limited client should wait, and the Retry-After header value (undefined = no header) */
   retryAfter(rt: Runtime, d: RateDecision, now: number): { seconds: number; header?: string };
-  rateLimitedError(rt: Runtime): RateLimitedError;
+  /** the refusal of a limited request (`d`: the decision, with the limits that refused) */
+  rateLimitedError(rt: Runtime, d?: RateDecision): RateLimitedError;
   /** after the request was counted: refuse this credential on this operation */
   admit(rt: Runtime, record: CredentialRecord, operationId: string): ErrorSpec | undefined;
   requiredHeaderError(rt: Runtime, headers: MockRequest['headers']): ErrorSpec | undefined;

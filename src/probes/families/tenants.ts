@@ -18,6 +18,7 @@ import { fail, pass } from '../outcome.ts';
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
 import { requireValidAccepted } from '../valid-accepted.ts';
+import { COVERAGE, credentialWhat, requireAccepted } from '../preconditions.ts';
 import {
   errorsById,
   expectAccepted,
@@ -86,6 +87,9 @@ function isolationCases(contract: Contract, fixtures: Fixtures, r: IsolationRequ
         const res = resourceOf(r);
         const id = await firstTenantResource(ctx, res);
         const other = requireCredential(ctx.fixtures, role);
+        // the credential must be in play at all (accepted on the list): a refused key proves no isolation
+        const own = await sendBuilt(ctx, { operation: res.list, credential: other });
+        requireAccepted(own, credentialWhat(role), COVERAGE.accepted(role, res.list.operationId));
         const s = await sendBuilt(ctx, { operation: res.get, credential: other, request: { path: { [res.param]: id } } });
         const note = `${role} credential, resource ${id} of the first tenant`;
         const refused = refusalFailure(s, isolationErrors(r), { note, statuses: r.statuses });

@@ -14,7 +14,7 @@
  * but ratelimit.exceeded's own, "a rate limit arrives" is a precondition as well (no 429 at all, or
  * a refusal that is no rate limit): ratelimit.exceeded covers it.
  */
-import type { Contract, ErrorSpec, Requirement } from '../../spec/contract.ts';
+import type { Contract, ErrorSpec, Requirement, Role } from '../../spec/contract.ts';
 import type { Credential } from '../../fixtures/fixtures.ts';
 import type { Outcome, ProbeContext } from '../model.ts';
 import { isStrictRetryAfter, parseRetryAfter } from '../../transport/http-date.ts';
@@ -43,8 +43,8 @@ export type RateTarget = Pick<Requirement, 'operation' | 'request' | 'errors'> &
 };
 
 /** Who states "exhausting the limit brings a 429" for this target. */
-function limitedCoverage(r: RateTarget, operation: string): Coverage {
-  return r.rateLimited ?? COVERAGE.rateLimited(operation);
+function limitedCoverage(r: RateTarget, operation: string, role?: Role): Coverage {
+  return r.rateLimited ?? COVERAGE.rateLimited(operation, role);
 }
 
 /** requests sent beyond the limit before concluding there is no 429 */
@@ -98,7 +98,7 @@ export async function exhaust(ctx: ProbeContext, r: RateTarget, credential: Cred
   const label = last?.label ?? '';
   throw new PreconditionFailed(
     `no 429 within ${max} requests (limit ${limit}) on ${label}`,
-    limitedCoverage(r, r.operation.operationId),
+    limitedCoverage(r, r.operation.operationId, credential.role),
     expectation(`a 429 within ${max} requests (limit ${limit})`, `${max} accepted requests`, label, `${credential.role} key`),
   );
 }
@@ -154,7 +154,7 @@ async function burst(ctx: ProbeContext, r: RateTarget, credential: Credential, w
       const label = sent[0]!.label;
       throw new PreconditionFailed(
         `${most} requests accepted within one ${windowNoun(window)} (limit ${window.max}) on ${label}`,
-        limitedCoverage(r, r.operation.operationId),
+        limitedCoverage(r, r.operation.operationId, credential.role),
         expectation(`a 429 once ${window.max} requests were accepted within one ${windowNoun(window)}`, `${most} accepted requests dated within one ${windowNoun(window)}`, label, `${credential.role} key`),
       );
     }

@@ -10,7 +10,7 @@ import type { Operation, RateWindow, Requirement } from '../../spec/contract.ts'
 import { requireCredential } from '../credential.ts';
 import type { Outcome, ProbeContext } from '../model.ts';
 import { fail, pass } from '../outcome.ts';
-import { COVERAGE } from '../preconditions.ts';
+import { COVERAGE, credentialWhat, requireAccepted } from '../preconditions.ts';
 import { SkipCase } from '../skip-case.ts';
 import { acceptanceFailure, sendBuilt } from '../steps.ts';
 import { countedTarget } from './counted.ts';
@@ -49,6 +49,10 @@ export async function partitionCase(ctx: ProbeContext, r: Requirement): Promise<
   const limit = requireShort(ctx.contract, ctx.fixtures, r);
   const target = countedTarget(ctx.contract, r, limit);
   const other = requireCredential(ctx.fixtures, r.role);
+  // the other key must be in play at all: accepted on the probe operation (what credential.accepted / test-mode state)
+  const probe = ctx.contract.operations.find((o) => o.operationId === ctx.contract.probeOperation) ?? target.operation;
+  const first = await sendBuilt(ctx, { operation: probe, credential: other, request: {}, bypassRateLimitGate: true });
+  requireAccepted(first, credentialWhat(r.role), COVERAGE.accepted(r.role, probe.operationId));
   return whileExhausted(ctx, target, limit, { operation: target.operation, request: target.request ?? {}, credential: other }, `the ${r.role} key`);
 }
 
