@@ -1,5 +1,6 @@
 /** ratelimit.exceeded: exhausting the limit gives 429 with the rate-limit error. */
 import type { ErrorSpec } from '../spec/contract.ts';
+import type { Breakage } from '../mock/defect.ts';
 import { defineKind } from './kind.ts';
 
 /** Replaces every value equal to the error's code (or a const of its schema) so the 429 no longer carries it. */
@@ -19,23 +20,27 @@ export const ratelimitExceeded = defineKind({
   fields: ['errors', 'role', 'operation', 'request', 'limit'],
   defaultRole: 'valid',
   covers: 'rate-limited',
-  defects: ({ errors }) => {
+  // a requirement naming its `limit` breaks that limit only (a spec with several exceeded requirements, one per limit)
+  defects: ({ errors, requirement }): Breakage[] => {
     const coded = errors.rateLimit.schema !== undefined || errors.rateLimit.code !== undefined;
     const how = coded ? 'answers 429 with a body lacking the documented code' : 'answers 503 instead of 429';
+    const limit = requirement.limit;
+    const of = limit === undefined ? '' : ` of limit ${limit}`;
     return [
       {
-        description: `over the limit, the server ${how}`,
+        description: `over the limit${of}, the server ${how}`,
         wrap: {
-          rateLimitedError: (next) => (rt) => {
-            const e = next(rt);
+          rateLimitedError: (next) => (rt, d) => {
+            const e = next(rt, d);
+            if (limit !== undefined && d?.refusedBy?.includes(limit) !== true) return e;
             return coded ? { ...e, mutate: (body) => dropCode(e.spec, body) } : { ...e, status: 503 };
           },
         },
       },
       {
         suffix: 'never',
-        description: 'no request is ever limited (also breaks the other 429-based requirements)',
-        wrap: { limiterMode: (next) => (rt) => ({ ...next(rt), never: true }) },
+        description: limit === undefined ? 'no request is ever limited (also breaks the other 429-based requirements)' : `limit ${limit} is never enforced (also breaks the other requirements about it)`,
+        wrap: { limiterMode: (next) => (rt) => (limit === undefined ? { ...next(rt), never: true } : { ...next(rt), unlimited: [limit] }) },
       },
     ];
   },

@@ -19,20 +19,32 @@ export class MockClock {
     this.realStart = realNow();
   }
 
+  /** the time the clock stands at while frozen */
+  private frozenAt: number | undefined;
+
   /** current mock time, ms since the epoch (integer) */
   now(): number {
+    if (this.frozenAt !== undefined) return this.frozenAt;
     return Math.floor(this.startMs + (this.realNow() - this.realStart) + this.offsetMs);
   }
 
   /** moves the clock forward by `ms` (negative values are refused by the control API) */
   advance(ms: number): number {
     this.offsetMs += ms;
+    if (this.frozenAt !== undefined) this.frozenAt += ms;
     return this.now();
   }
 
-  /** back to `startMs`, real time counted from now */
+  /** stops real time from moving the clock (only `advance` moves it) until the next reset */
+  freeze(): number {
+    this.frozenAt = this.now();
+    return this.frozenAt;
+  }
+
+  /** back to `startMs`, real time counted from now, not frozen */
   reset(): void {
     this.realStart = this.realNow();
     this.offsetMs = 0;
+    this.frozenAt = undefined;
   }
 }

@@ -81,7 +81,7 @@ export const CONFORMANT: Stages = {
     const allowed = record.attributes[binding.attribute] ?? [];
     return allowed.includes(String(value)) ? undefined : rt.errors.byId(binding.error, 403);
   },
-  visible: (_rt, item, tenant) => item.tenant === undefined || item.tenant === tenant,
+  visible: (_rt, item, tenant, mode) => (item.tenant === undefined || item.tenant === tenant) && (item.mode === undefined || mode === undefined || item.mode === mode),
   success: (rt, route, _p, status, body, headers, schema) => {
     const m = route.mock;
     // a static body documented in a non-JSON media type (text/plain) is served as it is

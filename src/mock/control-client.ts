@@ -56,6 +56,9 @@ export function createControlClient(baseUrl: string): ControlClient {
     async advance(ms: number) {
       return field(await call('POST', 'clock', { advanceMs: ms }), 'now', 'number', 'clock');
     },
+    async freeze() {
+      return field(await call('POST', 'clock', { freeze: true }), 'now', 'number', 'clock');
+    },
     async createKey(opts: { like: string }) {
       return field(await call('POST', 'keys', { like: opts.like }), 'value', 'string', 'keys');
     },

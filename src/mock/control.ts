@@ -33,7 +33,7 @@ export function controlEndpoints(rt: Runtime): Endpoint[] {
   };
   const index = [
     { method: 'GET', path: 'clock', does: 'the mock time: { now } in ms' },
-    { method: 'POST', path: 'clock', does: '{ advanceMs }: moves the clock forward' },
+    { method: 'POST', path: 'clock', does: '{ advanceMs }: moves the clock forward; { freeze: true }: only advanceMs moves it until the next reset' },
     { method: 'POST', path: 'keys', does: '{ like }: creates a key like an existing one, answers { value }' },
     { method: 'POST', path: 'keys/revoke', does: '{ value }: revokes a key (its grace window starts now)' },
     { method: 'POST', path: 'reset', does: 'back to the seed: keys, data, counters, clock' },
@@ -43,7 +43,10 @@ export function controlEndpoints(rt: Runtime): Endpoint[] {
     endpoint('GET', '', async () => ok({ endpoints: index })),
     endpoint('GET', 'clock', async () => ok({ now: state.clock.now() })),
     endpoint('POST', 'clock', async (request) => {
-      const ms = (await fields(request)).advanceMs;
+      const body = await fields(request);
+      // { freeze: true }: real time stops moving the clock until the next reset (sub-second windows on a loaded machine)
+      if (body.freeze === true && body.advanceMs === undefined) return ok({ now: state.clock.freeze() });
+      const ms = body.advanceMs;
       // the clock must stay a time a Date can show (a response's Date header)
       const why = integerRangeError(ms, { min: 0, max: Math.max(0, MAX_DATE_MS - state.clock.now()) });
       if (why !== undefined) return fail(400, 'invalid_request', `advanceMs ${why} (ms the clock moves, within what a Date can show)`);

@@ -53,7 +53,7 @@ export function rateLimitedReply(rt: Runtime, d: RateDecision, now: number, head
   const field = rt.contract.rateLimit?.retryAfterField;
   const wait = rt.stages.retryAfter(rt, d, now);
   if (wait.header !== undefined) headers['retry-after'] = wait.header;
-  const error = rt.stages.rateLimitedError(rt);
+  const error = rt.stages.rateLimitedError(rt, d);
   return errorReply(rt, error.spec, headers, {
     ...(field !== undefined ? { retryAfterS: wait.seconds, retryAfterField: field } : {}),
     ...(error.mutate !== undefined ? { mutate: error.mutate } : {}),

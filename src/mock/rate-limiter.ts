@@ -48,6 +48,8 @@ export interface RateDecision {
   windowMs: number;
   /** limited: the Retry-After rule of the window that refused, where it states one */
   retryAfter?: RetryAfterRule;
+  /** limited: the ids of the windows that refused */
+  refusedBy?: string[];
 }
 
 /** Behaviour switches of the limiter (defects and options). */
@@ -56,6 +58,8 @@ export interface LimiterMode {
   never: boolean;
   /** once refused, keep refusing in later windows */
   sticky: boolean;
+  /** ids of limits never enforced (a defect of one limit) */
+  unlimited?: readonly string[];
 }
 
 interface Count {
@@ -66,7 +70,7 @@ interface Count {
 export class RateLimiter {
   /** per (counter key, window id): the current window's count */
   private readonly counts = new Map<string, Count>();
-  /** request keys that stay refused (the sticky mode) */
+  /** counters (key and window) that stay refused (the sticky mode) */
   private readonly stuck = new Set<string>();
 
   /**
@@ -74,8 +78,9 @@ export class RateLimiter {
    * @param exempt ids of the windows this request neither counts against nor is refused by
    */
   take(key: string, limits: Limits, now: number, mode: LimiterMode, exempt: readonly string[] = []): RateDecision {
-    const counts = limits.windows.map((w) => {
-      const id = `${w.key ?? key}\u0000${w.id}`;
+    const ids = limits.windows.map((w) => `${w.key ?? key}\u0000${w.id}`);
+    const counts = limits.windows.map((w, i) => {
+      const id = ids[i]!;
       const start = now - (now % w.windowMs);
       let c = this.counts.get(id);
       if (c === undefined) this.counts.set(id, (c = { start, count: 0 }));
@@ -86,10 +91,12 @@ export class RateLimiter {
       return c;
     });
     const counted = (i: number) => !exempt.includes(limits.windows[i]!.id);
-    const over = limits.windows.flatMap((w, i) => (counted(i) && counts[i]!.count + (w.cost ?? 1) > w.max ? [i] : []));
-    const limited = !mode.never && (over.length > 0 || this.stuck.has(key));
+    const enforced = (i: number) => counted(i) && mode.unlimited?.includes(limits.windows[i]!.id) !== true;
+    const over = limits.windows.flatMap((w, i) => (enforced(i) && counts[i]!.count + (w.cost ?? 1) > w.max ? [i] : []));
+    const stuck = limits.windows.some((_w, i) => counted(i) && this.stuck.has(ids[i]!));
+    const limited = !mode.never && (over.length > 0 || stuck);
     if (limited) {
-      if (mode.sticky) this.stuck.add(key);
+      if (mode.sticky) for (const i of over) this.stuck.add(ids[i]!);
     } else {
       counts.forEach((c, i) => {
         if (counted(i)) c.count += limits.windows[i]!.cost ?? 1;
@@ -101,7 +108,7 @@ export class RateLimiter {
     // limited by a longer window than the header's: nothing is left until that one ends
     const binding = mode.never ? [] : over.filter((i) => i !== h);
     const rule = limited ? limits.windows[binding[0] ?? h]?.retryAfter : undefined;
-    const stated = rule === undefined ? {} : { retryAfter: rule };
+    const stated = { ...(rule === undefined ? {} : { retryAfter: rule }), ...(limited ? { refusedBy: over.map((i) => limits.windows[i]!.id) } : {}) };
     if (binding.length > 0) {
       return { limited, limit: header.max, remaining: 0, resetAt: Math.max(...binding.map(end)), resource: header.id, windowMs: header.windowMs, ...stated };
     }

@@ -4,6 +4,7 @@
  * test-mode keys). Operations without an entry answer their success status with the documented
  * example, else a minimal instance of the success schema, else `{}`.
  */
+import { modeOf } from './limit-match.ts';
 import type { ErrorSpec, MockOperation, Operation } from '../spec/contract.ts';
 import { fillRequired } from './conform.ts';
 import type { CredentialRecord } from './credentials.ts';
@@ -38,6 +39,11 @@ function propertySchema(schema: unknown, name: string): Schema | undefined {
 }
 
 /** An item as clients see it: the mock's `tenant` bookkeeping field removed unless documented. */
+/** Data of one mode (a seed item's `mode`: live or test) is served to keys of that mode only ("Objects in one mode aren't accessible to the other"). */
+export function sameMode(item: Item, p: Principal): boolean {
+  return item.mode === undefined || p.record === undefined || item.mode === modeOf(p.record);
+}
+
 function publicItem(item: Item, schema: Schema | undefined): Item {
   if (!('tenant' in item) || propertySchema(schema, 'tenant') !== undefined) return item;
   const { tenant: _tenant, ...rest } = item;
@@ -110,7 +116,7 @@ export async function respond(
     // field '' (the root pointer): the body is the array itself
     const listSchema = m.field === '' ? schema : propertySchema(schema, m.field);
     const itemSchema = isObject(listSchema?.items) ? listSchema.items : undefined;
-    const visible = items.filter((i) => i.tenant === undefined || i.tenant === p.tenant).map((i) => publicItem(i, itemSchema));
+    const visible = items.filter((i) => (i.tenant === undefined || i.tenant === p.tenant) && sameMode(i, p)).map((i) => publicItem(i, itemSchema));
     if (m.field === '') return success(rt, route, p, op.successStatus, visible, headers, schema);
     const body: Record<string, unknown> = { [m.field]: visible, ...(m.extra ?? {}) };
     if (m.total !== undefined) body[m.total] = visible.length;
@@ -127,7 +133,7 @@ export async function respond(
       const hidden = rt.stages.hidden(rt, notFound, item);
       return errorReply(rt, hidden.error, headers, { ...(hidden.status !== undefined ? { status: hidden.status } : {}), ...(hidden.extra !== undefined ? { extra: hidden.extra } : {}) });
     }
-    if (!open && !rt.stages.visible(rt, item, p.tenant)) {
+    if (!open && !rt.stages.visible(rt, item, p.tenant, p.record === undefined ? undefined : modeOf(p.record))) {
       return errorReply(rt, isolationError(rt, route, notFound, m.notFound), headers);
     }
     const visible = publicItem(item, itemSchema);

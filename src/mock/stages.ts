@@ -76,7 +76,8 @@ export interface Stages {
   rateFigures(rt: Runtime, d: RateDecision, now: number): RateFigures | undefined;
   /** seconds a limited client should wait, and the Retry-After header value (undefined = no header) */
   retryAfter(rt: Runtime, d: RateDecision, now: number): { seconds: number; header?: string };
-  rateLimitedError(rt: Runtime): RateLimitedError;
+  /** the refusal of a limited request (`d`: the decision, with the limits that refused) */
+  rateLimitedError(rt: Runtime, d?: RateDecision): RateLimitedError;
   /** after the request was counted: refuse this credential on this operation */
   admit(rt: Runtime, record: CredentialRecord, operationId: string): ErrorSpec | undefined;
   requiredHeaderError(rt: Runtime, headers: MockRequest['headers']): ErrorSpec | undefined;
@@ -84,7 +85,8 @@ export interface Stages {
   scopeError(rt: Runtime, route: Route, record: CredentialRecord): ErrorSpec | undefined;
   bindingError(rt: Runtime, binding: Binding, sent: unknown, record: CredentialRecord): ErrorSpec | undefined;
   /** whether a `get` serves this item to this tenant */
-  visible(rt: Runtime, item: Item, tenant: string | undefined): boolean;
+  /** whether a `get` serves this item to this tenant (and credential mode: an item's `mode` is seen by keys of that mode only) */
+  visible(rt: Runtime, item: Item, tenant: string | undefined, mode?: 'live' | 'test'): boolean;
   /** a 2xx answer of an operation */
   success(rt: Runtime, route: Route, p: Principal, status: number, body: unknown, headers: HeaderBag, schema: unknown): Reply;
   passwordMatches(rt: Runtime, user: UserRecord, password: string): boolean;

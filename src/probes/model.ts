@@ -29,6 +29,8 @@ export interface Outcome {
 export interface MockControl {
   now(): Promise<number>;
   advance(ms: number): Promise<number>;
+  /** stops real time from moving the mock clock until the next reset (windows shorter than a burst) */
+  freeze?(): Promise<number>;
   createKey(opts: { like: string }): Promise<string>;
   revokeKey(value: string): Promise<void>;
   reset(): Promise<void>;

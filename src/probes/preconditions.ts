@@ -58,7 +58,7 @@ export const COVERAGE = {
   unknownRefused: (operation: string): Coverage => coverage('unknown-refused', { operation }),
   revokedRefused: (role: Role, operation: string): Coverage => coverage('revoked-refused', { role, operation }),
   rateHeaders: (operation: string): Coverage => coverage('rate-headers', { operation }),
-  rateLimited: (operation: string): Coverage => coverage('rate-limited', { operation }),
+  rateLimited: (operation: string, role?: Role): Coverage => coverage('rate-limited', role === undefined ? { operation } : { role, operation }),
   loginIssued: (): Coverage => coverage('login-issued'),
   passwordRefused: (): Coverage => coverage('password-refused'),
 } as const;

@@ -19,9 +19,9 @@ export const SKIP = {
   mockOnly: (): string => "needs the mock's clock",
   /** no limit to exhaust */
   noLimit: (): string => 'the docs give no limit; set rateLimit.perMinute in the fixtures',
-  /** every burst against a window shorter than a minute straddled two of its windows (the responses' Date) */
+  /** every burst against a window shorter than a minute spread over more than two of its windows (the responses' Date) */
   burstSpanned: (window: string, tries: number): string =>
-    `each of ${tries} bursts of requests spanned two ${window} windows (by the responses' Date), so none could show the limit; retry on a less loaded machine`,
+    `each of ${tries} bursts of requests spread over more than two ${window} windows (by the responses' Date), so none could show the limit; retry on a less loaded machine`,
   noDailyLimit: (): string => 'the docs give no daily limit; set rateLimit.perDay in the fixtures',
   /** exhausting a window longer than a minute (a daily quota) on a real target */
   quotaNeedsFlag: (window: string, requests: number): string =>

@@ -45,7 +45,8 @@ const CASES: Array<{ file: string; at: string; message: string }> = [
   { file: '52-retry-after-never-required.yaml', at: '52-retry-after-never-required.yaml:81', message: 'requirement ACME-RATE-01 is a ratelimit.retry-after, but rateLimit.retryAfter is never' },
   { file: '53-ietf-with-header-name.yaml', at: '53-ietf-with-header-name.yaml:56', message: 'rateLimit.headers.limit is a header name, but style ietf reads the RateLimit and RateLimit-Policy fields' },
   { file: '54-ietf-epoch-reset.yaml', at: '54-ietf-epoch-reset.yaml:57', message: 'rateLimit.resetUnit is epoch-seconds, but t of the IETF RateLimit field is delta-seconds' },
-  { file: '55-exempt-from-unknown-limit.yaml', at: '55-exempt-from-unknown-limit.yaml:25', message: 'operation listWidgets is exempt from limit "free-hour", which is no limit of x-authconform.rateLimit.plans' },
+  { file: '55-exempt-from-unknown-limit.yaml', at: '55-exempt-from-unknown-limit.yaml:25', message: 'operation listWidgets is exempt from limit "free-hour", which is no limit of x-authconform.rateLimit' },
+  { file: '56-requirement-unknown-limit.yaml', at: '56-requirement-unknown-limit.yaml:83', message: 'requirement ACME-RATE-01 probes limit "per-minute", which is no limit of x-authconform.rateLimit' },
   // issue 10 (wt/authfmt): lockout, refused prefixes, message patterns, response-header rules
   { file: '60-message-pattern-unmatched.yaml', at: '60-message-pattern-unmatched.yaml:58', message: 'errors.publishable_key: the mock would serve "This key cannot be used here.", which does not match messagePattern' },
   { file: '61-response-header-example.yaml', at: '61-response-header-example.yaml:61', message: 'responseHeaders[0].example "REQ-5F3A" does not match its pattern' },

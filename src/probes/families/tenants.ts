@@ -17,6 +17,8 @@ import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
 import { firstTenantResource, leaksId } from '../resource-finder.ts';
 import { hiddenResourcePlans } from './public-access.ts';
+import { requireValidAccepted } from '../valid-accepted.ts';
+import { COVERAGE, credentialWhat, requireAccepted } from '../preconditions.ts';
 import {
   errorsById,
   expectAccepted,
@@ -54,6 +56,9 @@ function isolationCases(contract: Contract, fixtures: Fixtures, r: IsolationRequ
         const res = resourceOf(r);
         const { id, path } = await firstTenantResource(ctx, res);
         const other = requireCredential(ctx.fixtures, role);
+        // the credential must be in play at all (accepted on the list): a refused key proves no isolation
+        const own = await sendBuilt(ctx, { operation: res.list, credential: other });
+        requireAccepted(own, credentialWhat(role), COVERAGE.accepted(role, res.list.operationId));
         const s = await sendBuilt(ctx, { operation: res.get, credential: other, request: { path } });
         const note = `${role} credential, resource ${id} of the first tenant`;
         const refused = refusalFailure(s, isolationErrors(r), { note, statuses: r.statuses });

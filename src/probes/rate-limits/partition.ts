@@ -10,7 +10,7 @@ import type { Operation, RateWindow, Requirement } from '../../spec/contract.ts'
 import { requireCredential } from '../credential.ts';
 import type { Outcome, ProbeContext } from '../model.ts';
 import { fail, pass } from '../outcome.ts';
-import { COVERAGE } from '../preconditions.ts';
+import { COVERAGE, credentialWhat, requireAccepted } from '../preconditions.ts';
 import { SkipCase } from '../skip-case.ts';
 import { acceptanceFailure, sendBuilt } from '../steps.ts';
 import { countedTarget } from './counted.ts';
@@ -32,6 +32,8 @@ async function whileExhausted(
   what: string,
 ): Promise<Outcome> {
   const valid = requireCredential(ctx.fixtures, 'valid');
+  // the valid key must be in play at all: accepted on the probe operation (what credential.accepted states)
+  await requireInPlay(ctx, valid);
   const counted = { ...target, rateLimited: anyExceeded() };
   for (let attempt = 1; attempt <= BURST_TRIES; attempt++) {
     const limited = toLimit(ctx, counted, limit, await exhaust(ctx, counted, valid, limit));
@@ -45,10 +47,20 @@ async function whileExhausted(
   throw new SkipCase(`the ${limit.window} window of ${limit.id} turned between the limit and the follow-up request ${BURST_TRIES} times (by the responses' Date)`);
 }
 
+/** A credential the sequence relies on is accepted on the probe operation, else the case skips pointing at the requirement that states it. */
+async function requireInPlay(ctx: ProbeContext, credential: Credential): Promise<void> {
+  const probe = ctx.contract.operations.find((o) => o.operationId === ctx.contract.probeOperation);
+  if (probe === undefined) return;
+  const first = await sendBuilt(ctx, { operation: probe, credential, request: {}, bypassRateLimitGate: true });
+  requireAccepted(first, credentialWhat(credential.role), COVERAGE.accepted(credential.role, probe.operationId));
+}
+
 export async function partitionCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const limit = requireShort(ctx.contract, ctx.fixtures, r);
   const target = countedTarget(ctx.contract, r, limit);
   const other = requireCredential(ctx.fixtures, r.role);
+  // the other key must be in play at all (what credential.accepted / credential.test-mode state)
+  await requireInPlay(ctx, other);
   return whileExhausted(ctx, target, limit, { operation: target.operation, request: target.request ?? {}, credential: other }, `the ${r.role} key`);
 }
 

@@ -55,7 +55,7 @@ function fixturesFor(template: string, i: number): string {
 
 /** Starts one server per fault, runs them all in one conformance run, closes them; runs by fault. */
 export async function runFaults<F extends string, S extends { url: string; close(): Promise<void> }>(batch: FaultBatch<F, S>): Promise<Map<F, FaultRun>> {
-  const dir = await mkdtemp(join(tmpdir(), `ac-broken-${batch.spec}-`));
+  const dir = await mkdtemp(join(tmpdir(), `ac-broken-${batch.spec.replace(/[^\w-]/g, '_')}-`));
   const template = await readFile(join(ROOT, batch.fixtures), 'utf8');
   const servers: S[] = [];
   try {
