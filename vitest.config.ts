@@ -10,7 +10,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // the pack-and-install test builds and installs the package: `npm run test:package`
-    exclude: ['suites/**', 'node_modules/**', 'test/package/**'],
+    // the examples' whole runs against their servers and twins: `npm run test:examples`
+    exclude: ['suites/**', 'node_modules/**', 'test/package/**', 'test/independent/examples/*-run.test.ts'],
     // dist/ rebuilt when older than its sources: spawned CLIs and whole runs use the compiled tool
     globalSetup: ['test/support/build-if-stale.ts'],
     testTimeout: 20_000,
