@@ -50,6 +50,7 @@ export const STATEMENTS = {
   'login-issued': 'login with the fixture credentials issues a token',
   'password-refused': 'a wrong password is refused',
   'refused-prefix': 'a key of a refused prefix is refused with its documented error',
+  'public-served': 'a public operation is served without any credential',
 } as const;
 export type Statement = keyof typeof STATEMENTS;
 
@@ -57,7 +58,7 @@ export type Statement = keyof typeof STATEMENTS;
  * Optional requirement fields a kind may read (id, level, kind, statement, source, note: every
  * kind). `validate` reports any of these on a requirement whose kind does not read it.
  */
-export const REQUIREMENT_FIELDS = ['errors', 'role', 'operation', 'request', 'allowed', 'resource', 'after', 'statuses', 'header'] as const;
+export const REQUIREMENT_FIELDS = ['errors', 'role', 'operation', 'request', 'allowed', 'resource', 'after', 'statuses', 'header', 'as'] as const;
 export type RequirementField = (typeof REQUIREMENT_FIELDS)[number];
 
 export interface KindDefinition<K extends string = string> {

@@ -16,7 +16,7 @@ export const ratelimitExceeded = defineKind({
   family: 'rate-limits',
   summary: 'exhausting the limit gives 429 with the rate-limit error',
   needs: ['rateLimit'],
-  fields: ['errors', 'operation', 'request'],
+  fields: ['errors', 'operation', 'request', 'as'],
   defaultRole: 'valid',
   covers: 'rate-limited',
   defects: ({ errors }) => {

@@ -6,7 +6,7 @@ export const ratelimitRecovery = defineKind({
   family: 'rate-limits',
   summary: 'after the reset the same key works again',
   needs: ['rateLimit'],
-  fields: ['operation', 'request'],
+  fields: ['operation', 'request', 'as'],
   defaultRole: 'valid',
   // stateful: the limiter remembers a credential it refused
   defects: () => [

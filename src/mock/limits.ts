@@ -3,7 +3,7 @@
  * the seed's `plan`, with all its windows), else the mock section's numbers, else none; the
  * `rateLimit` option overrides.
  */
-import type { Contract, RateLimitPlan } from '../spec/contract.ts';
+import type { Contract, RateLimitPlan, RateWindow } from '../spec/contract.ts';
 import type { LoadedSpec } from '../spec/mock-config.ts';
 import type { LimitWindow, Limits } from './rate-limiter.ts';
 import type { BehaviourOptions } from './options.ts';
@@ -23,6 +23,10 @@ export function effectivePlan(contract: Contract, name: string | undefined): Rat
   return plans.find(hasNumbers);
 }
 
+function windowOf({ id, max, windowMs, headers, retryAfter }: RateWindow): LimitWindow {
+  return { id, max, windowMs, headers, ...(retryAfter === undefined ? {} : { retryAfter }) };
+}
+
 /** The limits of a credential with plan `planName`; undefined = not limited. */
 export function limitsFor({ contract, mock }: LoadedSpec, planName: string | undefined, options: BehaviourOptions): Limits | undefined {
   if (options.rateLimit !== undefined) {
@@ -30,7 +34,7 @@ export function limitsFor({ contract, mock }: LoadedSpec, planName: string | und
   }
   const plan = effectivePlan(contract, planName);
   if (plan !== undefined) {
-    return { windows: plan.windows.map(({ id, max, windowMs, headers, retryAfter }) => ({ id, max, windowMs, headers, ...(retryAfter === undefined ? {} : { retryAfter }) })) };
+    return { windows: plan.windows.map(windowOf) };
   }
   const windows: LimitWindow[] = [];
   const perMinute = mock.rateLimitPerMinute;
@@ -38,4 +42,11 @@ export function limitsFor({ contract, mock }: LoadedSpec, planName: string | und
   if (perMinute !== undefined) windows.push({ id: 'mock-PT1M', max: perMinute, windowMs: MOCK_DEFAULTS.minuteWindowMs, headers: true });
   if (perDay !== undefined) windows.push({ id: 'mock-P1D', max: perDay, windowMs: MOCK_DEFAULTS.dayWindowMs, headers: perMinute === undefined });
   return windows.length === 0 ? undefined : { windows };
+}
+
+/** The limits of requests without credentials: rateLimit.anonymous when declared, else those of a credential without a plan. */
+export function anonymousLimitsFor(spec: LoadedSpec, options: BehaviourOptions): Limits | undefined {
+  const plan = spec.contract.rateLimit?.anonymous;
+  if (plan === undefined || options.rateLimit !== undefined) return limitsFor(spec, undefined, options);
+  return { windows: plan.windows.map(windowOf) };
 }

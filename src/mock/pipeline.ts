@@ -9,10 +9,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CredentialRecord } from './credentials.ts';
 import { login } from './login.ts';
 import { lockoutNumbers } from './lockout.ts';
-import { anonymousRateHeaders, rateLimitedReply, takeRateLimit } from './rate-headers.ts';
+import { anonymousRateHeaders, rateLimitedReply, takeAnonymousLimit, takeRateLimit } from './rate-headers.ts';
 import type { HeaderBag, Reply } from './reply.ts';
 import type { MockRequest } from './request.ts';
-import { jsonBody } from './request.ts';
+import { clientOf, jsonBody } from './request.ts';
 import { errorReply, jsonReply } from './reply.ts';
 import { respond } from './responders.ts';
 import type { Principal } from './responders.ts';
@@ -45,9 +45,11 @@ async function operationReply(rt: Runtime, route: Route, request: MockRequest, p
   const headers: HeaderBag = {};
   const loginSpec = rt.contract.login;
   if (route.isLogin && loginSpec !== undefined) return login(rt, loginSpec, route, request, headers, now);
-  if (route.groups.length === 0) return respond(rt, route, request, params, {}, headers, now);
-  // a credential is optional here (`security: [{}, ...]`): no credential at all is served as public
-  if (route.operation.public === true && extractCredential(request.headers, route.groups, request.url).kind === 'none') {
+  // public (`security: []`), or a credential is optional here (`security: [{}, ...]`) and none is
+  // sent: served as public data, counted against the anonymous plan when the spec declares one
+  if (route.groups.length === 0 || (route.operation.public === true && extractCredential(request.headers, route.groups, request.url).kind === 'none')) {
+    const decision = takeAnonymousLimit(rt, clientOf(request), now, headers, route.operation.operationId);
+    if (decision?.limited === true) return rateLimitedReply(rt, decision, now, headers);
     return respond(rt, route, request, params, {}, headers, now);
   }
 

@@ -38,11 +38,27 @@ export function takeRateLimit(rt: Runtime, record: CredentialRecord, tenant: str
   return d;
 }
 
-/** Headers for a response to an unauthenticated request, when the spec puts them on every response. */
+/**
+ * Headers for a response to an unauthenticated request, when the spec puts them on every response
+ * (a refusal: counted against nothing when the spec declares an anonymous plan).
+ */
 export function anonymousRateHeaders(rt: Runtime, client: string, now: number, headers: HeaderBag): void {
   if (rt.contract.rateLimit?.on !== 'all' || rt.anonymousLimits === undefined) return;
-  const d = rt.state.limiter.take(`a:${client}`, rt.anonymousLimits, now, { never: true, sticky: false });
+  const uncounted = rt.contract.rateLimit.anonymous === undefined ? [] : rt.anonymousLimits.windows.map((w) => w.id);
+  const d = rt.state.limiter.take(`a:${client}`, rt.anonymousLimits, now, { never: true, sticky: false }, uncounted);
+  writeHeaders(rt, rt.contract.rateLimit.anonymous === undefined ? d : { ...d, anonymous: true }, now, headers);
+}
+
+/**
+ * Counts a request without any credential to a public operation against the anonymous plan
+ * (rateLimit.anonymous), per client address; undefined when the spec declares no such plan.
+ */
+export function takeAnonymousLimit(rt: Runtime, client: string, now: number, headers: HeaderBag, operationId: string): RateDecision | undefined {
+  if (rt.contract.rateLimit?.anonymous === undefined || rt.anonymousLimits === undefined) return undefined;
+  const exempt = rt.stages.exemptFrom(rt, operationId);
+  const d: RateDecision = { ...rt.state.limiter.take(`a:${client}`, rt.anonymousLimits, now, rt.stages.limiterMode(rt), exempt), anonymous: true };
   writeHeaders(rt, d, now, headers);
+  return d;
 }
 
 export function rateLimitedReply(rt: Runtime, d: RateDecision, now: number, headers: HeaderBag): Reply {

@@ -35,6 +35,8 @@ export interface RateDecision {
   windowMs: number;
   /** limited: the Retry-After rule of the window that refused, where it states one */
   retryAfter?: RetryAfterRule;
+  /** a decision of the plan of requests without credentials (rateLimit.anonymous) */
+  anonymous?: true;
 }
 
 /** Behaviour switches of the limiter (defects and options). */

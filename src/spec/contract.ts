@@ -72,6 +72,8 @@ export interface ErrorSpec {
   messagePointer?: string;
   /** the documented message text (what the mock serves; must match messagePattern) */
   message?: string;
+  /** response headers (names lower-cased) this error carries with exactly these values: a response is this error only if they match */
+  headerEquals?: Record<string, string>;
 }
 
 /** How a credential travels, from an OpenAPI security scheme plus its x-authconform extension. */
@@ -277,6 +279,36 @@ export interface RateLimitSpec {
   retryAfterField?: string;
   /** rate limits are per credential (another key's budget is unaffected) */
   perCredential: boolean;
+  /**
+   * the plan of requests without any credential (public operations), counted per client address;
+   * requirements with `as: anonymous` probe it
+   */
+  anonymous?: RateLimitPlan;
+  /** limits that do not show in the rate-limit headers (GitHub's secondary limits), probed by ratelimit.secondary */
+  secondary?: SecondaryLimit[];
+}
+
+/** Who is counted together under a limit (FORMAT-PROPOSAL §2 C). */
+export type RatePartition = 'credential' | 'account' | 'user' | 'mode' | 'ip' | 'operation';
+
+/**
+ * A limit that does not show in the rate-limit headers: at most `max` points per `window`, a
+ * request costing `cost[METHOD]` points (1 when its method is not listed); over it, `error`.
+ */
+export interface SecondaryLimit {
+  id: string;
+  window: string;
+  windowMs: number;
+  max: number;
+  cost: Record<string, number>;
+  /** who is counted together (default: user and operation) */
+  partition: RatePartition[];
+  /** error id of its refusal */
+  error: string;
+  /** whether its refusals carry Retry-After (default optional) */
+  retryAfter: RetryAfterRule;
+  /** `opt-in`: probed on a real target only with fixtures.rateLimit.secondary: true (always on the mock) */
+  probe: 'always' | 'opt-in';
 }
 
 export interface RotationSpec {
@@ -344,6 +376,8 @@ export interface RequirementInput {
   statuses?: number[];
   /** response.header: the rule's header name */
   header?: string;
+  /** rate-limit kinds: `anonymous` probes the plan of requests without credentials (rateLimit.anonymous) */
+  as?: 'anonymous';
   note?: string;
 }
 
@@ -363,6 +397,8 @@ export interface RequirementBase {
   request?: RequestExample;
   /** free-form note on how the requirement is probed or why it is lenient */
   note?: string;
+  /** rate-limit kinds: probe the anonymous plan (no credential on a public operation) */
+  as?: 'anonymous';
   /** a profile requirement (--profile): which profile it comes from and its public source */
   origin?: ProfileOrigin;
 }
@@ -455,6 +491,8 @@ export interface MockCredentialSeed {
   /** login role: the user's email and organizations */
   email?: string;
   organizations?: string[];
+  /** the user the credential belongs to (the rate-limit partition "user"); default: its tenant */
+  user?: string;
 }
 
 export interface MockSection {

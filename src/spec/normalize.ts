@@ -27,7 +27,7 @@ import type {
 } from './contract.ts';
 import type { LoadedSpec, MockConfig } from './mock-config.ts';
 import { durationMs } from './duration.ts';
-import { foldRateLimitStatuses, normalizeRateLimit } from './rate-limit-spec.ts';
+import { anonymousOperation, foldRateLimitStatuses, normalizeRateLimit } from './rate-limit-spec.ts';
 import type { StatusMember } from './status-set.ts';
 import { resolveRequirement } from './resolve-requirement.ts';
 import { deref, inlineRefs } from './resolve-refs.ts';
@@ -93,6 +93,8 @@ function normalizeErrors(document: unknown, x: Json): Record<string, ErrorSpec> 
     if (typeof e.messagePattern === 'string') spec.messagePattern = e.messagePattern;
     if (typeof e.messagePointer === 'string') spec.messagePointer = e.messagePointer;
     if (typeof e.message === 'string') spec.message = e.message;
+    const equals = asObject(e.headerEquals);
+    if (equals !== undefined) spec.headerEquals = Object.fromEntries(Object.entries(equals).map(([k, v]) => [k.toLowerCase(), String(v)]));
     out[id] = spec;
   }
   return out;
@@ -255,6 +257,7 @@ function normalizeRequirement(v: unknown): RequirementInput {
   if (typeof r.after === 'string') req.after = r.after;
   if (r.statuses !== undefined) req.statuses = asArray(r.statuses) as number[];
   if (typeof r.header === 'string') req.header = r.header;
+  if (r.as === 'anonymous') req.as = 'anonymous';
   if (typeof r.note === 'string') req.note = r.note;
   return req;
 }
@@ -287,7 +290,8 @@ export function normalize(input: NormalizeInput): LoadedSpec {
   const defaultScheme = index.schemes.find((s) => s.ext?.default === true)?.name ?? schemes[0]?.name ?? '';
   const keyFormat = asObject(x.keyFormat) ?? {};
   const operations = index.operations.map((op) => normalizeOperation(document, op, authStatuses));
-  const refs = { errors, operations, probeOperation: probeOperation(index) };
+  const anonymous = anonymousOperation(operations, x);
+  const refs = { errors, operations, probeOperation: probeOperation(index), ...(anonymous === undefined ? {} : { anonymousOperation: anonymous }) };
   const responseHeaders = normalizeResponseHeaders(x);
   const contract: Contract = {
     name: input.name,

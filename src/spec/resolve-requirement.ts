@@ -17,6 +17,8 @@ export interface RequirementRefs {
   probeOperation: string;
   /** x-authconform.responseHeaders (response.header requirements name one by `header`) */
   responseHeaders?: ResponseHeaderRule[];
+  /** the operation `as: anonymous` requirements probe when they name none (anonymous-operation.ts) */
+  anonymousOperation?: string;
 }
 
 function lookup<T>(value: T | undefined, what: string): T {
@@ -34,8 +36,9 @@ export function resolveRequirement(r: RequirementInput, refs: RequirementRefs): 
     source: r.source,
     errors: r.errors.map((id) => lookup(refs.errors[id], `error ${id}`)),
     role: r.role ?? kindOf(r.kind).defaultRole,
-    operation: operation(r.operation ?? refs.probeOperation),
+    operation: operation(r.operation ?? (r.as === 'anonymous' ? refs.anonymousOperation : undefined) ?? refs.probeOperation),
   };
+  if (r.as !== undefined) base.as = r.as;
   if (r.request !== undefined) base.request = r.request;
   if (r.note !== undefined) base.note = r.note;
   switch (r.kind) {

@@ -4,9 +4,9 @@
  */
 import type { Requirement } from '../../spec/contract.ts';
 import type { Outcome, PlanCases, ProbeContext, ProbeFamily } from '../model.ts';
-import { missingRole } from '../credential.ts';
 import { makeCase } from '../make-case.ts';
-import { limitsOf, windowNoun } from '../rate-limits/figures.ts';
+import { windowNoun } from '../rate-limits/figures.ts';
+import { callerMissing, isAnonymous, limitsFor } from '../rate-limits/caller.ts';
 import { headersCase, limitCase, remainingCase, resetCase } from '../rate-limits/observations.ts';
 import { exceededCase, longWindowCase, perKeyCase, recoveryCase, retryAfterCase } from '../rate-limits/exhaustion.ts';
 import { RATE_LIMIT_FAMILY } from '../run-case.ts';
@@ -16,26 +16,29 @@ const ID = RATE_LIMIT_FAMILY;
 
 type Run = (ctx: ProbeContext, r: Requirement) => Promise<Outcome>;
 
+/** A case title, naming the caller when it sends no credential (`as: anonymous`). */
+function titled(title: string, r: Requirement): string {
+  return isAnonymous(r) ? `${title} (without credentials)` : title;
+}
+
 /** A kind probed by one case. */
 function single(title: string, run: Run): PlanCases {
-  return (_contract, fixtures, r) => [makeCase(ID, r, title, (ctx) => run(ctx, r), missingRole(fixtures, 'valid'))];
+  return (_contract, fixtures, r) => [makeCase(ID, r, titled(title, r), (ctx) => run(ctx, r), callerMissing(fixtures, r))];
 }
 
 const exceeded: PlanCases = (contract, fixtures, r) => {
-  const skip = missingRole(fixtures, 'valid');
-  const limits = limitsOf(contract, fixtures);
+  const skip = callerMissing(fixtures, r);
+  const limits = limitsFor(contract, fixtures, r);
   const cases = [
     makeCase(
       ID,
       r,
-      limits.short === undefined
-        ? 'exceeding the per-minute limit gives 429'
-        : `exceeding ${limits.short.max} requests per ${windowNoun(limits.short)} gives 429`,
+      titled(limits.short === undefined ? 'exceeding the per-minute limit gives 429' : `exceeding ${limits.short.max} requests per ${windowNoun(limits.short)} gives 429`, r),
       (ctx) => exceededCase(ctx, r),
       skip ?? (limits.short === undefined ? limits.why : undefined),
     ),
   ];
-  if (limits.long !== undefined) {
+  if (limits.long !== undefined && !isAnonymous(r)) {
     const long = limits.long;
     cases.push(makeCase(ID, r, `exceeding ${long.max} requests per ${windowNoun(long)} gives 429`, (ctx) => longWindowCase(ctx, r), skip));
   }

@@ -84,16 +84,8 @@ export function limitsOf(contract: Contract, fixtures: Fixtures): Limits {
   return out;
 }
 
-/** The limit the headers report (the one exhaustion spends), or skip the case. */
-export function requireShort(contract: Contract, fixtures: Fixtures): RateWindow {
-  const l = limitsOf(contract, fixtures);
-  if (l.short === undefined) throw new SkipCase(l.why ?? SKIP.noLimit());
-  return l.short;
-}
-
 /** The window Reset may point into: the window of the limit the headers report (a minute when none is known). */
-export function windowSeconds(contract: Contract, fixtures: Fixtures): number {
-  const l = limitsOf(contract, fixtures);
+export function windowSeconds(l: Limits): number {
   return ((l.short ?? l.long)?.windowMs ?? MINUTE_MS) / 1000;
 }
 
