@@ -34,6 +34,10 @@ import { credentialRefusedPrefix } from './credential-refused-prefix.ts';
 import { errorMessage } from './error-message.ts';
 import { responseHeader } from './response-header.ts';
 import { credentialLockout } from './credential-lockout.ts';
+// issue 10 (wt/rlgithub): rate-limit headers and limits beyond Limit/Remaining/Reset
+import { ratelimitUsed } from './ratelimit-used.ts';
+import { ratelimitResource } from './ratelimit-resource.ts';
+import { ratelimitSecondary } from './ratelimit-secondary.ts';
 // profile kinds (profiles/*.yaml, layered with --profile)
 import { stdChallenge } from './std-challenge.ts';
 import { stdSchemeCase } from './std-scheme-case.ts';
@@ -78,6 +82,10 @@ export const KINDS = [
   ratelimitLimit,
   ratelimitRemaining,
   ratelimitReset,
+  // observations first, the secondary burst before the primary exhaustion
+  ratelimitUsed,
+  ratelimitResource,
+  ratelimitSecondary,
   ratelimitExceeded,
   ratelimitRetryAfter,
   ratelimitPerKey,

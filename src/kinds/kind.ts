@@ -35,7 +35,7 @@ export type FamilyId = (typeof FAMILY_IDS)[number];
  * Parts of x-authconform a kind needs to be probed: a section, or a sub-object of one
  * (`rateLimit.headers`). Array sections must be non-empty.
  */
-export type Section = 'rateLimit' | 'rateLimit.headers' | 'rotation' | 'organization' | 'login' | 'echoHeaders' | 'requiredHeaders' | 'lockout' | 'responseHeaders';
+export type Section = 'rateLimit' | 'rateLimit.headers' | 'rateLimit.headers.used' | 'rateLimit.headers.resource' | 'rateLimit.secondary' | 'rotation' | 'organization' | 'login' | 'echoHeaders' | 'requiredHeaders' | 'lockout' | 'responseHeaders';
 
 /**
  * Behaviours a precondition may need (src/probes/preconditions.ts). A kind that `covers` one

@@ -94,6 +94,13 @@ export const CONFORMANT: Stages = {
   },
   errorText: (rt, spec) => spec.message ?? errorMessage(spec, rt.variants.has('messages')),
   responseHeaderValue: (_rt, rule, status) => (ruleApplies(rule.on, status) ? (rule.example ?? 'authconform-mock') : undefined),
+  secondaryLimits: (rt) => rt.contract.rateLimit?.secondary ?? [],
+  secondaryRefusal: (rt, { limit, resetAt }, now) => {
+    const error = rt.errors.byId(limit.error, 429);
+    // optional: the mock sends it (the faithful choice); never: it does not
+    if (limit.retryAfter === 'never') return { error };
+    return { error, retryAfter: String(Math.max(1, Math.ceil((resetAt - now) / 1000))) };
+  },
 };
 
 /** Whether a response-header rule names responses of this status (accepted: below 400). */

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CredentialRecord } from './credentials.ts';
 import { login } from './login.ts';
 import { lockoutNumbers } from './lockout.ts';
-import { anonymousRateHeaders, rateLimitedReply, takeAnonymousLimit, takeRateLimit } from './rate-headers.ts';
+import { anonymousRateHeaders, rateLimitedReply, secondaryLimitedReply, takeAnonymousLimit, takeRateLimit } from './rate-headers.ts';
 import type { HeaderBag, Reply } from './reply.ts';
 import type { MockRequest } from './request.ts';
 import { clientOf, jsonBody } from './request.ts';
@@ -48,7 +48,10 @@ async function operationReply(rt: Runtime, route: Route, request: MockRequest, p
   // public (`security: []`), or a credential is optional here (`security: [{}, ...]`) and none is
   // sent: served as public data, counted against the anonymous plan when the spec declares one
   if (route.groups.length === 0 || (route.operation.public === true && extractCredential(request.headers, route.groups, request.url).kind === 'none')) {
-    const decision = takeAnonymousLimit(rt, clientOf(request), now, headers, route.operation.operationId);
+    const caller = { client: clientOf(request), operationId: route.operation.operationId, method: route.operation.method };
+    const secondary = secondaryLimitedReply(rt, caller, undefined, now, headers);
+    if (secondary !== undefined) return secondary;
+    const decision = takeAnonymousLimit(rt, caller.client, now, headers, route.operation.operationId);
     if (decision?.limited === true) return rateLimitedReply(rt, decision, now, headers);
     return respond(rt, route, request, params, {}, headers, now);
   }
@@ -68,7 +71,7 @@ async function operationReply(rt: Runtime, route: Route, request: MockRequest, p
     const presented = extractCredential(request.headers, route.groups);
     const delay = presented.kind === 'value' ? rt.stages.refusalDelayMs(rt, presented.value) : 0;
     if (delay > 0) await (rt.options.sleep ?? sleep)(delay);
-    anonymousRateHeaders(rt, 'anonymous', now, headers);
+    anonymousRateHeaders(rt, clientOf(request), now, headers);
     return errorReply(rt, auth.error, headers, { presented: presented.kind !== 'none', ...(auth.extra !== undefined ? { extra: auth.extra } : {}) });
   }
   const record = auth.record;
@@ -81,12 +84,15 @@ async function operationReply(rt: Runtime, route: Route, request: MockRequest, p
   if (tenant !== undefined) principal.tenant = tenant;
 
   if (auth.anonymous) {
-    anonymousRateHeaders(rt, 'anonymous', now, headers);
+    anonymousRateHeaders(rt, clientOf(request), now, headers);
   } else {
     for (const echo of rt.contract.echoHeaders) {
       const value = rt.stages.echoValue(rt, record);
       if (value !== undefined) headers[echo.name.toLowerCase()] = value;
     }
+    const caller = { record, client: clientOf(request), operationId: route.operation.operationId, method: route.operation.method };
+    const secondary = secondaryLimitedReply(rt, caller, tenant, now, headers);
+    if (secondary !== undefined) return secondary;
     const decision = takeRateLimit(rt, record, tenant, now, headers, route.operation.operationId);
     if (decision?.limited === true) return rateLimitedReply(rt, decision, now, headers);
     const refused = rt.stages.admit(rt, record, route.operation.operationId);

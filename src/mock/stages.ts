@@ -8,7 +8,8 @@
  * A new requirement kind adds its stage here (with the conformant behaviour) and calls it from the
  * pipeline; its kind file wraps the stage to break it.
  */
-import type { CredentialScheme, ErrorSpec, ResponseHeaderRule } from '../spec/contract.ts';
+import type { CredentialScheme, ErrorSpec, ResponseHeaderRule, SecondaryLimit } from '../spec/contract.ts';
+import type { SecondaryRefusal } from './secondary-limits.ts';
 import type { AuthOutcome, Bare } from './auth.ts';
 import type { CredentialRecord, UserRecord } from './credentials.ts';
 import type { MockRequest } from './request.ts';
@@ -120,6 +121,11 @@ export interface Stages {
   errorText(rt: Runtime, spec: ErrorSpec): string;
   /** the value of a documented response header on a response of this status; undefined = not sent */
   responseHeaderValue(rt: Runtime, rule: ResponseHeaderRule, status: number): string | undefined;
+  // --- rate limits without headers (wt/rlgithub) ---
+  /** the secondary limits the mock enforces (x-authconform.rateLimit.secondary) */
+  secondaryLimits(rt: Runtime): readonly SecondaryLimit[];
+  /** the answer to a request over a secondary limit: its error, and the Retry-After value (undefined = none) */
+  secondaryRefusal(rt: Runtime, refusal: SecondaryRefusal, now: number): { error: ErrorSpec; retryAfter?: string };
 }
 
 /** Wrappers of some stages: each gets the stage as composed so far and returns its replacement. */

@@ -74,10 +74,12 @@ function checkHeaderStyle(out: Finding[], index: SpecIndex): void {
   }
 }
 
-/** Every limit id an operation's `rateLimit.exemptFrom` names is a limit of a plan (shorthand ids `<plan>-PT1M`, `<plan>-P1D` too). */
+/** Every limit id an operation's `rateLimit.exemptFrom` names is a limit of a plan or of the anonymous plan (shorthand ids `<plan>-PT1M`, `<plan>-P1D` too). */
 function checkExempt(out: Finding[], index: SpecIndex): void {
   const ids = new Set<string>();
-  for (const p of asArray(asObject(index.ext.rateLimit)?.plans)) {
+  const r = asObject(index.ext.rateLimit);
+  for (const l of asArray(asObject(r?.anonymous)?.limits)) ids.add(String(asObject(l)?.id));
+  for (const p of asArray(r?.plans)) {
     const plan = asObject(p);
     for (const l of asArray(plan?.limits)) ids.add(String(asObject(l)?.id));
     if (plan?.perMinute !== undefined) ids.add(`${String(plan.name)}-PT1M`);
@@ -88,15 +90,46 @@ function checkExempt(out: Finding[], index: SpecIndex): void {
       if (typeof id !== 'string' || ids.has(id)) return;
       out.push({
         pointer: `${op.pointer}/x-authconform/rateLimit/exemptFrom/${j}`,
-        message: `operation ${op.operationId ?? op.path} is exempt from limit "${id}", which is no limit of x-authconform.rateLimit.plans`,
+        message: `operation ${op.operationId ?? op.path} is exempt from limit "${id}", which is no limit of x-authconform.rateLimit.plans or .anonymous`,
         hint: ids.size === 0 ? 'declare the limit in rateLimit.plans[].limits' : `known: ${[...ids].join(', ')}`,
       });
     });
   }
 }
 
+/**
+ * A requirement `as: anonymous` needs the anonymous plan, and a public operation (OpenAPI
+ * `security: []` or an empty alternative `{}`) to send no credential to: its own, or one the
+ * anonymous limits count.
+ */
+function checkAnonymous(out: Finding[], index: SpecIndex): void {
+  const anonymous = asObject(asObject(index.ext.rateLimit)?.anonymous);
+  const ids = asArray(anonymous?.limits).map((l) => String(asObject(l)?.id));
+  const isPublic = (op: SpecIndex['operations'][number]) => {
+    const security = (op.raw as { security?: unknown }).security ?? (index.document as { security?: unknown }).security;
+    return Array.isArray(security) && (security.length === 0 || security.some((s) => asObject(s) !== undefined && Object.keys(asObject(s) ?? {}).length === 0));
+  };
+  const counted = index.operations.filter((op) => isPublic(op) && !asArray(asObject(op.ext?.rateLimit)?.exemptFrom).some((id) => ids.includes(String(id))));
+  asArray(index.ext.requirements).forEach((req, i) => {
+    const o = asObject(req);
+    if (o?.as !== 'anonymous') return;
+    const at = `${X}/requirements/${i}`;
+    if (anonymous === undefined) {
+      out.push({ pointer: `${at}/as`, message: `requirement ${String(o.id)} is about requests without credentials, but x-authconform.rateLimit has no "anonymous" plan`, hint: 'declare rateLimit.anonymous.limits, or remove as: anonymous' });
+      return;
+    }
+    const named = typeof o.operation === 'string' ? index.operations.find((op) => op.operationId === o.operation) : undefined;
+    if (named !== undefined && !isPublic(named)) {
+      out.push({ pointer: `${at}/operation`, message: `requirement ${String(o.id)} sends no credential, but operation ${String(o.operation)} is not public`, hint: 'name an operation with security: [] (or an empty alternative {})' });
+    } else if (o.operation === undefined && counted.length === 0) {
+      out.push({ pointer: `${at}/as`, message: `requirement ${String(o.id)} sends no credential, but no public operation is counted by the anonymous limits`, hint: 'give an operation security: [] (or name one with operation)' });
+    }
+  });
+}
+
 export function rateLimitFindings(out: Finding[], index: SpecIndex): void {
   checkExempt(out, index);
+  checkAnonymous(out, index);
   if (asObject(index.ext.rateLimit) === undefined) return;
   checkStatuses(out, index);
   checkRetryAfter(out, index);

@@ -10,6 +10,9 @@ import { callerMissing, isAnonymous, limitsFor } from '../rate-limits/caller.ts'
 import { headersCase, limitCase, remainingCase, resetCase } from '../rate-limits/observations.ts';
 import { exceededCase, longWindowCase, perKeyCase, recoveryCase, retryAfterCase } from '../rate-limits/exhaustion.ts';
 import { RATE_LIMIT_FAMILY } from '../run-case.ts';
+import { resourceCase, usedCase } from '../rate-limits/used-resource.ts';
+import { secondaryCase } from '../rate-limits/secondary.ts';
+import { missingRole } from '../credential.ts';
 import { PROFILE_429_PLANS } from '../rate-limits/profile-429.ts';
 
 const ID = RATE_LIMIT_FAMILY;
@@ -57,6 +60,9 @@ export const rateLimits: ProbeFamily = {
     'ratelimit.retry-after': single('429 carries a valid Retry-After', retryAfterCase),
     'ratelimit.per-key': single('another key is accepted while the valid key is limited', perKeyCase),
     'ratelimit.recovery': single('the key is accepted again after the reset', recoveryCase),
+    'ratelimit.used': single('Used + Remaining = Limit, and Used rises by one per request', usedCase),
+    'ratelimit.resource': single('Resource names the same limit on repeated requests', resourceCase),
+    'ratelimit.secondary': (_contract, fixtures, r) => [makeCase(ID, r, 'over the secondary limit, its documented error', (ctx) => secondaryCase(ctx, r), missingRole(fixtures, 'valid'))],
     // profile rows about the 429 these cases meet (standards.yaml), planned after them
     ...PROFILE_429_PLANS,
   },

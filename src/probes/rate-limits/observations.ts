@@ -4,7 +4,7 @@
  * response that carries none of the three headers is ratelimit.headers' finding: for the limit,
  * remaining and reset cases their presence is a precondition (preconditions.ts).
  */
-import type { Requirement } from '../../spec/contract.ts';
+import type { Contract, Requirement } from '../../spec/contract.ts';
 import type { Outcome, ProbeContext } from '../model.ts';
 import { resetDelaySeconds } from '../../transport/reset.ts';
 import { expectation } from '../messages.ts';
@@ -89,8 +89,20 @@ function headersExpected(names: HeaderNames): string {
   return `${listed} with 0 ≤ Remaining ≤ Limit${names.used === undefined ? '' : ' and Used + Remaining = Limit'}`;
 }
 
+/**
+ * The headers ratelimit.headers checks: Used and Resource only where no ratelimit.used /
+ * ratelimit.resource requirement states them (one fault, one failure).
+ */
+export function headersOwnNames(contract: Contract): HeaderNames {
+  const names = { ...headerNames(contract) };
+  const stated = new Set(contract.requirements.map((q) => q.kind));
+  if (stated.has('ratelimit.used')) delete names.used;
+  if (stated.has('ratelimit.resource')) delete names.resource;
+  return names;
+}
+
 export async function headersCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const names = headerNames(ctx.contract);
+  const names = headersOwnNames(ctx.contract);
   const sent = await observe(ctx, r);
   if (rateLimitSpec(ctx.contract).on === 'all' && !isAnonymous(r)) {
     sent.push(await sendBuilt(ctx, { operation: r.operation, request: r.request ?? {}, bypassRateLimitGate: true }));
