@@ -285,9 +285,9 @@ export async function recoveryCase(ctx: ProbeContext, r: Requirement): Promise<O
   await waitOut(ctx, limited);
   windowTurned(ctx, r, valid, window);
   const again = await send(ctx, r, valid);
-  const f = acceptanceFailure(again, `same ${callerWhat(valid)}, 1 s after the reset`);
+  const f = acceptanceFailure(again, valid === undefined ? 'no credential again, 1 s after the reset' : 'same key, 1 s after the reset');
   if (f) return fail(ctx, f);
-  return pass(ctx, `${again.label} accepted ${callerWhat(valid)} again with ${again.res.status} after the reset`);
+  return pass(ctx, `${again.label} ${valid === undefined ? 'served a request without credentials' : 'accepted the key'} again with ${again.res.status} after the reset`);
 }
 
 /** Roles tried, in order, as the other key on a real target (`other_key` first: the same tenant and permissions). */
