@@ -4,14 +4,27 @@
  * ratelimit.resource, ratelimit.secondary and the primary error's `headerEquals`. The conformant
  * mock passes every case; each defect fails exactly its own requirement.
  */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/spec/bundled.ts';
-import { loadSpec } from '../../src/spec/load.ts';
+import { loadContract, loadSpec } from '../../src/spec/load.ts';
 import { runDefectMatrix } from '../../src/selftest/defect-matrix.ts';
 import { runAgainstMock } from '../../src/selftest/against-mock.ts';
 
-const SPEC = join(repoRoot, 'test/fixtures/rate-github/rate-github.yaml');
+const DIR = join(repoRoot, 'test/fixtures/rate-github');
+const SPEC = join(DIR, 'rate-github.yaml');
+
+/** The test spec with one text edit, in a temporary folder beside copies of its seed and doc. */
+function edited(from: RegExp, to: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ac-rate-github-'));
+  for (const f of ['seed.yaml', 'rate-github-auth.txt']) copyFileSync(join(DIR, f), join(dir, f));
+  const text = readFileSync(SPEC, 'utf8');
+  expect(from.test(text)).toBe(true);
+  writeFileSync(join(dir, 'spec.yaml'), text.replace(from, to));
+  return join(dir, 'spec.yaml');
+}
 
 describe('rate-github: anonymous plan, Used, Resource, secondary limits', () => {
   it('the conformant mock passes every case', { timeout: 120_000 }, async () => {
@@ -31,5 +44,15 @@ describe('rate-github: anonymous plan, Used, Resource, secondary limits', () => 
     ]);
     expect(results.filter((r) => r.caught.length === 0).map((r) => r.defect)).toEqual([]);
     expect(results.filter((r) => r.wronglyBlamed.length > 0).map((r) => `${r.defect} → ${r.wronglyBlamed.join(' | ')}`)).toEqual([]);
+  });
+
+  it('validate refuses as: anonymous without the anonymous plan, and a secondary limit naming no error', async () => {
+    const problem = (pointer: string, message: RegExp) => ({ code: 'AC_SPEC_INVALID', problems: expect.arrayContaining([expect.objectContaining({ pointer, message: expect.stringMatching(message) })]) });
+    await expect(loadContract(edited(/    anonymous:\n      limits: .*\n/, ''))).rejects.toMatchObject(
+      problem('/x-authconform/requirements/4/as', /^requirement RG-RATE-03 is about requests without credentials, but x-authconform.rateLimit has no "anonymous" plan$/),
+    );
+    await expect(loadContract(edited(/error: secondary_limited, retryAfter/, 'error: secondary_limit, retryAfter'))).rejects.toMatchObject(
+      problem('/x-authconform/rateLimit/secondary/0/error', /^rateLimit.secondary\[0\] names error "secondary_limit"/),
+    );
   });
 });
