@@ -15,7 +15,7 @@ export const ratelimitRetryAfter = defineKind({
   family: 'rate-limits',
   summary: 'the 429 carries a valid Retry-After that agrees with the body field and is not beyond the reset',
   needs: ['rateLimit'],
-  fields: ['errors', 'operation', 'request', 'limit'],
+  fields: ['errors', 'operation', 'request', 'limit', 'as'],
   defaultRole: 'valid',
   defects: ({ contract: c }) => [
     c.rateLimit?.headers !== undefined

@@ -10,6 +10,7 @@ import type { CredentialRecord, UserRecord } from './credentials.ts';
 import { documentedPrefix, keyLike, newToken } from './credentials.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { LockoutLedger } from './lockout.ts';
+import { SecondaryCounter } from './secondary-limits.ts';
 import type { Item, SeedView } from './seed.ts';
 import { compileSeed, seedRecords } from './seed.ts';
 import { resolveVariants } from './variants.ts';
@@ -17,6 +18,8 @@ import { resolveVariants } from './variants.ts';
 export class MockState {
   readonly clock: MockClock;
   readonly limiter = new RateLimiter();
+  /** points of the secondary limits (x-authconform.rateLimit.secondary) */
+  readonly secondary = new SecondaryCounter();
   /** refused credentials and the current lockout (x-authconform.lockout) */
   readonly lockout = new LockoutLedger();
   readonly credentials = new Map<string, CredentialRecord>();
@@ -43,6 +46,7 @@ export class MockState {
   reset(): void {
     this.clock.reset();
     this.limiter.clear();
+    this.secondary.clear();
     this.lockout.clear();
     this.load();
   }
