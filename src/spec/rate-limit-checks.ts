@@ -74,12 +74,13 @@ function checkHeaderStyle(out: Finding[], index: SpecIndex): void {
   }
 }
 
-/** Every limit of rateLimit (`limits`, `plans[].limits`, `anonymous.limits`) as written, with its pointer; shorthand ids `<plan>-PT1M`, `<plan>-P1D` too (no pointer). */
+/** Every limit of rateLimit (`limits`, `plans[].limits`, `anonymous.limits`, `secondary`) as written, with its pointer; shorthand ids `<plan>-PT1M`, `<plan>-P1D` too (no pointer). */
 function limitsWritten(index: SpecIndex): Array<{ id: string; pointer?: string; limit?: Record<string, unknown> }> {
   const r = asObject(index.ext.rateLimit);
   const out: Array<{ id: string; pointer?: string; limit?: Record<string, unknown> }> = [];
   asArray(r?.limits).forEach((l, i) => out.push({ id: String(asObject(l)?.id), pointer: `${X}/rateLimit/limits/${i}`, limit: asObject(l) ?? {} }));
   asArray(asObject(r?.anonymous)?.limits).forEach((l, i) => out.push({ id: String(asObject(l)?.id), pointer: `${X}/rateLimit/anonymous/limits/${i}`, limit: asObject(l) ?? {} }));
+  asArray(r?.secondary).forEach((l, i) => out.push({ id: String(asObject(l)?.id), pointer: `${X}/rateLimit/secondary/${i}`, limit: asObject(l) ?? {} }));
   asArray(r?.plans).forEach((p, i) => {
     const plan = asObject(p);
     asArray(plan?.limits).forEach((l, j) => out.push({ id: String(asObject(l)?.id), pointer: `${X}/rateLimit/plans/${i}/limits/${j}`, limit: asObject(l) ?? {} }));

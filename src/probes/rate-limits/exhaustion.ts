@@ -141,7 +141,7 @@ async function burst(ctx: ProbeContext, r: RateTarget, credential: Credential | 
   for (let attempt = 1; attempt <= BURST_TRIES; attempt++) {
     // the mock's clock stands still for it (its control API); a real target's window is met at its start
     if (ctx.control !== undefined) await ctx.control.freeze?.();
-    else await ctx.sleep(window.windowMs - (Date.now() % window.windowMs));
+    else await ctx.sleep(window.windowMs - (Date.now() % window.windowMs), 'the start of a rate-limit window');
     const sent = await Promise.all(Array.from({ length: n }, () => send(ctx, r, credential)));
     // refused before any request was accepted (a 429 to everything included): the key is not in play
     if (!sent.some(isAcceptedStatus)) requireFirstAccepted(sent[0]!, credential, limitNote(1, window));
