@@ -61,11 +61,11 @@ export class MockState {
     return undefined;
   }
 
-  /** an API key of which `value` is a strict, non-trivial prefix (for the truncated-key defect) */
+  /** a stored key or token of which `value` is a strict, non-trivial prefix (for the truncated-key defect) */
   keyTruncatedTo(value: string): CredentialRecord | undefined {
     if (value.length < 4) return undefined;
     for (const r of this.credentials.values()) {
-      if (r.kind === 'api_key' && r.value.length > value.length && r.value.startsWith(value) && value.length > (r.prefix?.length ?? 0)) return r;
+      if (r.value.length > value.length && r.value.startsWith(value) && value.length > (r.prefix?.length ?? 0)) return r;
     }
     return undefined;
   }
