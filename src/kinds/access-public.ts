@@ -11,6 +11,7 @@ export const accessPublic = defineKind({
   needs: [],
   fields: ['operation', 'request'],
   defaultRole: 'valid',
+  covers: 'public-served',
   defects: ({ requirement: r }) => {
     const op = r.operation.operationId;
     return [

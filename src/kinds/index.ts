@@ -41,6 +41,10 @@ import { credentialRefusedScheme } from './credential-refused-scheme.ts';
 import { credentialRefusedPlacement } from './credential-refused-placement.ts';
 import { accessPublic } from './access-public.ts';
 import { resourceHidden } from './resource-hidden.ts';
+// issue 10 (wt/rlgithub): rate-limit headers and limits beyond Limit/Remaining/Reset
+import { ratelimitUsed } from './ratelimit-used.ts';
+import { ratelimitResource } from './ratelimit-resource.ts';
+import { ratelimitSecondary } from './ratelimit-secondary.ts';
 // profile kinds (profiles/*.yaml, layered with --profile)
 import { stdChallenge } from './std-challenge.ts';
 import { stdSchemeCase } from './std-scheme-case.ts';
@@ -85,6 +89,10 @@ export const KINDS = [
   ratelimitLimit,
   ratelimitRemaining,
   ratelimitReset,
+  // observations first, the secondary burst before the primary exhaustion
+  ratelimitUsed,
+  ratelimitResource,
+  ratelimitSecondary,
   ratelimitExceeded,
   ratelimitRetryAfter,
   ratelimitPerKey,

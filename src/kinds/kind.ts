@@ -38,6 +38,9 @@ export type FamilyId = (typeof FAMILY_IDS)[number];
 export type Section =
   | 'rateLimit'
   | 'rateLimit.headers'
+  | 'rateLimit.headers.used'
+  | 'rateLimit.headers.resource'
+  | 'rateLimit.secondary'
   | 'rotation'
   | 'organization'
   | 'login'
@@ -61,6 +64,7 @@ export const STATEMENTS = {
   'login-issued': 'login with the fixture credentials issues a token',
   'password-refused': 'a wrong password is refused',
   'refused-prefix': 'a key of a refused prefix is refused with its documented error',
+  'public-served': 'a public operation is served without any credential',
 } as const;
 export type Statement = keyof typeof STATEMENTS;
 
@@ -68,7 +72,7 @@ export type Statement = keyof typeof STATEMENTS;
  * Optional requirement fields a kind may read (id, level, kind, statement, source, note: every
  * kind). `validate` reports any of these on a requirement whose kind does not read it.
  */
-export const REQUIREMENT_FIELDS = ['errors', 'role', 'operation', 'request', 'allowed', 'resource', 'after', 'statuses', 'header', 'scheme', 'limit'] as const;
+export const REQUIREMENT_FIELDS = ['errors', 'role', 'operation', 'request', 'allowed', 'resource', 'after', 'statuses', 'header', 'scheme', 'limit', 'as'] as const;
 export type RequirementField = (typeof REQUIREMENT_FIELDS)[number];
 
 export interface KindDefinition<K extends string = string> {

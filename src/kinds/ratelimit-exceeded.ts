@@ -17,7 +17,7 @@ export const ratelimitExceeded = defineKind({
   family: 'rate-limits',
   summary: 'exhausting the limit gives 429 with the rate-limit error',
   needs: ['rateLimit'],
-  fields: ['errors', 'role', 'operation', 'request', 'limit'],
+  fields: ['errors', 'role', 'operation', 'request', 'limit', 'as'],
   defaultRole: 'valid',
   covers: 'rate-limited',
   // a requirement naming its `limit` breaks that limit only (a spec with several exceeded requirements, one per limit)

@@ -1,22 +1,13 @@
 /** ratelimit.limit: Limit equals the plan's per-minute number. */
 import { defineKind } from './kind.ts';
+import { editFigures } from './rate-figures-defect.ts';
 
 export const ratelimitLimit = defineKind({
   kind: 'ratelimit.limit',
   family: 'rate-limits',
   summary: "Limit equals the plan's per-minute number",
   needs: ['rateLimit'],
-  fields: ['operation', 'request', 'limit'],
+  fields: ['operation', 'request', 'limit', 'as'],
   defaultRole: 'valid',
-  defects: () => [
-    {
-      description: 'the Limit header reports twice the plan',
-      wrap: {
-        rateFigures: (next) => (rt, d, now) => {
-          const f = next(rt, d, now);
-          return f && { ...f, limit: f.limit * 2 };
-        },
-      },
-    },
-  ],
+  defects: ({ requirement: r }) => [editFigures(r, undefined, 'the Limit header reports twice the plan', (f) => ({ ...f, limit: f.limit * 2 }))],
 });

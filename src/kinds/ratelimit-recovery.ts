@@ -6,7 +6,7 @@ export const ratelimitRecovery = defineKind({
   family: 'rate-limits',
   summary: 'after the reset the same key works again',
   needs: ['rateLimit'],
-  fields: ['operation', 'request', 'limit'],
+  fields: ['operation', 'request', 'limit', 'as'],
   defaultRole: 'valid',
   // stateful: the limiter remembers a credential it refused
   defects: () => [

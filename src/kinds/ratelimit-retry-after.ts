@@ -1,5 +1,6 @@
 /** ratelimit.retry-after: the 429 carries a valid Retry-After that agrees with the body field and is not beyond the reset. */
 import type { Contract, RetryAfterRule } from '../spec/contract.ts';
+import type { Breakage } from '../mock/defect.ts';
 import { defineKind } from './kind.ts';
 
 /** The Retry-After rule of the limit the headers report (the one the probe exhausts), else the section's. */
@@ -10,15 +11,22 @@ function retryAfterOf(c: Contract): RetryAfterRule | undefined {
 
 const HOUR_MS = 3_600_000;
 
+/** Whether the rate-limit error pins the Remaining header's value (`headerEquals`): then a 429 cannot report another. */
+function errorPinsRemaining(c: Contract): boolean {
+  const name = c.rateLimit?.headers?.remaining.toLowerCase();
+  const pinned = c.rateLimit === undefined ? undefined : c.errors[c.rateLimit.error]?.headerEquals;
+  return name !== undefined && pinned !== undefined && Object.keys(pinned).some((h) => h.toLowerCase() === name);
+}
+
 export const ratelimitRetryAfter = defineKind({
   kind: 'ratelimit.retry-after',
   family: 'rate-limits',
   summary: 'the 429 carries a valid Retry-After that agrees with the body field and is not beyond the reset',
   needs: ['rateLimit'],
-  fields: ['errors', 'operation', 'request', 'limit'],
+  fields: ['errors', 'operation', 'request', 'limit', 'as'],
   defaultRole: 'valid',
-  defects: ({ contract: c }) => [
-    c.rateLimit?.headers !== undefined
+  defects: ({ contract: c }) => {
+    const wrong: Breakage = c.rateLimit?.headers !== undefined
       ? {
           description: 'Retry-After (and the body field) point one hour beyond the window reset',
           wrap: { retryAfter: (next) => (rt, d, now) => next(rt, { ...d, resetAt: d.resetAt + HOUR_MS }, now) },
@@ -26,8 +34,11 @@ export const ratelimitRetryAfter = defineKind({
       : {
           description: 'Retry-After is not a valid delay-seconds or HTTP-date value',
           wrap: { retryAfter: (next) => (rt, d, now) => ({ ...next(rt, d, now), header: 'soon' }) },
-        },
-    retryAfterOf(c) === 'optional'
+        };
+    // optional Retry-After: its absence is a fault only beside a Remaining other than 0, which an
+    // error pinning Remaining 0 (headerEquals) already forbids: then the first defect stands alone
+    if (retryAfterOf(c) === 'optional' && errorPinsRemaining(c)) return [wrong];
+    const missing: Breakage = retryAfterOf(c) === 'optional'
       ? {
           suffix: 'missing',
           description: 'the 429 carries no Retry-After (optional here) and reports Remaining 1 instead of 0',
@@ -43,6 +54,7 @@ export const ratelimitRetryAfter = defineKind({
           suffix: 'missing',
           description: 'the 429 carries no Retry-After header',
           wrap: { retryAfter: (next) => (rt, d, now) => ({ seconds: next(rt, d, now).seconds }) },
-        },
-  ],
+        };
+    return [wrong, missing];
+  },
 });

@@ -111,6 +111,13 @@ export const CONFORMANT: Stages = {
   refusedPlacement: (rt, placement) => ({ kind: 'refused', error: rt.errors.byId(placement.error, 400) }),
   publicAccess: () => undefined,
   hidden: (_rt, notFound) => ({ error: notFound }),
+  secondaryLimits: (rt) => rt.contract.rateLimit?.secondary ?? [],
+  secondaryRefusal: (rt, { limit, resetAt }, now) => {
+    const error = rt.errors.byId(limit.error, 429);
+    // optional: the mock sends it (the faithful choice); never: it does not
+    if (limit.retryAfter === 'never') return { error };
+    return { error, retryAfter: String(Math.max(1, Math.ceil((resetAt - now) / 1000))) };
+  },
 };
 
 /** Whether a response-header rule names responses of this status (accepted: below 400). */

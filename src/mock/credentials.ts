@@ -21,6 +21,8 @@ export interface CredentialRecord {
   attributes: Record<string, string[]>;
   organizations?: string[];
   email?: string;
+  /** the user it belongs to (the rate-limit partition "user"): the seed's `user`, else its tenant */
+  user?: string;
   /** mock time of creation */
   createdAt: number;
   revokedAt?: number;

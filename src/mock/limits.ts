@@ -55,3 +55,10 @@ export function limitsFor({ contract, mock }: LoadedSpec, planName: string | und
   windows.push(...general);
   return windows.length === 0 ? undefined : { windows };
 }
+
+/** The limits of requests without credentials: rateLimit.anonymous when declared, else those of a credential without a plan. */
+export function anonymousLimitsFor(spec: LoadedSpec, options: BehaviourOptions): Limits | undefined {
+  const plan = spec.contract.rateLimit?.anonymous;
+  if (plan === undefined || options.rateLimit !== undefined) return limitsFor(spec, undefined, options);
+  return { windows: plan.windows.map(limitWindow) };
+}

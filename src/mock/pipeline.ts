@@ -9,10 +9,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CredentialRecord } from './credentials.ts';
 import { login } from './login.ts';
 import { lockoutNumbers } from './lockout.ts';
-import { anonymousRateHeaders, rateLimitedReply, takeRateLimit } from './rate-headers.ts';
+import { anonymousRateHeaders, rateLimitedReply, secondaryLimitedReply, takeAnonymousLimit, takeRateLimit } from './rate-headers.ts';
 import type { HeaderBag, Reply } from './reply.ts';
 import type { MockRequest } from './request.ts';
-import { jsonBody } from './request.ts';
+import { clientOf, jsonBody } from './request.ts';
 import { errorReply, jsonReply } from './reply.ts';
 import { respond } from './responders.ts';
 import type { Principal } from './responders.ts';
@@ -46,10 +46,16 @@ async function operationReply(rt: Runtime, route: Route, request: MockRequest, p
   const loginSpec = rt.contract.login;
   if (route.isLogin && loginSpec !== undefined) return login(rt, loginSpec, route, request, headers, now);
   // a public operation (`security: []`), or one where a credential is optional (`security: [{}, ...]`,
-  // x-authconform.public) requested with none: served without a principal
+  // x-authconform.public) requested with none: served without a principal, counted against the
+  // anonymous plan when the spec declares one
   if (route.groups.length === 0 || (route.operation.public === true && extractCredential(request.headers, route.groups, request.url).kind === 'none')) {
     const refusal = rt.stages.publicAccess(rt, route.operation);
     if (refusal !== undefined) return errorReply(rt, refusal, headers);
+    const caller = { client: clientOf(request), operationId: route.operation.operationId, method: route.operation.method };
+    const secondary = secondaryLimitedReply(rt, caller, undefined, now, headers);
+    if (secondary !== undefined) return secondary;
+    const decision = takeAnonymousLimit(rt, caller.client, now, headers, route.operation.operationId);
+    if (decision?.limited === true) return rateLimitedReply(rt, decision, now, headers);
     return respond(rt, route, request, params, {}, headers, now);
   }
 
@@ -68,7 +74,7 @@ async function operationReply(rt: Runtime, route: Route, request: MockRequest, p
     const presented = extractCredential(request.headers, route.groups);
     const delay = presented.kind === 'value' ? rt.stages.refusalDelayMs(rt, presented.value) : 0;
     if (delay > 0) await (rt.options.sleep ?? sleep)(delay);
-    anonymousRateHeaders(rt, 'anonymous', now, headers);
+    anonymousRateHeaders(rt, clientOf(request), now, headers);
     return errorReply(rt, auth.error, headers, { presented: presented.kind !== 'none', ...(auth.extra !== undefined ? { extra: auth.extra } : {}) });
   }
   const record = auth.record;
@@ -81,12 +87,15 @@ async function operationReply(rt: Runtime, route: Route, request: MockRequest, p
   if (tenant !== undefined) principal.tenant = tenant;
 
   if (auth.anonymous) {
-    anonymousRateHeaders(rt, 'anonymous', now, headers);
+    anonymousRateHeaders(rt, clientOf(request), now, headers);
   } else {
     for (const echo of rt.contract.echoHeaders) {
       const value = rt.stages.echoValue(rt, record);
       if (value !== undefined) headers[echo.name.toLowerCase()] = value;
     }
+    const caller = { record, client: clientOf(request), operationId: route.operation.operationId, method: route.operation.method };
+    const secondary = secondaryLimitedReply(rt, caller, tenant, now, headers);
+    if (secondary !== undefined) return secondary;
     const decision = takeRateLimit(rt, record, tenant, now, headers, route.operation.operationId);
     if (decision?.limited === true) return rateLimitedReply(rt, decision, now, headers);
     const refused = rt.stages.admit(rt, record, route.operation.operationId);

@@ -50,6 +50,8 @@ export interface RateDecision {
   retryAfter?: RetryAfterRule;
   /** limited: the ids of the windows that refused */
   refusedBy?: string[];
+  /** a decision of the plan of requests without credentials (rateLimit.anonymous) */
+  anonymous?: true;
 }
 
 /** Behaviour switches of the limiter (defects and options). */

@@ -123,6 +123,8 @@ export function errorReply(rt: Runtime, spec: ErrorSpec, headers: HeaderBag, opt
   if (spec.messagePattern !== undefined) setAtPointer(body, spec.messagePointer ?? '/message', message);
   if (opts.extra !== undefined) Object.assign(body, opts.extra);
   opts.mutate?.(body);
+  // the header values the docs pin on this error (x-ratelimit-remaining: 0 on an exhausted limit)
+  for (const [name, value] of Object.entries(spec.headerEquals ?? {})) headers[name] = value;
   const alternative = rt.variants.has('status-alternatives') ? alternativeStatus(spec) : undefined;
   return jsonReply(rt, opts.status ?? alternative ?? spec.status, body, headers, spec.schema);
 }

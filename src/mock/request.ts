@@ -11,7 +11,14 @@ export interface MockRequest {
   /** the request target (absolute, or path and query); the credential may travel in its query */
   readonly url?: string;
   readonly headers: { get(name: string): string | null };
+  /** the client's address, where the transport knows it (the partition of anonymous limits) */
+  readonly client?: string;
   text(): Promise<string>;
+}
+
+/** Whose anonymous budget a request without credentials counts against: its client address. */
+export function clientOf(request: MockRequest): string {
+  return request.client ?? 'local';
 }
 
 const bodies = new WeakMap<MockRequest, Promise<unknown>>();
@@ -44,6 +51,7 @@ export function nodeRequest(req: IncomingMessage, body: Buffer | undefined): Moc
   return {
     method: req.method ?? 'GET',
     url: req.url ?? '/',
+    ...(req.socket.remoteAddress === undefined ? {} : { client: req.socket.remoteAddress }),
     headers: {
       get(name) {
         const v = headers[name.toLowerCase()];

@@ -11,7 +11,7 @@ import { resolveDefects } from './defects.ts';
 import type { StageWrappers, Stages } from './stages.ts';
 import { composeStages } from './stages.ts';
 import type { Limits } from './rate-limiter.ts';
-import { limitsFor } from './limits.ts';
+import { anonymousLimitsFor, limitsFor } from './limits.ts';
 import type { BehaviourOptions } from './options.ts';
 import type { Route } from './routes.ts';
 import { compileRoutes } from './routes.ts';
@@ -40,7 +40,7 @@ export interface Runtime {
   requiredHeaders: RequiredHeaderRule[];
   /** limits of a credential by its plan name (cached) */
   limits(plan: string | undefined): Limits | undefined;
-  /** mock-wide limits for unauthenticated requests when headers go on every response */
+  /** limits of requests without credentials: the anonymous plan, else (headers on every response) the first plan's */
   anonymousLimits: Limits | undefined;
   defects: string[];
 }
@@ -80,7 +80,7 @@ export function createRuntime(spec: LoadedSpec, state: MockState, options: Behav
       error: requiredHeaderError(h.name, h.value),
     })),
     limits,
-    anonymousLimits: limitsFor(spec, undefined, options),
+    anonymousLimits: anonymousLimitsFor(spec, options),
     defects: [...(options.defects ?? [])],
   };
 }

@@ -84,6 +84,8 @@ export function seedRecords(contract: Contract, view: SeedView): SeedRecords {
     if (seed.scopes !== undefined) record.scopes = [...seed.scopes];
     if (seed.organizations !== undefined) record.organizations = [...seed.organizations];
     if (seed.email !== undefined) record.email = seed.email;
+    const user = seed.user ?? seed.tenant;
+    if (user !== undefined) record.user = user;
     const ago = seed.revokedAgo !== undefined ? durationMs(seed.revokedAgo) : undefined;
     if (kind === 'token') {
       record.expiresAt = seed.role === 'expired_token' ? start - (ago ?? DEFAULT_EXPIRED_AGO_MS) : start + view.tokenLifetimeMs;

@@ -8,7 +8,8 @@
  * A new requirement kind adds its stage here (with the conformant behaviour) and calls it from the
  * pipeline; its kind file wraps the stage to break it.
  */
-import type { CredentialScheme, ErrorSpec, LimitPartition, Operation, RefusedPlacement, RefusedScheme, ResponseHeaderRule } from '../spec/contract.ts';
+import type { CredentialScheme, ErrorSpec, LimitPartition, Operation, RefusedPlacement, RefusedScheme, ResponseHeaderRule, SecondaryLimit } from '../spec/contract.ts';
+import type { SecondaryRefusal } from './secondary-limits.ts';
 import type { AuthOutcome, Bare } from './auth.ts';
 import type { CredentialRecord, UserRecord } from './credentials.ts';
 import type { MockRequest } from './request.ts';
@@ -133,6 +134,11 @@ export interface Stages {
   publicAccess(rt: Runtime, operation: Operation): ErrorSpec | undefined;
   /** a private item of a `get` requested without a credential */
   hidden(rt: Runtime, notFound: ErrorSpec, item: Item): HiddenAnswer;
+  // --- rate limits without headers (wt/rlgithub) ---
+  /** the secondary limits the mock enforces (x-authconform.rateLimit.secondary) */
+  secondaryLimits(rt: Runtime): readonly SecondaryLimit[];
+  /** the answer to a request over a secondary limit: its error, and the Retry-After value (undefined = none) */
+  secondaryRefusal(rt: Runtime, refusal: SecondaryRefusal, now: number): { error: ErrorSpec; retryAfter?: string };
 }
 
 /** How the mock refuses a private item requested without a credential (resource.hidden). */

@@ -10,6 +10,7 @@ import type { CredentialRecord, UserRecord } from './credentials.ts';
 import { documentedPrefix, keyLike, newToken } from './credentials.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { LockoutLedger } from './lockout.ts';
+import { SecondaryCounter } from './secondary-limits.ts';
 import type { Item, SeedView } from './seed.ts';
 import { compileSeed, seedRecords } from './seed.ts';
 import { resolveVariants } from './variants.ts';
@@ -17,6 +18,8 @@ import { resolveVariants } from './variants.ts';
 export class MockState {
   readonly clock: MockClock;
   readonly limiter = new RateLimiter();
+  /** points of the secondary limits (x-authconform.rateLimit.secondary) */
+  readonly secondary = new SecondaryCounter();
   /** refused credentials and the current lockout (x-authconform.lockout) */
   readonly lockout = new LockoutLedger();
   readonly credentials = new Map<string, CredentialRecord>();
@@ -43,6 +46,7 @@ export class MockState {
   reset(): void {
     this.clock.reset();
     this.limiter.clear();
+    this.secondary.clear();
     this.lockout.clear();
     this.load();
   }
@@ -57,11 +61,11 @@ export class MockState {
     return undefined;
   }
 
-  /** an API key of which `value` is a strict, non-trivial prefix (for the truncated-key defect) */
+  /** a stored key or token of which `value` is a strict, non-trivial prefix (for the truncated-key defect) */
   keyTruncatedTo(value: string): CredentialRecord | undefined {
     if (value.length < 4) return undefined;
     for (const r of this.credentials.values()) {
-      if (r.kind === 'api_key' && r.value.length > value.length && r.value.startsWith(value) && value.length > (r.prefix?.length ?? 0)) return r;
+      if (r.value.length > value.length && r.value.startsWith(value) && value.length > (r.prefix?.length ?? 0)) return r;
     }
     return undefined;
   }

@@ -11,7 +11,7 @@ import type { OriginName } from '../transport/types.ts';
 import type { MockControl, ProbeContext, RunOptions } from './model.ts';
 import { fixtureSecrets } from './request-builder.ts';
 import type { SharedSteps } from './step-memo.ts';
-import type { RefusalPacer } from './refusal-pacer.ts';
+import { INVALID_ATTEMPT_WINDOW, type RefusalPacer } from './refusal-pacer.ts';
 
 export interface ProbeContextInit {
   contract: Contract;
@@ -21,7 +21,7 @@ export interface ProbeContextInit {
   control?: MockControl;
   options: RunOptions;
   /** @default a real timer */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, what?: string) => Promise<void>;
   /** monotonic ms for the timing probe; default performance.now() */
   clock?: () => number;
   /** @default silent */
@@ -53,7 +53,7 @@ export function createProbeContext(init: ProbeContextInit): ProbeContext {
       const client = originOf(init.origins, built);
       const req = client.resolve(built);
       const pacer = init.pacer;
-      if (pacer !== undefined) await pacer.before(req, { now: () => Date.now(), sleep: (ms) => ctx.sleep(ms), maxWaitMs: init.options.maxWaitMs });
+      if (pacer !== undefined) await pacer.before(req, { now: () => Date.now(), sleep: (ms) => ctx.sleep(ms, INVALID_ATTEMPT_WINDOW), maxWaitMs: init.options.maxWaitMs });
       try {
         const response = await client.send(req);
         pacer?.after(req, response, Date.now());

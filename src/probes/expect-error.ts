@@ -23,6 +23,17 @@ export function checkError(res: ProbeResponse, spec: ErrorSpec): string[] {
   for (const name of spec.headers ?? []) {
     if (res.headers[name.toLowerCase()] === undefined) out.push(`no ${name} header`);
   }
+  out.push(...headerEqualsMismatches(res, spec));
+  return out;
+}
+
+/** The error's `headerEquals` headers the response lacks or carries with another value; [] when all match (or none is documented). */
+export function headerEqualsMismatches(res: Pick<ProbeResponse, 'headers'>, spec: ErrorSpec): string[] {
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(spec.headerEquals ?? {})) {
+    const sent = res.headers[name]?.trim();
+    if (sent !== value) out.push(sent === undefined ? `no ${name} header (expected ${name}: ${value})` : `${name}: ${sent}, expected ${value}`);
+  }
   return out;
 }
 

@@ -60,8 +60,8 @@ export interface ProbeContext {
   options: RunOptions;
   /** secrets to mask in everything this case reports */
   secrets: string[];
-  /** sleep used for waits on real targets (injectable) */
-  sleep(ms: number): Promise<void>;
+  /** sleep used for waits on real targets (injectable); `what` is what it waits for (default: the rate-limit window) */
+  sleep(ms: number, what?: string): Promise<void>;
   /** monotonic ms the timing probe reads around each request (injectable: a virtual clock in self-tests) */
   clock(): number;
   /** announces a long step before it starts (one console line: what, and about how long) */

@@ -83,6 +83,11 @@ export function isPreconditionFailed(value: unknown): value is PreconditionFaile
   return value instanceof PreconditionFailed;
 }
 
+/** Coverage of "this public operation is served without any credential". */
+export function publicCoverage(operation: string): Coverage {
+  return coverage('public-served', { operation });
+}
+
 /** The first requirement of the contract that states the behaviour; undefined when none does. */
 export function coveringRequirement(contract: Contract, coverage: Coverage): Requirement | undefined {
   for (const kind of coverage.kinds) {

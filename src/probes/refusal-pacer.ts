@@ -15,6 +15,9 @@ import { SkipCase } from './skip-case.ts';
 /** Kinds whose errors are refusals of a presented credential (what a lockout counts). */
 const REFUSAL_KINDS = new Set(['credential.invalid', 'key.revoked', 'credential.refused-prefix', 'credential.refused-scheme']);
 
+/** What the pacer's waits wait for (the wait notice names it). */
+export const INVALID_ATTEMPT_WINDOW = 'earlier refused credentials to leave the lockout window';
+
 export interface PacerClock {
   now(): number;
   sleep(ms: number): Promise<void>;

@@ -26,6 +26,11 @@ export const SKIP = {
   /** exhausting a window longer than a minute (a daily quota) on a real target */
   quotaNeedsFlag: (window: string, requests: number): string =>
     `exhausting the ${window} limit (${requests} requests) on a real target spends the quota; run with --spend-quota`,
+  /** a secondary limit the docs warn against probing (`probe: opt-in`) */
+  secondaryOptIn: (id: string): string =>
+    `the secondary limit ${id} is probed only on request: exceeding it on a real target may get the integration banned; set rateLimit.secondary: true in the fixtures to opt in`,
+  /** several secondary limits and the requirement names none */
+  whichSecondary: (ids: string[]): string => `the spec declares several secondary limits (${ids.join(', ')}); the requirement must name one (limit)`,
   /** several plans with numbers and no `plan` in the fixtures */
   noPlan: (plans: string[]): string => `the docs give several plans (${plans.join(', ')}); set plan in the fixtures`,
   /** waiting for a reset would exceed the bound */

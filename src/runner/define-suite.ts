@@ -120,8 +120,8 @@ export async function defineConformanceSuite(entry: SuiteEntry, from: Pick<Resol
                     ...(pacer === undefined ? {} : { pacer }),
                     options: { writes: options.writes, spendQuota: options.spendQuota, maxWaitMs: options.maxWaitMs },
                     announce: (what, ms) => announceWait({ where: `${contract.name} › ${testCase.family}`, ms, what, doing: 'spending' }),
-                    sleep: (ms) => {
-                      announceWait({ where: `${contract.name} › ${testCase.family}`, ms, what: 'the rate-limit window (Reset)' });
+                    sleep: (ms, what = 'the rate-limit window (Reset)') => {
+                      announceWait({ where: `${contract.name} › ${testCase.family}`, ms, what });
                       return new Promise((resolve) => setTimeout(resolve, ms));
                     },
                   });

@@ -8,7 +8,13 @@ import { BUNDLED_SPECS, repoRoot } from '../spec/bundled.ts';
 import { loadSpec } from '../spec/load.ts';
 
 /** Example specs in the matrix, by path relative to the repository root. */
-export const MATRIX_EXAMPLES = ['examples/acme-pro/acme-pro.yaml', 'examples/stripe-like/stripe-like.yaml', 'test/fixtures/refusals/octo-lite.yaml'] as const;
+export const MATRIX_EXAMPLES = [
+  'examples/acme-pro/acme-pro.yaml',
+  'examples/stripe-like/stripe-like.yaml',
+  'test/fixtures/refusals/octo-lite.yaml',
+  // GitHub-shaped rate limits: anonymous plan, ratelimit.used / .resource / .secondary (test spec)
+  'test/fixtures/rate-github/rate-github.yaml',
+] as const;
 
 /** The names of the matrix specs in order (a contract's name is its file's short name). */
 export const MATRIX_SPEC_NAMES: readonly string[] = [...BUNDLED_SPECS, ...MATRIX_EXAMPLES.map((p) => p.replace(/^.*\/|\.yaml$/g, ''))];

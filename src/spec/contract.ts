@@ -72,6 +72,8 @@ export interface ErrorSpec {
   messagePointer?: string;
   /** the documented message text (what the mock serves; must match messagePattern) */
   message?: string;
+  /** response headers (names lower-cased) this error carries with exactly these values: a response is this error only if they match */
+  headerEquals?: Record<string, string>;
 }
 
 /** How a credential travels, from an OpenAPI security scheme plus its x-authconform extension. */
@@ -347,6 +349,33 @@ export interface RateLimitSpec {
   limits?: RateWindow[];
   /** false: the documented numbers are maximums, a refusal before them is allowed (absent: exact) */
   exactLimit?: false;
+  /**
+   * the plan of requests without any credential (public operations), counted per client address;
+   * requirements with `as: anonymous` probe it
+   */
+  anonymous?: RateLimitPlan;
+  /** limits that do not show in the rate-limit headers (GitHub's secondary limits), probed by ratelimit.secondary */
+  secondary?: SecondaryLimit[];
+}
+
+/**
+ * A limit that does not show in the rate-limit headers: at most `max` points per `window`, a
+ * request costing `cost[METHOD]` points (1 when its method is not listed); over it, `error`.
+ */
+export interface SecondaryLimit {
+  id: string;
+  window: string;
+  windowMs: number;
+  max: number;
+  cost: Record<string, number>;
+  /** who is counted together (default: user and operation) */
+  partition: LimitPartition[];
+  /** error id of its refusal */
+  error: string;
+  /** whether its refusals carry Retry-After (default optional) */
+  retryAfter: RetryAfterRule;
+  /** `opt-in`: probed on a real target only with fixtures.rateLimit.secondary: true (always on the mock) */
+  probe: 'always' | 'opt-in';
 }
 
 export interface RotationSpec {
@@ -418,6 +447,8 @@ export interface RequirementInput {
   scheme?: string;
   /** rate-limit kinds: the id of the limit probed */
   limit?: string;
+  /** rate-limit kinds: `anonymous` probes the plan of requests without credentials (rateLimit.anonymous) */
+  as?: 'anonymous';
   note?: string;
 }
 
@@ -439,6 +470,8 @@ export interface RequirementBase {
   limit?: string;
   /** free-form note on how the requirement is probed or why it is lenient */
   note?: string;
+  /** rate-limit kinds: probe the anonymous plan (no credential on a public operation) */
+  as?: 'anonymous';
   /** a profile requirement (--profile): which profile it comes from and its public source */
   origin?: ProfileOrigin;
 }
@@ -552,6 +585,8 @@ export interface MockCredentialSeed {
   /** login role: the user's email and organizations */
   email?: string;
   organizations?: string[];
+  /** the user the credential belongs to (the rate-limit partition "user"); default: its tenant */
+  user?: string;
 }
 
 export interface MockSection {

@@ -26,6 +26,12 @@ function hasSection(contract: Contract, section: Section): boolean {
       return contract.rateLimit !== undefined;
     case 'rateLimit.headers':
       return contract.rateLimit?.headers !== undefined;
+    case 'rateLimit.headers.used':
+      return contract.rateLimit?.headers?.used !== undefined;
+    case 'rateLimit.headers.resource':
+      return contract.rateLimit?.headers?.resource !== undefined;
+    case 'rateLimit.secondary':
+      return (contract.rateLimit?.secondary ?? []).length > 0;
     case 'rotation':
       return contract.rotation !== undefined;
     case 'organization':

@@ -29,7 +29,7 @@ import type {
 } from './contract.ts';
 import type { LoadedSpec, MockConfig } from './mock-config.ts';
 import { durationMs } from './duration.ts';
-import { foldRateLimitStatuses, normalizeRateLimit } from './rate-limit-spec.ts';
+import { anonymousOperation, foldRateLimitStatuses, normalizeRateLimit } from './rate-limit-spec.ts';
 import type { StatusMember } from './status-set.ts';
 import { resolveRequirement } from './resolve-requirement.ts';
 import { deref, inlineRefs } from './resolve-refs.ts';
@@ -95,6 +95,8 @@ function normalizeErrors(document: unknown, x: Json): Record<string, ErrorSpec> 
     if (typeof e.messagePattern === 'string') spec.messagePattern = e.messagePattern;
     if (typeof e.messagePointer === 'string') spec.messagePointer = e.messagePointer;
     if (typeof e.message === 'string') spec.message = e.message;
+    const equals = asObject(e.headerEquals);
+    if (equals !== undefined) spec.headerEquals = Object.fromEntries(Object.entries(equals).map(([k, v]) => [k.toLowerCase(), String(v)]));
     out[id] = spec;
   }
   return out;
@@ -262,6 +264,7 @@ function normalizeRequirement(v: unknown): RequirementInput {
   if (typeof r.header === 'string') req.header = r.header;
   if (typeof r.scheme === 'string') req.scheme = r.scheme;
   if (typeof r.limit === 'string') req.limit = r.limit;
+  if (r.as === 'anonymous') req.as = 'anonymous';
   if (typeof r.note === 'string') req.note = r.note;
   return req;
 }
@@ -294,7 +297,8 @@ export function normalize(input: NormalizeInput): LoadedSpec {
   const defaultScheme = index.schemes.find((s) => s.ext?.default === true)?.name ?? schemes[0]?.name ?? '';
   const keyFormat = asObject(x.keyFormat) ?? {};
   const operations = index.operations.map((op) => normalizeOperation(document, op, authStatuses));
-  const refs = { errors, operations, probeOperation: probeOperation(index, operations) };
+  const anonymous = anonymousOperation(operations, x);
+  const refs = { errors, operations, probeOperation: probeOperation(index, operations), ...(anonymous === undefined ? {} : { anonymousOperation: anonymous }) };
   const responseHeaders = normalizeResponseHeaders(x);
   const refusedSchemes = asArray(x.refusedSchemes).map((v) => {
     const r = v as Json;

@@ -74,11 +74,13 @@ function checkHeaderStyle(out: Finding[], index: SpecIndex): void {
   }
 }
 
-/** Every limit of rateLimit (`limits`, `plans[].limits`) as written, with its pointer; shorthand ids `<plan>-PT1M`, `<plan>-P1D` too (no pointer). */
+/** Every limit of rateLimit (`limits`, `plans[].limits`, `anonymous.limits`, `secondary`) as written, with its pointer; shorthand ids `<plan>-PT1M`, `<plan>-P1D` too (no pointer). */
 function limitsWritten(index: SpecIndex): Array<{ id: string; pointer?: string; limit?: Record<string, unknown> }> {
   const r = asObject(index.ext.rateLimit);
   const out: Array<{ id: string; pointer?: string; limit?: Record<string, unknown> }> = [];
   asArray(r?.limits).forEach((l, i) => out.push({ id: String(asObject(l)?.id), pointer: `${X}/rateLimit/limits/${i}`, limit: asObject(l) ?? {} }));
+  asArray(asObject(r?.anonymous)?.limits).forEach((l, i) => out.push({ id: String(asObject(l)?.id), pointer: `${X}/rateLimit/anonymous/limits/${i}`, limit: asObject(l) ?? {} }));
+  asArray(r?.secondary).forEach((l, i) => out.push({ id: String(asObject(l)?.id), pointer: `${X}/rateLimit/secondary/${i}`, limit: asObject(l) ?? {} }));
   asArray(r?.plans).forEach((p, i) => {
     const plan = asObject(p);
     asArray(plan?.limits).forEach((l, j) => out.push({ id: String(asObject(l)?.id), pointer: `${X}/rateLimit/plans/${i}/limits/${j}`, limit: asObject(l) ?? {} }));
@@ -88,7 +90,7 @@ function limitsWritten(index: SpecIndex): Array<{ id: string; pointer?: string; 
   return out;
 }
 
-const knownHint = (ids: Set<string>): string => (ids.size === 0 ? 'declare the limit in rateLimit.limits or rateLimit.plans[].limits' : `known: ${[...ids].join(', ')}`);
+const knownHint = (ids: Set<string>): string => (ids.size === 0 ? 'declare the limit in rateLimit.limits, rateLimit.plans[].limits or rateLimit.anonymous.limits' : `known: ${[...ids].join(', ')}`);
 
 /** Every limit id an operation's `rateLimit.exemptFrom` names is a limit of rateLimit (general or of a plan). */
 function checkExempt(out: Finding[], index: SpecIndex, ids: Set<string>): void {
@@ -130,11 +132,42 @@ function checkRequirementLimits(out: Finding[], index: SpecIndex, ids: Set<strin
   });
 }
 
+/**
+ * A requirement `as: anonymous` needs the anonymous plan, and a public operation (OpenAPI
+ * `security: []` or an empty alternative `{}`) to send no credential to: its own, or one the
+ * anonymous limits count.
+ */
+function checkAnonymous(out: Finding[], index: SpecIndex): void {
+  const anonymous = asObject(asObject(index.ext.rateLimit)?.anonymous);
+  const ids = asArray(anonymous?.limits).map((l) => String(asObject(l)?.id));
+  const isPublic = (op: SpecIndex['operations'][number]) => {
+    const security = (op.raw as { security?: unknown }).security ?? (index.document as { security?: unknown }).security;
+    return Array.isArray(security) && (security.length === 0 || security.some((s) => asObject(s) !== undefined && Object.keys(asObject(s) ?? {}).length === 0));
+  };
+  const counted = index.operations.filter((op) => isPublic(op) && !asArray(asObject(op.ext?.rateLimit)?.exemptFrom).some((id) => ids.includes(String(id))));
+  asArray(index.ext.requirements).forEach((req, i) => {
+    const o = asObject(req);
+    if (o?.as !== 'anonymous') return;
+    const at = `${X}/requirements/${i}`;
+    if (anonymous === undefined) {
+      out.push({ pointer: `${at}/as`, message: `requirement ${String(o.id)} is about requests without credentials, but x-authconform.rateLimit has no "anonymous" plan`, hint: 'declare rateLimit.anonymous.limits, or remove as: anonymous' });
+      return;
+    }
+    const named = typeof o.operation === 'string' ? index.operations.find((op) => op.operationId === o.operation) : undefined;
+    if (named !== undefined && !isPublic(named)) {
+      out.push({ pointer: `${at}/operation`, message: `requirement ${String(o.id)} sends no credential, but operation ${String(o.operation)} is not public`, hint: 'name an operation with security: [] (or an empty alternative {})' });
+    } else if (o.operation === undefined && counted.length === 0) {
+      out.push({ pointer: `${at}/as`, message: `requirement ${String(o.id)} sends no credential, but no public operation is counted by the anonymous limits`, hint: 'give an operation security: [] (or name one with operation)' });
+    }
+  });
+}
+
 export function rateLimitFindings(out: Finding[], index: SpecIndex): void {
   const ids = new Set(limitsWritten(index).map((l) => l.id));
   checkExempt(out, index, ids);
   checkRequirementLimits(out, index, ids);
   checkLimitOperations(out, index);
+  checkAnonymous(out, index);
   if (asObject(index.ext.rateLimit) === undefined) return;
   checkStatuses(out, index);
   checkRetryAfter(out, index);

@@ -4,7 +4,8 @@
  * error here (the error's own status first: what the mock answers), so a spec writing either
  * behaves the same; semantic checks refuse the two when they disagree (rate-limit-checks.ts).
  */
-import type { ErrorSpec, Operation, RateHeaderNames, RateLimitSpec, RetryAfterRule } from './contract.ts';
+import type { ErrorSpec, LimitPartition, Operation, RateHeaderNames, RateLimitSpec, RetryAfterRule, SecondaryLimit } from './contract.ts';
+import { durationMs } from './duration.ts';
 import { allLimits, mergeExemptFrom, planWithWindows, rateWindowOf } from './rate-windows.ts';
 import { asArray, asObject } from './spec-index.ts';
 import type { Json } from './spec-index.ts';
@@ -22,6 +23,8 @@ export function normalizeRateLimit(x: Json, operations: ReadonlyArray<Pick<Opera
   const limits = asArray(r.limits).map(rateWindowOf);
   if (limits.length > 0) spec.limits = limits;
   if (r.exactLimit === false) spec.exactLimit = false;
+  const anonymous = asObject(r.anonymous);
+  if (anonymous !== undefined) spec.anonymous = planWithWindows({ ...anonymous, name: 'anonymous' });
   mergeExemptFrom(allLimits(spec), operations);
   const rule = retryAfterRule(r.retryAfter);
   if (rule !== undefined) spec.retryAfter = rule;
@@ -37,7 +40,35 @@ export function normalizeRateLimit(x: Json, operations: ReadonlyArray<Pick<Opera
     if (r.resetUnit !== undefined) spec.resetUnit = r.resetUnit as NonNullable<RateLimitSpec['resetUnit']>;
   }
   if (typeof r.retryAfterField === 'string') spec.retryAfterField = r.retryAfterField;
+  const secondary = asArray(r.secondary).map((l) => secondaryLimit(asObject(l) ?? {}));
+  if (secondary.length > 0) spec.secondary = secondary;
   return spec;
+}
+
+/**
+ * The operation `as: anonymous` requirements probe when they name none: the first safe public
+ * operation (no credential needed) that the anonymous limits count (exempt from none of them).
+ */
+export function anonymousOperation(operations: Operation[], x: Json): string | undefined {
+  const ids = asArray(asObject(asObject(x.rateLimit)?.anonymous)?.limits).map((l) => String(asObject(l)?.id));
+  return operations.find((o) => o.public === true && o.safe && !(o.exemptFrom ?? []).some((id) => ids.includes(id)))?.operationId;
+}
+
+/** A secondary limit as written, its defaults filled: partition user + operation, Retry-After optional, probed always. */
+function secondaryLimit(o: Record<string, unknown>): SecondaryLimit {
+  const window = String(o.window);
+  const partition = asArray(o.partition).map(String) as LimitPartition[];
+  return {
+    id: String(o.id),
+    window,
+    windowMs: durationMs(window) ?? 0,
+    max: Number(o.max),
+    cost: Object.fromEntries(Object.entries(asObject(o.cost) ?? {}).map(([m, n]) => [m.toUpperCase(), Number(n)])),
+    partition: partition.length > 0 ? partition : ['user', 'operation'],
+    error: String(o.error),
+    retryAfter: retryAfterRule(o.retryAfter) ?? 'optional',
+    probe: o.probe === 'opt-in' ? 'opt-in' : 'always',
+  };
 }
 
 /** Folds `rateLimit.statuses` into the rate-limit error's status set (in place); the error's own status stays first. */

@@ -60,10 +60,10 @@ export function mergeExemptFrom(windows: readonly RateWindow[], operations: Read
   }
 }
 
-/** Every limit of the spec: the general ones, then each plan's windows. */
-export function allLimits(r: { limits?: RateWindow[]; plans: RateLimitPlan[] } | undefined): RateWindow[] {
+/** Every limit of the spec: the general ones, then each plan's windows, then the anonymous plan's. */
+export function allLimits(r: { limits?: RateWindow[]; plans: RateLimitPlan[]; anonymous?: RateLimitPlan } | undefined): RateWindow[] {
   if (r === undefined) return [];
-  return [...(r.limits ?? []), ...r.plans.flatMap((p) => p.windows)];
+  return [...(r.limits ?? []), ...r.plans.flatMap((p) => p.windows), ...(r.anonymous?.windows ?? [])];
 }
 
 /** Whether a ratelimit.exempt requirement states the exemptions (then ratelimit.remaining leaves them to it). */

@@ -19,6 +19,8 @@ export interface RequirementRefs {
   responseHeaders?: ResponseHeaderRule[];
   /** x-authconform.refusedSchemes (credential.refused-scheme requirements name one by `scheme`) */
   refusedSchemes?: RefusedScheme[];
+  /** the operation `as: anonymous` requirements probe when they name none (anonymous-operation.ts) */
+  anonymousOperation?: string;
 }
 
 function lookup<T>(value: T | undefined, what: string): T {
@@ -46,8 +48,9 @@ export function resolveRequirement(r: RequirementInput, refs: RequirementRefs): 
     source: r.source,
     errors: r.errors.map((id) => lookup(refs.errors[id], `error ${id}`)),
     role: r.role ?? kindOf(r.kind).defaultRole,
-    operation: operation(r.operation ?? refs.probeOperation),
+    operation: operation(r.operation ?? (r.as === 'anonymous' ? refs.anonymousOperation : undefined) ?? refs.probeOperation),
   };
+  if (r.as !== undefined) base.as = r.as;
   if (r.request !== undefined) base.request = r.request;
   if (r.limit !== undefined) base.limit = r.limit;
   if (r.note !== undefined) base.note = r.note;

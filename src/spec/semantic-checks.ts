@@ -59,12 +59,11 @@ const errorRef = (out: Finding[], index: SpecIndex, value: unknown, pointer: str
 const operationRef = (out: Finding[], index: SpecIndex, value: unknown, pointer: string, owner: string): void =>
   checkRef(out, value, pointer, index.operationIds, 'operation', owner, 'an operationId in paths');
 
-/** Whether x-authconform has the part a kind needs (a section, or `section.sub`); empty lists count as absent. */
-function hasPart(ext: Json, part: Section): boolean {
-  const [section, sub] = part.split('.') as [string, string | undefined];
-  const value = ext[section];
-  if (sub !== undefined) return asObject(asObject(value)?.[sub]) !== undefined;
-  return Array.isArray(value) ? value.length > 0 : value !== undefined;
+/** Whether x-authconform has the part a kind needs (a section, or `section.sub[.name]`); empty lists count as absent. */
+function hasPart(ext: Json, part: Section | string): boolean {
+  let value: unknown = ext;
+  for (const key of part.split('.')) value = asObject(value)?.[key];
+  return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null;
 }
 
 /** A requirement of a kind whose needed parts are absent (a sub-part is reported only when its section is there). */
@@ -72,10 +71,11 @@ function checkNeeds(out: Finding[], index: SpecIndex, kind: string, at: string, 
   if (!isRequirementKind(kind)) return;
   for (const part of kindOf(kind).needs) {
     if (hasPart(index.ext, part)) continue;
-    const [section, sub] = part.split('.') as [string, string | undefined];
+    const dot = part.lastIndexOf('.');
+    const [section, sub] = dot < 0 ? [part, undefined] : [part.slice(0, dot), part.slice(dot + 1)];
     if (sub === undefined) {
       out.push({ pointer: `${at}/kind`, message: `${label} is of kind ${kind}, but x-authconform has no "${section}"`, hint: `describe ${section} in x-authconform or change the kind` });
-    } else if (hasPart(index.ext, section as Section)) {
+    } else if (hasPart(index.ext, section)) {
       out.push({ pointer: `${at}/kind`, message: `${label} is of kind ${kind}, but x-authconform.${section} has no "${sub}"`, hint: `name the ${section} ${sub} in ${part} or change the kind` });
     }
   }
@@ -197,6 +197,11 @@ function checkSections(out: Finding[], index: SpecIndex): void {
   checkDuration(out, rotation?.grace, `${X}/rotation/grace`, 'rotation.grace');
   asArray(asObject(rotation?.grace)?.choices).forEach((g, i) => checkDuration(out, g, `${X}/rotation/grace/choices/${i}`, 'rotation.grace choice'));
   errorRef(out, index, asObject(x.rateLimit)?.error, `${X}/rateLimit/error`, 'rateLimit');
+  asArray(asObject(x.rateLimit)?.secondary).forEach((l, i) => {
+    errorRef(out, index, asObject(l)?.error, `${X}/rateLimit/secondary/${i}/error`, `rateLimit.secondary[${i}]`);
+    checkDuration(out, asObject(l)?.window, `${X}/rateLimit/secondary/${i}/window`, 'a secondary-limit window');
+  });
+  asArray(asObject(asObject(x.rateLimit)?.anonymous)?.limits).forEach((l, j) => checkDuration(out, asObject(l)?.window, `${X}/rateLimit/anonymous/limits/${j}/window`, 'a rate-limit window'));
   checkRateWindows(out, asObject(x.rateLimit));
   errorRef(out, index, asObject(x.organization)?.error, `${X}/organization/error`, 'organization');
   const login = asObject(x.login);

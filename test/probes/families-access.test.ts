@@ -13,6 +13,8 @@ const READ = 'other_tenant credential cannot read a resource of the first tenant
 const LIST = "other_tenant credential's list does not contain the first tenant's resource (listThings)";
 const by = (key: string) => (r: SeenRequest) => r.headers['authorization'] === `Bearer ${key}`;
 const when = (test: (r: SeenRequest) => boolean, reply: Reply) => (r: SeenRequest, d: Reply) => (test(r) ? reply : d);
+/** the other tenant's read of the first tenant's thing (its acceptance on the list, checked first, stays conformant) */
+const onThing1 = (r: SeenRequest) => by(KEYS.other_tenant)(r) && r.path === '/v1/things/thing_1';
 
 const unsafeScope = acmeContract([
   req('scope.denied', { role: 'scoped', operation: 'createThing', allowed: { operation: 'listThings' }, errors: ['scope_denied'] }),
@@ -85,7 +87,7 @@ const rows: Scenario[] = [
   {
     name: '403 forbidden',
     title: READ,
-    api: { tweak: when(by(KEYS.other_tenant), { status: 403, body: { error: { code: 'forbidden' } } }) },
+    api: { tweak: when(onThing1, { status: 403, body: { error: { code: 'forbidden' } } }) },
     verdict: 'pass',
   },
   {
@@ -99,7 +101,7 @@ const rows: Scenario[] = [
   {
     name: 'a 404 that names the resource',
     title: READ,
-    api: { tweak: when(by(KEYS.other_tenant), { status: 404, body: { error: { code: 'not_found', id: 'thing_1' } } }) },
+    api: { tweak: when(onThing1, { status: 404, body: { error: { code: 'not_found', id: 'thing_1' } } }) },
     verdict: 'fail',
     message:
       'Expected no resource id thing_1 in the body, got 404 with the id in the body for GET /v1/things/thing_1 (other_tenant credential, resource thing_1 of the first tenant)',
@@ -107,19 +109,19 @@ const rows: Scenario[] = [
   {
     name: 'a 404 page repeating the requested path',
     title: READ,
-    api: { tweak: (r, d) => (by(KEYS.other_tenant)(r) ? { status: 404, headers: { 'content-type': 'text/html' }, body: `<pre>Cannot GET ${r.path}</pre>` } : d) },
+    api: { tweak: (r, d) => (onThing1(r) ? { status: 404, headers: { 'content-type': 'text/html' }, body: `<pre>Cannot GET ${r.path}</pre>` } : d) },
     verdict: 'pass',
   },
   {
     name: 'a 404 message naming the requested id',
     title: READ,
-    api: { tweak: when(by(KEYS.other_tenant), { status: 404, body: { error: { code: 'not_found', message: 'no thing thing_1 here' } } }) },
+    api: { tweak: when(onThing1, { status: 404, body: { error: { code: 'not_found', message: 'no thing thing_1 here' } } }) },
     verdict: 'pass',
   },
   {
     name: 'a 403 text body carrying the id',
     title: READ,
-    api: { tweak: when(by(KEYS.other_tenant), { status: 403, headers: { 'content-type': 'text/plain' }, body: 'forbidden: thing_1 belongs to alpha' }) },
+    api: { tweak: when(onThing1, { status: 403, headers: { 'content-type': 'text/plain' }, body: 'forbidden: thing_1 belongs to alpha' }) },
     verdict: 'fail',
     message:
       'Expected no resource id thing_1 in the body, got 403 with the id in the body for GET /v1/things/thing_1 (other_tenant credential, resource thing_1 of the first tenant)',
@@ -178,6 +180,7 @@ describe('access families', () => {
       expect(outcome.verdict).toBe('pass');
       expect(target.seen.map((r) => `${r.method} ${r.path} ${r.headers['authorization']?.slice(7, 20)}`)).toEqual([
         'GET /v1/things sk_live_Valid',
+        'GET /v1/things sk_live_Other',
         'GET /v1/things/thing_1 sk_live_Other',
       ]);
     } finally {

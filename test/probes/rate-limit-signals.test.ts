@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isRateLimited403, rateLimitSignals } from '../../src/probes/rate-limits/signals.ts';
 import { acmeContract } from './support/acme-contract.ts';
 import { response } from './support/responses.ts';
+import { checkError } from '../../src/probes/expect-error.ts';
 
 const contract = acmeContract([], {
   rateLimit: { ...acmeContract([]).rateLimit!, headers: { limit: 'Quota-Limit', remaining: 'Quota-Left', reset: 'Quota-Reset' } },
@@ -25,5 +26,24 @@ describe('rateLimitSignals', () => {
     expect(isRateLimited403(response(403, '', { 'Retry-After': '1' }), contract)).toBe(true);
     expect(isRateLimited403(response(403, ''), contract)).toBe(false);
     expect(isRateLimited403(response(401, '', { 'Retry-After': '1' }), contract)).toBe(false);
+  });
+});
+
+describe('headerEquals of the rate-limit error', () => {
+  const base = acmeContract([]);
+  const pinned = acmeContract([], {
+    errors: { ...base.errors, [base.rateLimit!.error]: { ...base.errors[base.rateLimit!.error]!, statuses: [403, 429], headerEquals: { 'x-quota-state': 'exhausted' } } },
+  });
+
+  it('a 403 carrying every pinned value is a rate limit; another value is not', () => {
+    expect(rateLimitSignals(response(403, '', { 'X-Quota-State': 'exhausted' }), pinned)).toEqual(['x-quota-state: exhausted']);
+    expect(isRateLimited403(response(403, '', { 'X-Quota-State': 'open' }), pinned)).toBe(false);
+  });
+
+  it('a response is the error only with the pinned values', () => {
+    const spec = { id: 'rate_limited', status: 403, statuses: [403, 429], headerEquals: { 'x-quota-state': 'exhausted' } };
+    expect(checkError(response(403, '', { 'x-quota-state': 'exhausted' }), spec)).toEqual([]);
+    expect(checkError(response(429, '', { 'x-quota-state': 'open' }), spec)).toEqual(['x-quota-state: open, expected exhausted']);
+    expect(checkError(response(429, ''), spec)).toEqual(['no x-quota-state header (expected x-quota-state: exhausted)']);
   });
 });

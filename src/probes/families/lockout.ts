@@ -9,6 +9,7 @@
  * mock.lockout), or the spec where the docs give them; without them the cases skip saying so.
  * Earlier refusals of the run are waited out first (the pacer), so the count starts at zero.
  */
+import { INVALID_ATTEMPT_WINDOW } from '../refusal-pacer.ts';
 import type { Contract, LockoutNumbers, Requirement } from '../../spec/contract.ts';
 import type { Credential, Fixtures } from '../../fixtures/fixtures.ts';
 import type { Case, Outcome, ProbeContext, ProbeFamily } from '../model.ts';
@@ -37,7 +38,7 @@ function numbersOf(ctx: ProbeContext): LockoutNumbers {
 async function startCount(ctx: ProbeContext): Promise<void> {
   const pacer = ctx.pacer;
   if (pacer === undefined) return;
-  await pacer.settle({ now: () => Date.now(), sleep: (ms) => ctx.sleep(ms), maxWaitMs: ctx.options.maxWaitMs });
+  await pacer.settle({ now: () => Date.now(), sleep: (ms) => ctx.sleep(ms, INVALID_ATTEMPT_WINDOW), maxWaitMs: ctx.options.maxWaitMs });
   pacer.tripping = true;
 }
 
@@ -113,7 +114,7 @@ async function recoveryCase(ctx: ProbeContext, r: Requirement): Promise<Outcome>
     throw new PreconditionFailed(`the valid key was not locked out (${locked.res.status}) on ${locked.label}`, { kinds: ['credential.lockout'], operation: r.operation.operationId }, f);
   }
   if (ctx.control !== undefined) await ctx.control.advance(waitMs);
-  else await ctx.sleep(waitMs);
+  else await ctx.sleep(waitMs, 'the lockout to end');
   const again = await sendValid(ctx, r, valid);
   const still = acceptanceFailure(again, `${Math.ceil(waitMs / 1000)} s after the lockout began (it lasts ${Math.ceil(n.lastsMs / 1000)} s)`);
   if (still) return fail(ctx, still);

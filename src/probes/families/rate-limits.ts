@@ -4,12 +4,15 @@
  */
 import type { Requirement } from '../../spec/contract.ts';
 import type { Outcome, PlanCases, ProbeContext, ProbeFamily } from '../model.ts';
-import { missingRole } from '../credential.ts';
 import { makeCase } from '../make-case.ts';
-import { limitsOf, windowNoun } from '../rate-limits/figures.ts';
+import { windowNoun } from '../rate-limits/figures.ts';
+import { callerMissing, isAnonymous, limitsFor } from '../rate-limits/caller.ts';
 import { headersCase, limitCase, remainingCase, resetCase } from '../rate-limits/observations.ts';
 import { exceededCase, longWindowCase, perKeyCase, recoveryCase, retryAfterCase } from '../rate-limits/exhaustion.ts';
 import { RATE_LIMIT_FAMILY } from '../run-case.ts';
+import { resourceCase, usedCase } from '../rate-limits/used-resource.ts';
+import { secondaryCase } from '../rate-limits/secondary.ts';
+import { missingRole } from '../credential.ts';
 import { PROFILE_429_PLANS } from '../rate-limits/profile-429.ts';
 import { partitionCase } from '../rate-limits/partition.ts';
 import { exemptCase } from '../rate-limits/exempt.ts';
@@ -18,26 +21,29 @@ const ID = RATE_LIMIT_FAMILY;
 
 type Run = (ctx: ProbeContext, r: Requirement) => Promise<Outcome>;
 
+/** A case title, naming the caller when it sends no credential (`as: anonymous`). */
+function titled(title: string, r: Requirement): string {
+  return isAnonymous(r) ? `${title} (without credentials)` : title;
+}
+
 /** A kind probed by one case. */
 function single(title: string, run: Run): PlanCases {
-  return (_contract, fixtures, r) => [makeCase(ID, r, title, (ctx) => run(ctx, r), missingRole(fixtures, 'valid'))];
+  return (_contract, fixtures, r) => [makeCase(ID, r, titled(title, r), (ctx) => run(ctx, r), callerMissing(fixtures, r))];
 }
 
 const exceeded: PlanCases = (contract, fixtures, r) => {
-  const skip = missingRole(fixtures, r.role);
-  const limits = limitsOf(contract, fixtures, r);
+  const skip = callerMissing(fixtures, r, r.role);
+  const limits = limitsFor(contract, fixtures, r);
   const cases = [
     makeCase(
       ID,
       r,
-      limits.short === undefined
-        ? 'exceeding the per-minute limit gives 429'
-        : `exceeding ${limits.short.max} requests per ${windowNoun(limits.short)} gives 429`,
+      titled(limits.short === undefined ? 'exceeding the per-minute limit gives 429' : `exceeding ${limits.short.max} requests per ${windowNoun(limits.short)} gives 429`, r),
       (ctx) => exceededCase(ctx, r),
       skip ?? (limits.short === undefined ? limits.why : undefined),
     ),
   ];
-  if (limits.long !== undefined) {
+  if (limits.long !== undefined && !isAnonymous(r)) {
     const long = limits.long;
     cases.push(makeCase(ID, r, `exceeding ${long.max} requests per ${windowNoun(long)} gives 429`, (ctx) => longWindowCase(ctx, r), skip));
   }
@@ -60,6 +66,9 @@ export const rateLimits: ProbeFamily = {
     ],
     'ratelimit.exempt': single(`requests to the exempt operation do not count against the limit`, exemptCase),
     'ratelimit.recovery': single('the key is accepted again after the reset', recoveryCase),
+    'ratelimit.used': single('Used + Remaining = Limit, and Used rises by one per request', usedCase),
+    'ratelimit.resource': single('Resource names the same limit on repeated requests', resourceCase),
+    'ratelimit.secondary': (_contract, fixtures, r) => [makeCase(ID, r, 'over the secondary limit, its documented error', (ctx) => secondaryCase(ctx, r), missingRole(fixtures, 'valid'))],
     // profile rows about the 429 these cases meet (standards.yaml), planned after them
     ...PROFILE_429_PLANS,
   },

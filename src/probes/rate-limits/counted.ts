@@ -1,6 +1,7 @@
 /**
  * Which operation spends a limit: the requirement's own when the limit counts it (its `match`:
- * methods, operations; not exempt), else the first operation the limit counts, safe ones first.
+ * methods, operations; not exempt), else the first operation the limit counts, safe ones that take a
+ * credential first.
  * The credential's mode (`match.mode`) is the caller's choice of credential.
  */
 import type { Contract, Operation, RateWindow, Requirement } from '../../spec/contract.ts';
@@ -23,7 +24,8 @@ export function counts(limit: RateWindow, op: Operation): boolean {
 export function countedTarget(contract: Contract, r: Requirement, limit: RateWindow, except?: string): RateTarget {
   if (r.operation.operationId !== except && counts(limit, r.operation)) return r;
   const candidates = contract.operations.filter((o) => o.operationId !== except && counts(limit, o));
-  const op = candidates.find((o) => o.safe) ?? candidates[0];
+  // safe ones first, and of those one that takes a credential (a `security: []` operation is not counted per credential)
+  const op = candidates.find((o) => o.safe && o.schemes.length > 0) ?? candidates.find((o) => o.safe) ?? candidates[0];
   if (op === undefined) throw new SkipCase(`no operation of the spec counts against limit ${limit.id}`);
   return { operation: op, errors: r.errors };
 }

@@ -8,24 +8,25 @@
  * exactly one over the two.
  */
 import type { Operation, Requirement } from '../../spec/contract.ts';
-import type { Fixtures } from '../../fixtures/fixtures.ts';
+import type { Credential, Fixtures } from '../../fixtures/fixtures.ts';
 import type { Contract } from '../../spec/contract.ts';
 import type { ProbeContext } from '../model.ts';
-import { requireCredential } from '../credential.ts';
 import { expectation } from '../messages.ts';
 import type { Failure } from '../case-failure.ts';
 import { sendBuilt, type Sent } from '../steps.ts';
-import { headerValue, limitsOf, requireShort, type NamesLimit } from './figures.ts';
+import { headerValue, requireShort } from './figures.ts';
 import type { Outcome } from '../model.ts';
 import { fail, pass } from '../outcome.ts';
 import { COVERAGE, PreconditionFailed, credentialWhat, requireAccepted } from '../preconditions.ts';
 import { countedTarget } from './counted.ts';
 import { exemptWhileExhausted } from './partition.ts';
 import { exemptionStated } from '../../spec/rate-windows.ts';
+import { callerOf, limitsFor, type LimitTarget } from './caller.ts';
+import { requireCredential } from '../credential.ts';
 
-/** The first safe operation exempt from the limit the headers report, if the spec documents one. */
-export function exemptOperation(contract: Contract, fixtures: Fixtures, r: NamesLimit = {}): Operation | undefined {
-  const limit = limitsOf(contract, fixtures, r).short;
+/** The first safe operation exempt from the limit the headers report (to this caller), if the spec documents one. */
+export function exemptOperation(contract: Contract, fixtures: Fixtures, r: LimitTarget = {}): Operation | undefined {
+  const limit = limitsFor(contract, fixtures, r).short;
   if (limit === undefined) return undefined;
   return contract.operations.find((o) => o.safe && (limit.exempt?.includes(o.operationId) === true || o.exemptFrom?.includes(limit.id) === true));
 }
@@ -34,12 +35,12 @@ export function exemptOperation(contract: Contract, fixtures: Fixtures, r: Names
 export async function exemptFailure(ctx: ProbeContext, r: Requirement, remainingName: string, last: Sent): Promise<{ failure?: Failure; note?: string }> {
   const op = exemptionStated(ctx.contract.requirements) ? undefined : exemptOperation(ctx.contract, ctx.fixtures, r);
   if (op === undefined) return {};
-  return exemptSequence(ctx, { operation: r.operation, request: r.request ?? {} }, op, remainingName, last);
+  return exemptSequence(ctx, { operation: r.operation, request: r.request ?? {} }, op, remainingName, last, callerOf(ctx, r));
 }
 
 /**
- * After `last` (a counted request), a request to the exempt operation and one more counted request:
- * Remaining must fall by exactly one over the two.
+ * After `last` (a counted request), a request to the exempt operation and one more counted request
+ * of the same caller (`credential`, or none): Remaining must fall by exactly one over the two.
  */
 export async function exemptSequence(
   ctx: ProbeContext,
@@ -47,11 +48,12 @@ export async function exemptSequence(
   op: Operation,
   remainingName: string,
   last: Sent,
+  credential: Credential | undefined,
   exemptRequest: NonNullable<Requirement['request']> = {},
 ): Promise<{ failure?: Failure; note?: string }> {
-  const credential = requireCredential(ctx.fixtures, 'valid');
-  const exempt = await sendBuilt(ctx, { operation: op, credential, request: exemptRequest, bypassRateLimitGate: true });
-  const counted = await sendBuilt(ctx, { ...countedReq, credential, bypassRateLimitGate: true });
+  const as = credential === undefined ? {} : { credential };
+  const exempt = await sendBuilt(ctx, { operation: op, ...as, request: exemptRequest, bypassRateLimitGate: true });
+  const counted = await sendBuilt(ctx, { ...countedReq, ...as, bypassRateLimitGate: true });
   const before = Number(headerValue(last.res, remainingName));
   const after = Number(headerValue(counted.res, remainingName));
   const shown = `${remainingName} ${before} before ${exempt.label}, ${after} on the next counted request`;
@@ -77,7 +79,7 @@ export async function exemptCase(ctx: ProbeContext, r: Requirement): Promise<Out
   if (headerValue(first.res, names.remaining) === undefined) {
     throw new PreconditionFailed(`no ${names.remaining} on ${first.label}`, COVERAGE.rateHeaders(first.op.operationId), expectation(`${names.remaining} on a counted request`, 'none', first.label));
   }
-  const { failure, note } = await exemptSequence(ctx, countedReq, r.operation, names.remaining, first, r.request ?? {});
+  const { failure, note } = await exemptSequence(ctx, countedReq, r.operation, names.remaining, first, valid, r.request ?? {});
   if (failure !== undefined) return fail(ctx, failure);
   return pass(ctx, note ?? `${r.operation.operationId} (exempt) left ${names.remaining} unchanged`);
 }

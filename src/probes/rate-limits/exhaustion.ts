@@ -23,14 +23,15 @@ import { getAtPointer, toPointer } from '../../spec/json-pointer.ts';
 import { checkOneOf } from '../expect-error.ts';
 import { expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
-import { COVERAGE, PreconditionFailed, credentialWhat, requireAccepted, type Coverage } from '../preconditions.ts';
+import { COVERAGE, PreconditionFailed, type Coverage } from '../preconditions.ts';
 import { isRateLimited403 } from './signals.ts';
 import type { RateWindow } from '../../spec/contract.ts';
-import { headerValue, isLongWindow, limitsOf, rateLimitSpec, requireShort, secondsUntilReset, tolerantResetSeconds, windowAdjective, windowNoun } from './figures.ts';
+import { headerValue, isLongWindow, limitsOf, rateLimitSpec, secondsUntilReset, tolerantResetSeconds, windowAdjective, windowNoun } from './figures.ts';
 import { SkipCase } from '../skip-case.ts';
 import { sharedStep } from '../step-memo.ts';
 import { SKIP } from '../skip-reasons.ts';
 import { rateLimitErrors } from './stray.ts';
+import { callerOf, callerWhat, requireCallerAccepted, requireShortFor } from './caller.ts';
 import { recordLimited } from './limited-seen.ts';
 import { withoutRetryAfter } from './retry-after-rule.ts';
 import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from '../steps.ts';
@@ -59,13 +60,14 @@ function isAcceptedStatus(s: Sent): boolean {
   return s.op.acceptStatuses.includes(s.res.status);
 }
 
-function send(ctx: ProbeContext, r: RateTarget, credential: Credential): Promise<Sent> {
-  return sendBuilt(ctx, { operation: r.operation, credential, request: r.request ?? {}, bypassRateLimitGate: true });
+/** One request of the caller: the credential, or none (`as: anonymous`). */
+function send(ctx: ProbeContext, r: RateTarget, credential: Credential | undefined): Promise<Sent> {
+  return sendBuilt(ctx, { operation: r.operation, ...(credential === undefined ? {} : { credential }), request: r.request ?? {}, bypassRateLimitGate: true });
 }
 
-/** The first request of a sequence sets the stage: the key must be accepted (credential.accepted covers it). */
-function requireFirstAccepted(s: Sent, credential: Credential, note: string): void {
-  requireAccepted(s, credentialWhat(credential.role), COVERAGE.accepted(credential.role, s.op.operationId), note);
+/** The first request of a sequence sets the stage: the key must be accepted (credential.accepted covers it), or the public operation served. */
+function requireFirstAccepted(s: Sent, credential: Credential | undefined, note: string): void {
+  requireCallerAccepted(s, credential, note);
 }
 
 export interface Exhausted {
@@ -80,7 +82,7 @@ export interface Exhausted {
  * be accepted (a precondition); when every one of limit + slack requests is accepted, "a 429
  * arrives" is not met (a precondition that ratelimit.exceeded covers, a failure of its own case).
  */
-export async function exhaust(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow, first?: Sent): Promise<Exhausted> {
+export async function exhaust(ctx: ProbeContext, r: RateTarget, credential: Credential | undefined, window: RateWindow, first?: Sent): Promise<Exhausted> {
   if (first === undefined && window.windowMs < BURST_BELOW_MS) return burst(ctx, r, credential, window);
   guardQuota(ctx, window);
   const limit = window.max;
@@ -98,8 +100,8 @@ export async function exhaust(ctx: ProbeContext, r: RateTarget, credential: Cred
   const label = last?.label ?? '';
   throw new PreconditionFailed(
     `no 429 within ${max} requests (limit ${limit}) on ${label}`,
-    limitedCoverage(r, r.operation.operationId, credential.role),
-    expectation(`a 429 within ${max} requests (limit ${limit})`, `${max} accepted requests`, label, `${credential.role} key`),
+    limitedCoverage(r, r.operation.operationId, credential?.role),
+    expectation(`a 429 within ${max} requests (limit ${limit})`, `${max} accepted requests`, label, callerWhat(credential)),
   );
 }
 
@@ -134,12 +136,12 @@ function mostInOneWindow(sent: readonly Sent[], window: RateWindow): number {
  * window is the failure; anything else (a burst spread over three windows) is tried again, at most
  * BURST_TRIES times, then the case skips. No timing is asserted.
  */
-async function burst(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow): Promise<Exhausted> {
+async function burst(ctx: ProbeContext, r: RateTarget, credential: Credential | undefined, window: RateWindow): Promise<Exhausted> {
   const n = ctx.control === undefined ? 2 * window.max + 1 : window.max + 1;
   for (let attempt = 1; attempt <= BURST_TRIES; attempt++) {
     // the mock's clock stands still for it (its control API); a real target's window is met at its start
     if (ctx.control !== undefined) await ctx.control.freeze?.();
-    else await ctx.sleep(window.windowMs - (Date.now() % window.windowMs));
+    else await ctx.sleep(window.windowMs - (Date.now() % window.windowMs), 'the start of a rate-limit window');
     const sent = await Promise.all(Array.from({ length: n }, () => send(ctx, r, credential)));
     // refused before any request was accepted (a 429 to everything included): the key is not in play
     if (!sent.some(isAcceptedStatus)) requireFirstAccepted(sent[0]!, credential, limitNote(1, window));
@@ -154,8 +156,8 @@ async function burst(ctx: ProbeContext, r: RateTarget, credential: Credential, w
       const label = sent[0]!.label;
       throw new PreconditionFailed(
         `${most} requests accepted within one ${windowNoun(window)} (limit ${window.max}) on ${label}`,
-        limitedCoverage(r, r.operation.operationId, credential.role),
-        expectation(`a 429 once ${window.max} requests were accepted within one ${windowNoun(window)}`, `${most} accepted requests dated within one ${windowNoun(window)}`, label, `${credential.role} key`),
+        limitedCoverage(r, r.operation.operationId, credential?.role),
+        expectation(`a 429 once ${window.max} requests were accepted within one ${windowNoun(window)}`, `${most} accepted requests dated within one ${windowNoun(window)}`, label, callerWhat(credential)),
       );
     }
   }
@@ -168,7 +170,7 @@ async function burst(ctx: ProbeContext, r: RateTarget, credential: Credential, w
  * is waited out once, when the target says for how long and that fits --max-wait, and sent again.
  * Against the mock (its control API) nothing changes: a limited first request stays what it is.
  */
-async function afterOpenWindow(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow, first: Sent): Promise<Sent> {
+async function afterOpenWindow(ctx: ProbeContext, r: RateTarget, credential: Credential | undefined, window: RateWindow, first: Sent): Promise<Sent> {
   if (ctx.control !== undefined || isLongWindow(window) || !isLimited(ctx, r, first)) return first;
   const ms = (secondsUntilReset(ctx.contract, first.res, Number.POSITIVE_INFINITY) + 1) * 1000;
   // no reset signal: the target may refuse the key itself (a 429 to everything), which the
@@ -180,17 +182,17 @@ async function afterOpenWindow(ctx: ProbeContext, r: RateTarget, credential: Cre
 }
 
 /** Which exhaustion a case can share: the same credential, window and request. */
-function exhaustionKey(r: RateTarget, credential: Credential, window: RateWindow): string {
-  return JSON.stringify(['exhaust', credential.role, window.window, r.operation.operationId, r.request ?? {}]);
+function exhaustionKey(r: RateTarget, credential: Credential | undefined, window: RateWindow): string {
+  return JSON.stringify(['exhaust', credential?.role ?? 'anonymous', window.window, r.operation.operationId, r.request ?? {}]);
 }
 
 /** The window exhausted once for every case that needs it (see the header): the shared result, or the same error. */
-function exhausted(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow) {
+function exhausted(ctx: ProbeContext, r: RateTarget, credential: Credential | undefined, window: RateWindow) {
   return sharedStep(ctx, exhaustionKey(r, credential, window), () => exhaust(ctx, r, credential, window));
 }
 
 /** Like exhaust (shared), but the limit must show as a rate limit (a precondition that ratelimit.exceeded covers). */
-async function exhaustToLimit(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow): Promise<Sent> {
+async function exhaustToLimit(ctx: ProbeContext, r: RateTarget, credential: Credential | undefined, window: RateWindow): Promise<Sent> {
   return toLimit(ctx, r, window, (await exhausted(ctx, r, credential, window)).value);
 }
 
@@ -209,7 +211,7 @@ export function toLimit(ctx: ProbeContext, r: RateTarget, window: RateWindow, { 
  * else one more request, still limited when the window has not turned since (a fresh 429, with a
  * fresh Reset). When it has turned, that request starts a new exhaustion, shared from then on.
  */
-async function limitedNow(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow): Promise<Sent> {
+async function limitedNow(ctx: ProbeContext, r: RateTarget, credential: Credential | undefined, window: RateWindow): Promise<Sent> {
   const shared = await exhausted(ctx, r, credential, window);
   const limited = toLimit(ctx, r, window, shared.value);
   if (shared.fresh) return limited;
@@ -222,7 +224,7 @@ async function limitedNow(ctx: ProbeContext, r: RateTarget, credential: Credenti
 }
 
 /** After a wait for the reset the shared exhaustion is history: the next case that needs one spends the window again. */
-function windowTurned(ctx: ProbeContext, r: RateTarget, credential: Credential, window: RateWindow): void {
+function windowTurned(ctx: ProbeContext, r: RateTarget, credential: Credential | undefined, window: RateWindow): void {
   ctx.shared?.forget(exhaustionKey(r, credential, window));
 }
 
@@ -248,8 +250,8 @@ function errorsOf(ctx: ProbeContext, r: RateTarget): ErrorSpec[] {
 }
 
 export async function exceededCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const window = requireShort(ctx.contract, ctx.fixtures, r);
-  const { sent, index } = (await exhausted(ctx, countedTarget(ctx.contract, r, window), requireCredential(ctx.fixtures, r.role), window)).value;
+  const window = requireShortFor(ctx.contract, ctx.fixtures, r);
+  const { sent, index } = (await exhausted(ctx, countedTarget(ctx.contract, r, window), callerOf(ctx, r, r.role), window)).value;
   const f = refusalFailure(sent, errorsOf(ctx, r), { note: limitNote(index, window) });
   if (f) return fail(ctx, f);
   return pass(ctx, `${sent.label} refused with ${sent.res.status} after ${index - 1} requests (limit ${window.max})`);
@@ -315,8 +317,8 @@ function bodySeconds(json: unknown, field: string): number | undefined {
 
 export async function retryAfterCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const spec = rateLimitSpec(ctx.contract);
-  const window = requireShort(ctx.contract, ctx.fixtures, r);
-  const s = await exhaustToLimit(ctx, countedTarget(ctx.contract, r, window), requireCredential(ctx.fixtures, 'valid'), window);
+  const window = requireShortFor(ctx.contract, ctx.fixtures, r);
+  const s = await exhaustToLimit(ctx, countedTarget(ctx.contract, r, window), callerOf(ctx, r), window);
   const value = headerValue(s.res, 'retry-after');
   const expected = 'a Retry-After of delay-seconds or an HTTP-date, not beyond the reset';
   if (value === undefined) return withoutRetryAfter(ctx, s, window, expected);
@@ -349,24 +351,24 @@ export async function retryAfterCase(ctx: ProbeContext, r: Requirement): Promise
 }
 
 export async function recoveryCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const window = requireShort(ctx.contract, ctx.fixtures, r);
-  const valid = requireCredential(ctx.fixtures, 'valid');
+  const window = requireShortFor(ctx.contract, ctx.fixtures, r);
+  const valid = callerOf(ctx, r);
   const target = countedTarget(ctx.contract, r, window);
   const limited = await limitedNow(ctx, target, valid, window);
   // no reset signal: the limit's own window tells the wait
   await waitOut(ctx, limited, undefined, window);
   windowTurned(ctx, target, valid, window);
   const again = await send(ctx, target, valid);
-  const f = acceptanceFailure(again, 'same key, 1 s after the reset');
+  const f = acceptanceFailure(again, valid === undefined ? 'no credential again, 1 s after the reset' : 'same key, 1 s after the reset');
   if (f) return fail(ctx, f);
-  return pass(ctx, `${again.label} accepted the key again with ${again.res.status} after the reset`);
+  return pass(ctx, `${again.label} ${valid === undefined ? 'served a request without credentials' : 'accepted the key'} again with ${again.res.status} after the reset`);
 }
 
 /** Roles tried, in order, as the other key on a real target (`other_key` first: the same tenant and permissions). */
 export const OTHER_KEY_ROLES = ['other_key', 'test_mode', 'scoped', 'other_tenant'] as const;
 
 export async function perKeyCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const window = requireShort(ctx.contract, ctx.fixtures, r);
+  const window = requireShortFor(ctx.contract, ctx.fixtures, r);
   const valid = requireCredential(ctx.fixtures, 'valid');
   let other: Credential | undefined;
   if (ctx.control !== undefined) {

@@ -111,8 +111,7 @@ export function requireShort(contract: Contract, fixtures: Fixtures, r: NamesLim
 }
 
 /** The window Reset may point into: the window of the limit the headers report (a minute when none is known). */
-export function windowSeconds(contract: Contract, fixtures: Fixtures, r: NamesLimit = {}): number {
-  const l = limitsOf(contract, fixtures, r);
+export function windowSeconds(l: Limits): number {
   return ((l.short ?? l.long)?.windowMs ?? MINUTE_MS) / 1000;
 }
 

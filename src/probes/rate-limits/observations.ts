@@ -4,32 +4,32 @@
  * response that carries none of the three headers is ratelimit.headers' finding: for the limit,
  * remaining and reset cases their presence is a precondition (preconditions.ts).
  */
-import type { Requirement } from '../../spec/contract.ts';
+import type { Contract, Requirement } from '../../spec/contract.ts';
 import type { Outcome, ProbeContext } from '../model.ts';
 import { resetDelaySeconds } from '../../transport/reset.ts';
-import { requireCredential } from '../credential.ts';
 import { expectation } from '../messages.ts';
 import type { Failure } from '../case-failure.ts';
 import { fail, pass } from '../outcome.ts';
 import { COVERAGE, PreconditionFailed } from '../preconditions.ts';
-import { headerNames, headerValue, limitsOf, rateLimitSpec, windowSeconds, type HeaderNames } from './figures.ts';
+import { headerNames, headerValue, rateLimitSpec, windowSeconds, type HeaderNames } from './figures.ts';
+import { callerOf, isAnonymous, limitsFor, requireCallerAccepted } from './caller.ts';
 import { SkipCase } from '../skip-case.ts';
 import { sendBuilt, type Sent } from '../steps.ts';
-import { requireAcceptedAs } from '../valid-accepted.ts';
 import { exemptFailure } from './exempt.ts';
 
 /** requests in the observation sequence */
 export const SEQUENCE_LENGTH = 3;
 const INTEGER = /^\d+$/;
 
-async function observe(ctx: ProbeContext, r: Requirement): Promise<Sent[]> {
+/** Sequential requests of the case's caller (the valid key, or none: `as: anonymous`). */
+export async function observe(ctx: ProbeContext, r: Requirement, length = SEQUENCE_LENGTH): Promise<Sent[]> {
   const op = r.operation;
-  const credential = requireCredential(ctx.fixtures, 'valid');
+  const credential = callerOf(ctx, r);
   const out: Sent[] = [];
-  for (let i = 0; i < SEQUENCE_LENGTH; i++) {
-    out.push(await sendBuilt(ctx, { operation: op, credential, request: r.request ?? {}, bypassRateLimitGate: true }));
-    // the first request with the valid key: refused, it is credential.accepted's finding (no cascade)
-    if (i === 0) requireAcceptedAs(out[0]!, 'valid', 'the first request of the sequence');
+  for (let i = 0; i < length; i++) {
+    out.push(await sendBuilt(ctx, { operation: op, ...(credential === undefined ? {} : { credential }), request: r.request ?? {}, bypassRateLimitGate: true }));
+    // the first request refused: it is credential.accepted's finding (no cascade)
+    if (i === 0) requireCallerAccepted(out[0]!, credential, 'the first request of the sequence');
   }
   return out;
 }
@@ -38,7 +38,7 @@ async function observe(ctx: ProbeContext, r: Requirement): Promise<Sent[]> {
  * The case's failure — unless the response carries none of the rate-limit headers at all, then
  * "the headers are present" was not met (a precondition that ratelimit.headers covers).
  */
-function failUnlessAbsent(ctx: ProbeContext, s: Sent, names: HeaderNames, failure: Failure): Outcome {
+export function failUnlessAbsent(ctx: ProbeContext, s: Sent, names: HeaderNames, failure: Failure): Outcome {
   const absent = [names.limit, names.remaining, names.reset].every((n) => headerValue(s.res, n) === undefined);
   if (!absent) return fail(ctx, failure);
   throw new PreconditionFailed(
@@ -89,10 +89,22 @@ function headersExpected(names: HeaderNames): string {
   return `${listed} with 0 ≤ Remaining ≤ Limit${names.used === undefined ? '' : ' and Used + Remaining = Limit'}`;
 }
 
+/**
+ * The headers ratelimit.headers checks: Used and Resource only where no ratelimit.used /
+ * ratelimit.resource requirement states them (one fault, one failure).
+ */
+export function headersOwnNames(contract: Contract): HeaderNames {
+  const names = { ...headerNames(contract) };
+  const stated = new Set(contract.requirements.map((q) => q.kind));
+  if (stated.has('ratelimit.used')) delete names.used;
+  if (stated.has('ratelimit.resource')) delete names.resource;
+  return names;
+}
+
 export async function headersCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
-  const names = headerNames(ctx.contract);
+  const names = headersOwnNames(ctx.contract);
   const sent = await observe(ctx, r);
-  if (rateLimitSpec(ctx.contract).on === 'all') {
+  if (rateLimitSpec(ctx.contract).on === 'all' && !isAnonymous(r)) {
     sent.push(await sendBuilt(ctx, { operation: r.operation, request: r.request ?? {}, bypassRateLimitGate: true }));
   }
   for (const s of sent) {
@@ -106,7 +118,7 @@ export async function headersCase(ctx: ProbeContext, r: Requirement): Promise<Ou
 
 export async function limitCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const names = headerNames(ctx.contract);
-  const limits = limitsOf(ctx.contract, ctx.fixtures, r);
+  const limits = limitsFor(ctx.contract, ctx.fixtures, r);
   const short = limits.short;
   if (short === undefined) throw new SkipCase(limits.why ?? '');
   const [s] = await observe(ctx, r);
@@ -147,7 +159,7 @@ export async function remainingCase(ctx: ProbeContext, r: Requirement): Promise<
 
 export async function resetCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   const names = headerNames(ctx.contract);
-  const window = windowSeconds(ctx.contract, ctx.fixtures, r);
+  const window = windowSeconds(limitsFor(ctx.contract, ctx.fixtures, r));
   const sent = await observe(ctx, r);
   const expected = `${names.reset} in ${names.resetUnit}, within (0, ${window}] s of the response Date`;
   for (const s of sent) {
