@@ -11,6 +11,7 @@ import { loadSpec } from '../spec/load.ts';
 export const MATRIX_EXAMPLES = [
   'examples/acme-pro/acme-pro.yaml',
   'examples/stripe-like/stripe-like.yaml',
+  'examples/github-like/github-like.yaml',
   'test/fixtures/refusals/octo-lite.yaml',
   // GitHub-shaped rate limits: anonymous plan, ratelimit.used / .resource / .secondary (test spec)
   'test/fixtures/rate-github/rate-github.yaml',

@@ -18,7 +18,8 @@ import { expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
 import { PreconditionFailed } from '../preconditions.ts';
 import { KINDS } from '../../kinds/index.ts';
-import { refusalFailure, sendBuilt } from '../steps.ts';
+import { refusalFailure, sendBuilt, type Sent } from '../steps.ts';
+import { requireSchemeInPlay } from '../scheme-in-play.ts';
 import { trippedLockout } from './lockout.ts';
 
 const ID = 'invalid-credentials';
@@ -63,12 +64,20 @@ function aboutLockout(contract: Contract, r: Requirement): boolean {
 
 async function messageCase(ctx: ProbeContext, r: Requirement): Promise<Outcome> {
   let s;
+  let credential: Credential | undefined;
   if (aboutLockout(ctx.contract, r)) {
     s = await trippedLockout(ctx, r);
   } else {
-    const credential = credentialOf(ctx.fixtures, r.role) ?? (r.role !== 'valid' ? refusedKey(ctx, r).credential : undefined);
+    credential = credentialOf(ctx.fixtures, r.role) ?? (r.role !== 'valid' ? refusedKey(ctx, r).credential : undefined);
     s = await sendBuilt(ctx, { operation: r.operation, request: r.request ?? {}, ...(credential === undefined ? {} : { credential }) });
   }
+  const outcome = await judgeMessage(ctx, r, s);
+  // another answer than documented, with the key in a scheme that may itself fail (the valid key refused in it too)
+  if (outcome.verdict === 'fail' && credential !== undefined && r.role !== 'valid') await requireSchemeInPlay(ctx, r.operation, credential, r);
+  return outcome;
+}
+
+async function judgeMessage(ctx: ProbeContext, r: Requirement, s: Sent): Promise<Outcome> {
   const matched = r.errors.find((e) => checkError(s.res, e).length === 0);
   if (matched === undefined && aboutLockout(ctx.contract, r)) {
     const f = refusalFailure(s, r.errors, { note: 'valid key after the lockout count' }) ?? expectation('a documented error', String(s.res.status), s.label);

@@ -13,6 +13,7 @@ import { placementFor, tokenPlacement, loginToken } from '../login.ts';
 import { makeCase } from '../make-case.ts';
 import { pass } from '../outcome.ts';
 import { COVERAGE, coveringRequirement, requireAccepted } from '../preconditions.ts';
+import { coveredByAccepted, requireSchemeInPlay } from '../scheme-in-play.ts';
 import { schemeByName, type BuildOptions } from '../request-builder.ts';
 import { expectAccepted, sendBuilt } from '../steps.ts';
 import { publicAccessPlans } from './public-access.ts';
@@ -28,23 +29,20 @@ function acceptedCase(contract: Contract, fixtures: Fixtures, r: Requirement): C
     ID,
     r,
     `${what} is accepted on ${op.operationId}`,
-    async (ctx) =>
-      expectAccepted(ctx, { operation: op, credential: await placementFor(ctx, role), request: r.request ?? {} }, what, {
+    async (ctx) => {
+      const credential = await placementFor(ctx, role);
+      const outcome = await expectAccepted(ctx, { operation: op, credential, request: r.request ?? {} }, what, {
         shape: r.kind === 'credential.accepted',
-      }),
+      });
+      if (outcome.verdict === 'fail' && r.kind !== 'credential.accepted' && role !== 'valid' && role !== 'login') {
+        await requireSchemeInPlay(ctx, op, requireCredential(ctx.fixtures, role), r);
+      }
+      return outcome;
+    },
     missingRole(fixtures, role),
   );
 }
 
-/**
- * Whether a credential.accepted requirement already sends this role in this scheme on this
- * operation: then acceptance here is a precondition, else this case's own assertion.
- */
-function coveredByAccepted(ctx: ProbeContext, role: 'valid' | 'login', scheme: string, operationId: string): boolean {
-  if (coveringRequirement(ctx.contract, COVERAGE.accepted(role, operationId)) === undefined) return false;
-  if (role === 'login') return ctx.contract.login?.tokenScheme === scheme;
-  return (requireCredential(ctx.fixtures, 'valid').scheme ?? ctx.contract.defaultScheme) === scheme;
-}
 
 async function acceptedInScheme(
   ctx: ProbeContext,

@@ -75,15 +75,21 @@ export interface Exhausted {
   sent: Sent;
   /** its place in the sequence, from 1 */
   index: number;
+  /** the follow-up request (exhaust's `afterLimit`), sent as soon as `trigger`, the first limit response to arrive, did */
+  after?: { trigger: Sent; follow: Sent };
 }
+
+/** A request to send the moment the limit shows (ratelimit.partition, ratelimit.exempt). */
+export type AfterLimit = () => Promise<Sent>;
 
 /**
  * Sends until the first response that is not accepted (normally the 429). The first request must
  * be accepted (a precondition); when every one of limit + slack requests is accepted, "a 429
  * arrives" is not met (a precondition that ratelimit.exceeded covers, a failure of its own case).
  */
-export async function exhaust(ctx: ProbeContext, r: RateTarget, credential: Credential | undefined, window: RateWindow, first?: Sent): Promise<Exhausted> {
-  if (first === undefined && window.windowMs < BURST_BELOW_MS) return burst(ctx, r, credential, window);
+export async function exhaust(ctx: ProbeContext, r: RateTarget, credential: Credential | undefined, window: RateWindow, first?: Sent, afterLimit?: AfterLimit): Promise<Exhausted> {
+  // a short window is always met by a burst (an accepted `first` is a request of an earlier window)
+  if (window.windowMs < BURST_BELOW_MS) return burst(ctx, r, credential, window, afterLimit);
   guardQuota(ctx, window);
   const limit = window.max;
   const max = limit + EXHAUSTION_SLACK;
@@ -95,6 +101,7 @@ export async function exhaust(ctx: ProbeContext, r: RateTarget, credential: Cred
     // refused before any request was accepted (a 429 to everything included): the key is not in play
     if (index === 1 && !isAcceptedStatus(last)) requireFirstAccepted(last, credential, limitNote(index, window));
     if (isLimited(ctx, r, last)) recordLimited(ctx, last); // profile rows about the 429 read it (limited-seen.ts)
+    if (isLimited(ctx, r, last) && afterLimit !== undefined) return { sent: last, index, after: { trigger: last, follow: await afterLimit() } };
     if (isLimited(ctx, r, last) || !isAcceptedStatus(last)) return { sent: last, index };
   }
   const label = last?.label ?? '';
@@ -136,20 +143,27 @@ function mostInOneWindow(sent: readonly Sent[], window: RateWindow): number {
  * window is the failure; anything else (a burst spread over three windows) is tried again, at most
  * BURST_TRIES times, then the case skips. No timing is asserted.
  */
-async function burst(ctx: ProbeContext, r: RateTarget, credential: Credential | undefined, window: RateWindow): Promise<Exhausted> {
+async function burst(ctx: ProbeContext, r: RateTarget, credential: Credential | undefined, window: RateWindow, afterLimit?: AfterLimit): Promise<Exhausted> {
   const n = ctx.control === undefined ? 2 * window.max + 1 : window.max + 1;
   for (let attempt = 1; attempt <= BURST_TRIES; attempt++) {
     // the mock's clock stands still for it (its control API); a real target's window is met at its start
     if (ctx.control !== undefined) await ctx.control.freeze?.();
     else await ctx.sleep(window.windowMs - (Date.now() % window.windowMs), 'the start of a rate-limit window');
-    const sent = await Promise.all(Array.from({ length: n }, () => send(ctx, r, credential)));
+    // the follow-up leaves the moment the first limit response arrives, while the window is spent
+    let after: Promise<{ trigger: Sent; follow: Sent }> | undefined;
+    const watch = (s: Sent): Sent => {
+      if (after === undefined && afterLimit !== undefined && isLimited(ctx, r, s)) after = afterLimit().then((follow) => ({ trigger: s, follow }));
+      return s;
+    };
+    const sent = await Promise.all(Array.from({ length: n }, () => send(ctx, r, credential).then(watch)));
+    const followed = after === undefined ? undefined : await after;
     // refused before any request was accepted (a 429 to everything included): the key is not in play
     if (!sent.some(isAcceptedStatus)) requireFirstAccepted(sent[0]!, credential, limitNote(1, window));
     const limited = sent.findIndex((s) => isLimited(ctx, r, s));
     const stop = limited >= 0 ? limited : sent.findIndex((s) => !isAcceptedStatus(s));
     if (stop >= 0) {
       if (limited >= 0) recordLimited(ctx, sent[limited]!);
-      return { sent: sent[stop]!, index: stop + 1 };
+      return { sent: sent[stop]!, index: stop + 1, ...(followed === undefined ? {} : { after: followed }) };
     }
     const most = mostInOneWindow(sent, window);
     if (most > window.max) {

@@ -1,8 +1,8 @@
 /**
  * ratelimit.partition and ratelimit.exempt (without rate-limit headers): exhaust the limit with the
  * valid credential, then one request that must still be accepted — the same operation with a
- * credential of another partition (the requirement's role), or the exempt operation. The follow-up
- * must fall in the exhausted window (the responses' Date); when the window turned in between, the
+ * credential of another partition (the requirement's role), or the exempt operation, sent the moment
+ * the first limit response arrives. The follow-up must fall in the exhausted window (the responses' Date); when the window turned in between, the
  * sequence is tried again (BURST_TRIES), then the case skips.
  */
 import type { Credential } from '../../fixtures/fixtures.ts';
@@ -16,6 +16,7 @@ import { acceptanceFailure, sendBuilt } from '../steps.ts';
 import { countedTarget } from './counted.ts';
 import { BURST_TRIES, exhaust, sameWindow, toLimit, type RateTarget } from './exhaustion.ts';
 import { requireShort } from './figures.ts';
+import { isRateLimited403 } from './signals.ts';
 
 /** "A rate limit arrives" on an operation no exceeded requirement names: any exceeded requirement states it. */
 function anyExceeded(): NonNullable<RateTarget['rateLimited']> {
@@ -33,13 +34,16 @@ async function whileExhausted(
 ): Promise<Outcome> {
   const valid = requireCredential(ctx.fixtures, 'valid');
   // the valid key must be in play at all: accepted on the probe operation (what credential.accepted states)
-  await requireInPlay(ctx, valid);
+  await requireInPlay(ctx, valid, limit);
   const counted = { ...target, rateLimited: anyExceeded() };
+  const sendFollow = () => sendBuilt(ctx, { ...follow, bypassRateLimitGate: true });
   for (let attempt = 1; attempt <= BURST_TRIES; attempt++) {
-    const limited = toLimit(ctx, counted, limit, await exhaust(ctx, counted, valid, limit));
-    const s = await sendBuilt(ctx, { ...follow, bypassRateLimitGate: true });
+    // the follow-up leaves as soon as the first limit response arrives (exhaust's afterLimit)
+    const exhausted = await exhaust(ctx, counted, valid, limit, undefined, sendFollow);
+    const limited = toLimit(ctx, counted, limit, exhausted);
+    const s = exhausted.after?.follow ?? (await sendFollow());
     // the window turned between the limit and the follow-up: that proves nothing, try again
-    if (!sameWindow([limited, s], limit)) continue;
+    if (!sameWindow([exhausted.after?.trigger ?? limited, s], limit)) continue;
     const f = acceptanceFailure(s, `${what}, while ${limited.label} was limited (${limited.res.status}, limit ${limit.id})`);
     if (f) return fail(ctx, f);
     return pass(ctx, `${s.label} accepted ${what} with ${s.res.status} while the valid key had exhausted ${limit.id} (${limited.label}: ${limited.res.status})`);
@@ -47,11 +51,22 @@ async function whileExhausted(
   throw new SkipCase(`the ${limit.window} window of ${limit.id} turned between the limit and the follow-up request ${BURST_TRIES} times (by the responses' Date)`);
 }
 
-/** A credential the sequence relies on is accepted on the probe operation, else the case skips pointing at the requirement that states it. */
-async function requireInPlay(ctx: ProbeContext, credential: Credential): Promise<void> {
+/**
+ * A credential the sequence relies on is accepted on the probe operation, else the case skips
+ * pointing at the requirement that states it. On a real target a short window may still be spent by
+ * the case before (ratelimit.exceeded of the same mode, within the same second): a rate-limited
+ * answer is sent again once, at the start of the next window of `limit` (when that fits --max-wait).
+ */
+async function requireInPlay(ctx: ProbeContext, credential: Credential, limit: RateWindow): Promise<void> {
   const probe = ctx.contract.operations.find((o) => o.operationId === ctx.contract.probeOperation);
   if (probe === undefined) return;
-  const first = await sendBuilt(ctx, { operation: probe, credential, request: {}, bypassRateLimitGate: true });
+  const send = () => sendBuilt(ctx, { operation: probe, credential, request: {}, bypassRateLimitGate: true });
+  let first = await send();
+  const wait = limit.windowMs - (Date.now() % limit.windowMs);
+  if (ctx.control === undefined && wait <= ctx.options.maxWaitMs && (first.res.status === 429 || isRateLimited403(first.res, ctx.contract))) {
+    await ctx.sleep(wait);
+    first = await send();
+  }
   requireAccepted(first, credentialWhat(credential.role), COVERAGE.accepted(credential.role, probe.operationId));
 }
 
@@ -60,7 +75,7 @@ export async function partitionCase(ctx: ProbeContext, r: Requirement): Promise<
   const target = countedTarget(ctx.contract, r, limit);
   const other = requireCredential(ctx.fixtures, r.role);
   // the other key must be in play at all (what credential.accepted / credential.test-mode state)
-  await requireInPlay(ctx, other);
+  await requireInPlay(ctx, other, limit);
   return whileExhausted(ctx, target, limit, { operation: target.operation, request: target.request ?? {}, credential: other }, `the ${r.role} key`);
 }
 

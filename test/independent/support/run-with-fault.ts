@@ -30,6 +30,12 @@ export interface FaultRun {
   failing: JunitCase[];
   /** requirement ids of the failing testcases, sorted, once each */
   failingIds: string[];
+  /**
+   * requirement ids of the failing testcases and of the warnings (a failed case whose level does
+   * not fail the run: MAY, or SHOULD without --strict; JUnit writes them as a pass with a
+   * `warning (…)` line in system-out), sorted, once each: every requirement the run blamed
+   */
+  blamedIds: string[];
   /** the exit code of the run this server was part of (1 when any server failed a case) */
   exitCode: number;
   /** console output of the whole run */
@@ -52,6 +58,9 @@ export interface FaultBatch<F extends string, S extends { url: string; close(): 
 function fixturesFor(template: string, i: number): string {
   return template.replace(/\$\{([A-Z0-9_]+)((?::-)[^}]*)?\}/g, (_m, name: string, rest: string | undefined) => `\${${name}__${i}${rest ?? ''}}`);
 }
+
+/** The requirement ids of testcases (their name's first word), sorted, once each. */
+const idsOf = (cases: readonly JunitCase[]): string[] => [...new Set(cases.map((c) => c.name.split(' ')[0]!))].sort();
 
 /** Starts one server per fault, runs them all in one conformance run, closes them; runs by fault. */
 export async function runFaults<F extends string, S extends { url: string; close(): Promise<void> }>(batch: FaultBatch<F, S>): Promise<Map<F, FaultRun>> {
@@ -80,11 +89,13 @@ export async function runFaults<F extends string, S extends { url: string; close
     batch.faults.forEach((fault, i) => {
       const cases = suites.filter((s) => s.properties.target === servers[i]!.url).flatMap((s) => s.cases);
       const failing = cases.filter((c) => c.failure !== undefined || c.error !== undefined);
+      const warned = cases.filter((c) => c.failure === undefined && c.error === undefined && /^warning \(/m.test(c.systemOut ?? ''));
       for (const c of failing) console.log(`[${fault}] FAILED ${c.name}\n  ${c.failure?.message ?? c.error?.message}`);
       runs.set(fault, {
         cases,
         failing,
-        failingIds: [...new Set(failing.map((c) => c.name.split(' ')[0]!))].sort(),
+        failingIds: idsOf(failing),
+        blamedIds: idsOf([...failing, ...warned]),
         exitCode: summary.exitCode,
         log: out.join('\n'),
       });
