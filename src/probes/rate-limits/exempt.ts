@@ -58,7 +58,17 @@ export async function exemptSequence(
   const after = Number(headerValue(counted.res, remainingName));
   const shown = `${remainingName} ${before} before ${exempt.label}, ${after} on the next counted request`;
   if (before - after === 1) return { note: `${exempt.label} (exempt) left ${remainingName} unchanged` };
-  return { failure: expectation(`${remainingName} unchanged by ${op.operationId} (exempt), so falling by one over it and the next counted request`, shown, counted.label) };
+  const failure = expectation(`${remainingName} unchanged by ${op.operationId} (exempt), so falling by one over it and the next counted request`, shown, counted.label);
+  if (before - after < 1) {
+    // not even the counted request lowered it: does Remaining fall over counted requests at all? If
+    // not, that is the finding of the requirement stating it (ratelimit.remaining), not this one's
+    const again = await sendBuilt(ctx, { ...countedReq, ...as, bypassRateLimitGate: true });
+    const next = Number(headerValue(again.res, remainingName));
+    if (after - next !== 1) {
+      throw new PreconditionFailed(`${remainingName} went ${after}, ${next} over two counted requests (${again.label})`, { kinds: ['ratelimit.remaining'], operation: countedReq.operation.operationId }, failure);
+    }
+  }
+  return { failure };
 }
 
 /**
