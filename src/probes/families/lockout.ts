@@ -7,7 +7,8 @@
  *   clock moves; a real target is waited for, bounded by --max-wait).
  * N, the window and the duration come from the fixtures (fixtures.lockout; the mock's from
  * mock.lockout), or the spec where the docs give them; without them the cases skip saying so.
- * Earlier refusals of the run are waited out first (the pacer), so the count starts at zero.
+ * Earlier refusals of the run are waited out first (the pacer), so the count starts at zero, and so
+ * is a rate limit earlier cases spent on the operation (rate-limits/wait-out.ts).
  */
 import { INVALID_ATTEMPT_WINDOW } from '../refusal-pacer.ts';
 import type { Contract, LockoutNumbers, Requirement } from '../../spec/contract.ts';
@@ -20,6 +21,7 @@ import { COVERAGE, PreconditionFailed, requireAccepted, requireRefused } from '.
 import { SkipCase } from '../skip-case.ts';
 import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from '../steps.ts';
 import { durationMs } from '../../spec/duration.ts';
+import { sendPastRateLimit } from '../rate-limits/wait-out.ts';
 
 const ID = 'lockout';
 
@@ -46,6 +48,11 @@ function sendValid(ctx: ProbeContext, r: Requirement, valid: Credential): Promis
   return sendBuilt(ctx, { operation: r.operation, request: r.request ?? {}, credential: valid });
 }
 
+/** The valid key's first request, past any rate limit earlier cases spent on the operation. */
+function sendBaseline(ctx: ProbeContext, r: Requirement, valid: Credential): Promise<Sent> {
+  return sendPastRateLimit(ctx, () => sendValid(ctx, r, valid));
+}
+
 /** `n` refused credentials: unknown keys with the valid key's prefix (each must be refused: credential.invalid states it). */
 async function refuse(ctx: ProbeContext, r: Requirement, valid: Credential, n: number): Promise<Sent | undefined> {
   let last: Sent | undefined;
@@ -64,7 +71,7 @@ export async function trippedLockout(ctx: ProbeContext, r: Requirement): Promise
   const n = numbersOf(ctx);
   const valid = requireCredential(ctx.fixtures, 'valid');
   await startCount(ctx);
-  const first = await sendValid(ctx, r, valid);
+  const first = await sendBaseline(ctx, r, valid);
   // on a real target an earlier case may have left the lockout on: that is the answer to read
   if (ctx.control === undefined && !r.operation.acceptStatuses.includes(first.res.status)) return first;
   requireAccepted(first, 'the valid key', COVERAGE.accepted('valid', r.operation.operationId), 'before any refused credential');
@@ -76,7 +83,7 @@ async function thresholdCase(ctx: ProbeContext, r: Requirement): Promise<Outcome
   const n = numbersOf(ctx);
   const valid = requireCredential(ctx.fixtures, 'valid');
   await startCount(ctx);
-  requireAccepted(await sendValid(ctx, r, valid), 'the valid key', COVERAGE.accepted('valid', r.operation.operationId), 'before any refused credential');
+  requireAccepted(await sendBaseline(ctx, r, valid), 'the valid key', COVERAGE.accepted('valid', r.operation.operationId), 'before any refused credential');
   await refuse(ctx, r, valid, n.after - 1);
   const before = await sendValid(ctx, r, valid);
   const early = acceptanceFailure(before, `after ${n.after - 1} refused credentials (the lockout comes after ${n.after})`);
@@ -105,7 +112,7 @@ async function recoveryCase(ctx: ProbeContext, r: Requirement): Promise<Outcome>
     throw new SkipCase(`the lockout lasts ${Math.ceil(n.lastsMs / 1000)} s, beyond the wait bound (--max-wait: ${Math.round(ctx.options.maxWaitMs / 1000)} s)`);
   }
   await startCount(ctx);
-  requireAccepted(await sendValid(ctx, r, valid), 'the valid key', COVERAGE.accepted('valid', r.operation.operationId), 'before any refused credential');
+  requireAccepted(await sendBaseline(ctx, r, valid), 'the valid key', COVERAGE.accepted('valid', r.operation.operationId), 'before any refused credential');
   await refuse(ctx, r, valid, n.after);
   const locked = await sendValid(ctx, r, valid);
   const f = refusalFailure(locked, r.errors, { note: `valid key after ${n.after} refused credentials` });

@@ -1,0 +1,52 @@
+/**
+ * A stage-setting request of the valid key that meets a rate limit an earlier case spent (the
+ * secondary limit's 900 points on the endpoint the lockout cases use, a primary window left at 0)
+ * is not the target's fault: the limit is waited out once (Retry-After, else the reset header, else
+ * the secondary limit's window; bounded by --max-wait; the mock's clock is moved) and the request
+ * sent again. A limit that outlasts the bound, or is still there after the wait, skips the case
+ * saying which limit and how long.
+ */
+import { compileMessagePattern } from '../../spec/message-pattern.ts';
+import type { Contract } from '../../spec/contract.ts';
+import type { ProbeContext } from '../model.ts';
+import { messageOf } from '../families/refused-keys.ts';
+import { SkipCase } from '../skip-case.ts';
+import type { Sent } from '../steps.ts';
+import { secondsUntilReset } from './figures.ts';
+import { isRateLimited403 } from './signals.ts';
+
+/** The secondary limit whose documented message the refusal carries. */
+function secondaryOf(contract: Contract, s: Sent): { windowMs: number; id: string } | undefined {
+  for (const limit of contract.rateLimit?.secondary ?? []) {
+    const error = contract.errors[limit.error];
+    if (error?.messagePattern === undefined) continue;
+    const message = messageOf(s.res.json, error);
+    if (message !== undefined && compileMessagePattern(error.messagePattern).test(message)) return limit;
+  }
+  return undefined;
+}
+
+/** What limits the response, as said in a skip reason; undefined when it is no rate limit's refusal. */
+function limitedBy(contract: Contract, s: Sent): { what: string; waitMs: number } | undefined {
+  const secondary = secondaryOf(contract, s);
+  const signalled = s.res.status === 429 || isRateLimited403(s.res, contract);
+  if (secondary === undefined && !signalled) return undefined;
+  const hasTiming = s.res.headers['retry-after'] !== undefined || (contract.rateLimit?.headers !== undefined && s.res.headers[contract.rateLimit.headers.reset.toLowerCase()] !== undefined);
+  const waitMs = hasTiming || secondary === undefined ? secondsUntilReset(contract, s.res) * 1000 : secondary.windowMs;
+  return { what: `${secondary === undefined ? 'a rate limit' : `the ${secondary.id} limit`} (${s.res.status} on ${s.label})`, waitMs: Math.max(0, Math.ceil(waitMs)) + 1000 };
+}
+
+/** Sends; when a rate limit refuses, waits it out once and sends again. */
+export async function sendPastRateLimit(ctx: ProbeContext, send: () => Promise<Sent>): Promise<Sent> {
+  const first = await send();
+  const limited = limitedBy(ctx.contract, first);
+  if (limited === undefined) return first;
+  if (ctx.control !== undefined) await ctx.control.advance(limited.waitMs);
+  else if (limited.waitMs > ctx.options.maxWaitMs) {
+    throw new SkipCase(`the valid key is held by ${limited.what}, spent by earlier cases; it ends in ${Math.ceil(limited.waitMs / 1000)} s, beyond the wait bound (--max-wait: ${Math.round(ctx.options.maxWaitMs / 1000)} s)`);
+  } else await ctx.sleep(limited.waitMs, 'a rate limit spent by earlier cases');
+  const again = await send();
+  const still = limitedBy(ctx.contract, again);
+  if (still !== undefined) throw new SkipCase(`the valid key is still held by ${still.what} after waiting ${Math.ceil(limited.waitMs / 1000)} s`);
+  return again;
+}
