@@ -5,13 +5,15 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import HeavyFirstSequencer from './test/support/heavy-first-sequencer.ts';
+import { MATRIX_FILES } from './vitest.matrix.config.ts';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // the pack-and-install test builds and installs the package: `npm run test:package`
     // the examples' whole runs against their servers and twins: `npm run test:examples`
-    exclude: ['suites/**', 'node_modules/**', 'test/package/**', 'test/independent/examples/*-run.test.ts'],
+    // the defect and profile matrices and the example twins (a whole mock run per defect): `npm run test:matrix`
+    exclude: ['suites/**', 'node_modules/**', 'test/package/**', 'test/independent/examples/*-run.test.ts', ...MATRIX_FILES],
     // dist/ rebuilt when older than its sources: spawned CLIs and whole runs use the compiled tool
     globalSetup: ['test/support/build-if-stale.ts'],
     testTimeout: 20_000,

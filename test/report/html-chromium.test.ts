@@ -1,8 +1,9 @@
 /**
  * The HTML certification report of the sample record in a real headless Chromium: it renders
  * without console errors or requests, shows the record's tallies, and a screenshot goes to
- * reports/html-report.png. Without the browser the test is skipped with that reason (.ci/run
- * installs it). The HTML of a real run is checked the same way in run-reports.test.ts.
+ * reports/html-report.png. Without the browser (a machine with only Node and npm, as .ci/run
+ * assumes) the test is skipped with that reason. The HTML of a real run is checked the same way in
+ * run-reports.test.ts where Chromium is present.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
