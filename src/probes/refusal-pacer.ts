@@ -35,7 +35,9 @@ export class RefusalPacer {
     readonly numbers: LockoutNumbers,
   ) {
     const refusal = contract.requirements.filter((r) => REFUSAL_KINDS.has(r.kind)).flatMap((r) => r.errors);
-    this.statuses = new Set([401, ...refusal.flatMap((e) => [e.status, ...(e.statuses ?? []).filter((s): s is number => typeof s === 'number')])]);
+    // 403 too: a target may refuse unknown keys with it (a fault credential.invalid reports), and
+    // its lockout still counts them; counting a scope denial as well only paces more
+    this.statuses = new Set([401, 403, ...refusal.flatMap((e) => [e.status, ...(e.statuses ?? []).filter((s): s is number => typeof s === 'number')])]);
   }
 
   /** refusals a run may spend within one lockout window */

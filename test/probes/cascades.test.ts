@@ -4,8 +4,9 @@
  * requirements that state "the valid key is accepted" fail, and every case that needed the valid key
  * accepted skips with a pointer to one of them. Every family runs.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { presentBundledSpecs } from '../../src/spec/bundled.ts';
+import { presentBundledSpecs, repoRoot } from '../../src/spec/bundled.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { runAgainstMock } from '../../src/selftest/against-mock.ts';
 import { COVERAGE, coveringRequirement } from '../../src/probes/preconditions.ts';
@@ -37,3 +38,16 @@ for (const name of presentBundledSpecs()) {
     });
   });
 }
+
+describe('github-like: a target that refuses the valid key', () => {
+  it('fails only the acceptance requirement; a check on an operation no acceptance requirement covers (resource.hidden on getRepo) skips pointing at the one that fails', async () => {
+    const spec = await loadSpec(join(repoRoot, 'examples/github-like/github-like.yaml'));
+    const runs = await runAgainstMock(spec, {
+      wrapSend: (send, fixtures) => (req) => send(withoutKey(req, fixtures.credentials.valid!.value)),
+    });
+    const failing = [...new Set(runs.filter(({ o }) => o.verdict === 'fail').map(({ c }) => c.requirement.id))];
+    expect(failing).toEqual(['GHLIKE-AUTH-01']);
+    const hidden = runs.filter(({ c }) => c.requirement.id === 'GHLIKE-PRIV-01').map(({ o }) => `${o.verdict}: ${o.message}`);
+    expect(hidden).toEqual([expect.stringMatching(/^skip: precondition not met: the valid key was refused \(401\) on GET \/user\/repos — see GHLIKE-AUTH-01$/)]);
+  });
+});

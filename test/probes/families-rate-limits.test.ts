@@ -137,11 +137,19 @@ const rows: Scenario[] = [
     verdict: 'pass',
   },
   {
-    name: 'no limit at all',
+    name: 'no limit at all, the headers still reporting the documented 5',
     title: EXCEEDED,
-    api: { perMinute: 1000, perDay: 1000 },
+    api: { perMinute: 1000, perDay: 1000, tweak: (_r, d) => ({ ...d, headers: { ...d.headers, 'X-RateLimit-Limit': '5' } }) },
     verdict: 'fail',
     message: 'Expected a 429 within 10 requests (limit 5), got 10 accepted requests for GET /v1/things (valid key)',
+  },
+  // one fault, one failure: a limit of 1,000 reported as such is what ratelimit.limit states
+  {
+    name: 'a limit of 1000 a minute, reported as such',
+    title: EXCEEDED,
+    api: { perMinute: 1000, perDay: 1000 },
+    verdict: 'skip',
+    message: 'precondition not met: no 429 within 10 requests on GET /v1/things, whose X-RateLimit-Limit: 1000 (the docs: 5) — see ACME-RATELIMIT-LIMIT',
   },
   {
     name: '429 without the documented code',

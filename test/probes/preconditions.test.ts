@@ -234,9 +234,18 @@ const rows: Scenario[] = [
     verdict: 'fail',
     message: 'Expected X-RateLimit-Limit: 5 (the free plan), got no X-RateLimit-Limit header for GET /v1/things',
   },
+  // one missing header is one fault: ratelimit.headers states its presence
   {
     name: 'only the Limit header missing',
     title: LIMIT,
+    api: { tweak: (_r, d) => ({ ...d, headers: withoutHeaders(d, (k) => k === 'X-RateLimit-Limit') }) },
+    verdict: 'skip',
+    message: 'precondition not met: no X-RateLimit-Limit header on GET /v1/things — see ACME-RATELIMIT-HEADERS',
+  },
+  {
+    name: 'only the Limit header missing, no ratelimit.headers requirement',
+    title: LIMIT,
+    contract: without('ratelimit.headers'),
     api: { tweak: (_r, d) => ({ ...d, headers: withoutHeaders(d, (k) => k === 'X-RateLimit-Limit') }) },
     verdict: 'fail',
     message: 'Expected X-RateLimit-Limit: 5 (the free plan), got no X-RateLimit-Limit header for GET /v1/things',

@@ -72,4 +72,13 @@ describe('refusal pacer', () => {
     await p2.settle(v.clock);
     expect(v.waits).toEqual([41_000]);
   });
+
+  it('counts a 403 to a presented credential too (a target refusing unknown keys with it still locks out), not a 404', async () => {
+    const pacer = new RefusalPacer(contract, numbers);
+    const v = virtualClock();
+    pacer.after(keyed, { status: 404 } as ProbeResponse, v.clock.now());
+    for (let i = 0; i < 3; i++) pacer.after(keyed, { status: 403 } as ProbeResponse, v.clock.now());
+    await pacer.before(keyed, v.clock);
+    expect(v.waits).toEqual([61_000]);
+  });
 });

@@ -58,6 +58,13 @@ describe('sendPastRateLimit', () => {
     expect(w.sends()).toBe(2);
   });
 
+  it("a secondary refusal is not timed by the primary limit's Reset: an unreadable Retry-After leaves the window", async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 3600);
+    const w = world([sent(429, { 'retry-after': 'soon', 'x-ratelimit-reset': reset }, { message: 'You have exceeded a secondary rate limit.' }), OK], 65_000);
+    expect(await sendPastRateLimit(w.ctx, w.send)).toBe(OK);
+    expect(w.slept).toEqual([61_000]);
+  });
+
   it('waits for Retry-After where the refusal carries it, and moves the clock on the mock', async () => {
     const w = world([sent(429, { 'retry-after': '7' }), OK], 65_000, true);
     expect(await sendPastRateLimit(w.ctx, w.send)).toBe(OK);

@@ -19,7 +19,7 @@ import { COVERAGE, coveringRequirement, requireAccepted } from '../preconditions
 import { SkipCase } from '../skip-case.ts';
 import { SKIP } from '../skip-reasons.ts';
 import { acceptanceFailure, refusalFailure, sendBuilt, type Sent } from '../steps.ts';
-import { requireAcceptedAs } from '../valid-accepted.ts';
+import { requireAcceptedHere } from '../valid-accepted.ts';
 import { responseHeaderCases } from './response-headers.ts';
 
 const ID = 'headers';
@@ -38,7 +38,7 @@ function echoCases(contract: Contract, fixtures: Fixtures, r: Requirement): Case
           const prefix = prefixOf(ctx.contract, cred.value);
           if (prefix === undefined) throw new SkipCase(SKIP.noDocumentedPrefix(role));
           const s = await sendBuilt(ctx, { operation: op, credential: cred, request: r.request ?? {} });
-          requireAcceptedAs(s, role, `${role} key`);
+          await requireAcceptedHere(ctx, s, role, `${role} key`);
           const value = s.res.headers[echo.name.toLowerCase()];
           if (value?.trim() !== prefix) {
             const actual = value === undefined ? `no ${echo.name} header` : `${echo.name}: ${value}`;

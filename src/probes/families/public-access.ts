@@ -17,7 +17,7 @@ import { expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
 import { firstTenantResource, leaksId, scalar, type FoundResource } from '../resource-finder.ts';
 import { expectAccepted, refusalFailure, sendBuilt } from '../steps.ts';
-import { requireAcceptedAs } from '../valid-accepted.ts';
+import { requireAcceptedHere } from '../valid-accepted.ts';
 
 function publicPlan(_contract: Contract, _fixtures: Fixtures, r: Requirement): Case[] {
   const op = r.operation;
@@ -34,7 +34,7 @@ async function hiddenCase(ctx: ProbeContext, r: HiddenResourceRequirement): Prom
   const found: FoundResource | undefined = r.resource === undefined ? undefined : await firstTenantResource(ctx, r.resource);
   const request = found === undefined ? (r.request ?? {}) : { ...r.request, path: { ...r.request?.path, ...found.path } };
   const seen = await sendBuilt(ctx, { operation: op, request, credential: requireCredential(ctx.fixtures, 'valid') });
-  requireAcceptedAs(seen, 'valid', 'the valid credential proves the resource exists');
+  await requireAcceptedHere(ctx, seen, 'valid', 'the valid credential proves the resource exists');
   // the id the anonymous answer must not carry: the listed item's, else the resource's own `id`, else the last path parameter
   const id = found?.id ?? scalar(getAtPointer(seen.res.json, '/id')) ?? lastSegment(seen.req.path);
   const s = await sendBuilt(ctx, { operation: op, request });

@@ -5,7 +5,8 @@
  * states (Remaining falls by one per *counted* request) where no ratelimit.exempt requirement is
  * written. After the observation
  * sequence, a request to the exempt operation and then one counted request: Remaining must fall by
- * exactly one over the two.
+ * exactly one over the two; when it does not, one more counted request tells whether counted
+ * requests lower it by one at all (else ratelimit.remaining's finding, a precondition here).
  */
 import type { Operation, Requirement } from '../../spec/contract.ts';
 import type { Credential, Fixtures } from '../../fixtures/fixtures.ts';
@@ -59,14 +60,13 @@ export async function exemptSequence(
   const shown = `${remainingName} ${before} before ${exempt.label}, ${after} on the next counted request`;
   if (before - after === 1) return { note: `${exempt.label} (exempt) left ${remainingName} unchanged` };
   const failure = expectation(`${remainingName} unchanged by ${op.operationId} (exempt), so falling by one over it and the next counted request`, shown, counted.label);
-  if (before - after < 1) {
-    // not even the counted request lowered it: does Remaining fall over counted requests at all? If
-    // not, that is the finding of the requirement stating it (ratelimit.remaining), not this one's
-    const again = await sendBuilt(ctx, { ...countedReq, ...as, bypassRateLimitGate: true });
-    const next = Number(headerValue(again.res, remainingName));
-    if (after - next !== 1) {
-      throw new PreconditionFailed(`${remainingName} went ${after}, ${next} over two counted requests (${again.label})`, { kinds: ['ratelimit.remaining'], operation: countedReq.operation.operationId }, failure);
-    }
+  // not one less: does Remaining fall by one over two counted requests at all (not by none, not by
+  // two each)? If not, that is the finding of the requirement stating it (ratelimit.remaining), not
+  // this one's; if it does, the exempt request counted
+  const again = await sendBuilt(ctx, { ...countedReq, ...as, bypassRateLimitGate: true });
+  const next = Number(headerValue(again.res, remainingName));
+  if (after - next !== 1) {
+    throw new PreconditionFailed(`${remainingName} went ${after}, ${next} over two counted requests (${again.label})`, { kinds: ['ratelimit.remaining'], operation: countedReq.operation.operationId }, failure);
   }
   return { failure };
 }

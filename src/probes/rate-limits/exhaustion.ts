@@ -23,7 +23,7 @@ import { getAtPointer, toPointer } from '../../spec/json-pointer.ts';
 import { checkOneOf } from '../expect-error.ts';
 import { expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
-import { COVERAGE, PreconditionFailed, type Coverage } from '../preconditions.ts';
+import { COVERAGE, PreconditionFailed, coveringRequirement, type Coverage } from '../preconditions.ts';
 import { isRateLimited403 } from './signals.ts';
 import type { RateWindow } from '../../spec/contract.ts';
 import { headerValue, isLongWindow, limitsOf, rateLimitSpec, secondsUntilReset, tolerantResetSeconds, windowAdjective, windowNoun } from './figures.ts';
@@ -98,6 +98,7 @@ export async function exhaust(ctx: ProbeContext, r: RateTarget, credential: Cred
     if (index === 1 && first !== undefined) last = first;
     else last = await send(ctx, r, credential);
     if (index === 1 && first === undefined) last = await afterOpenWindow(ctx, r, credential, window, last);
+    if (index === 1) first = last;
     // refused before any request was accepted (a 429 to everything included): the key is not in play
     if (index === 1 && !isAcceptedStatus(last)) requireFirstAccepted(last, credential, limitNote(index, window));
     if (isLimited(ctx, r, last)) recordLimited(ctx, last); // profile rows about the 429 read it (limited-seen.ts)
@@ -105,11 +106,23 @@ export async function exhaust(ctx: ProbeContext, r: RateTarget, credential: Cred
     if (isLimited(ctx, r, last) || !isAcceptedStatus(last)) return { sent: last, index };
   }
   const label = last?.label ?? '';
-  throw new PreconditionFailed(
-    `no 429 within ${max} requests (limit ${limit}) on ${label}`,
-    limitedCoverage(r, r.operation.operationId, credential?.role),
-    expectation(`a 429 within ${max} requests (limit ${limit})`, `${max} accepted requests`, label, callerWhat(credential)),
-  );
+  const failure = expectation(`a 429 within ${max} requests (limit ${limit})`, `${max} accepted requests`, label, callerWhat(credential));
+  const reported = first === undefined ? undefined : otherLimitReported(ctx, first, window);
+  const limitCoverage: Coverage = { kinds: ['ratelimit.limit'], operation: r.operation.operationId };
+  if (reported !== undefined && coveringRequirement(ctx.contract, limitCoverage) !== undefined) {
+    // the headers said the limit is not the documented one: that is the limit requirement's finding
+    throw new PreconditionFailed(`no 429 within ${max} requests on ${label}, whose ${reported} (the docs: ${limit})`, limitCoverage, failure);
+  }
+  throw new PreconditionFailed(`no 429 within ${max} requests (limit ${limit}) on ${label}`, limitedCoverage(r, r.operation.operationId, credential?.role), failure);
+}
+
+/** "Limit: N" when the response reports this window's limit as another number than the documented one. */
+function otherLimitReported(ctx: ProbeContext, s: Sent, window: RateWindow): string | undefined {
+  const names = ctx.contract.rateLimit?.headers;
+  if (names === undefined || !window.headers) return undefined;
+  const value = headerValue(s.res, names.limit);
+  const n = value === undefined ? undefined : /^\s*(\d+)/.exec(value)?.[1];
+  return n !== undefined && Number(n) !== window.max ? `${names.limit}: ${n}` : undefined;
 }
 
 /** Windows shorter than this are exhausted by a burst: sequential requests could outlast the window. */

@@ -9,11 +9,19 @@ import type { Outcome, ProbeContext } from '../model.ts';
 import { expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
 import type { Sent } from '../steps.ts';
+import { COVERAGE, PreconditionFailed } from '../preconditions.ts';
 import { headerValue, tolerantResetSeconds } from './figures.ts';
 
 /** The rule of the limit that refused: its own, else the section's; undefined = not stated. */
 export function retryAfterRuleOf(contract: Contract, window: RateWindow | undefined): RetryAfterRule | undefined {
   return window?.retryAfter ?? contract.rateLimit?.retryAfter;
+}
+
+/** Whether the documented rate-limit error pins the Remaining header (`headerEquals`). */
+function pinsRemaining(contract: Contract, remainingName: string): boolean {
+  const id = contract.rateLimit?.error;
+  const pinned = id === undefined ? undefined : contract.errors[id]?.headerEquals;
+  return pinned !== undefined && Object.keys(pinned).some((h) => h.toLowerCase() === remainingName.toLowerCase());
 }
 
 /** The verdict on a rate-limited response that carries no Retry-After. */
@@ -28,5 +36,12 @@ export function withoutRetryAfter(ctx: ProbeContext, s: Sent, window: RateWindow
     return pass(ctx, `${s.label} answered ${s.res.status} without Retry-After (optional) but with ${names.remaining}: 0 and ${names.reset} ${Math.round(reset)} s ahead`);
   }
   const shown = `${names.remaining}: ${remaining ?? 'none'}, ${names.reset}: ${resetRaw ?? 'none'}`;
-  return fail(ctx, expectation(`a Retry-After, or ${names.remaining}: 0 with a future ${names.reset} (Retry-After is optional for this limit)`, `no Retry-After, ${shown}`, s.label));
+  const failure = expectation(`a Retry-After, or ${names.remaining}: 0 with a future ${names.reset} (Retry-After is optional for this limit)`, `no Retry-After, ${shown}`, s.label);
+  // what the alternative reads may be stated elsewhere: the Reset header's presence
+  // (ratelimit.headers), Remaining 0 on the refusal when the rate-limit error pins it (headerEquals,
+  // ratelimit.exceeded checks it); one fault, one failure
+  const missing = [resetRaw === undefined ? names.reset : undefined, remaining === undefined ? names.remaining : undefined].filter((n) => n !== undefined);
+  if (missing.length > 0) throw new PreconditionFailed(`no ${missing.join(' or ')} header on ${s.label}`, COVERAGE.rateHeaders(s.op.operationId), failure);
+  if (remaining !== '0' && pinsRemaining(ctx.contract, names.remaining)) throw new PreconditionFailed(`the rate-limit refusal reported ${names.remaining}: ${remaining} on ${s.label}`, COVERAGE.rateLimited(s.op.operationId), failure);
+  return fail(ctx, failure);
 }

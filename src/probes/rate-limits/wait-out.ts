@@ -1,12 +1,14 @@
 /**
  * A stage-setting request of the valid key that meets a rate limit an earlier case spent (the
  * secondary limit's 900 points on the endpoint the lockout cases use, a primary window left at 0)
- * is not the target's fault: the limit is waited out once (Retry-After, else the reset header, else
- * the secondary limit's window; bounded by --max-wait; the mock's clock is moved) and the request
+ * is not the target's fault: the limit is waited out once (a secondary limit's refusal, told by its
+ * documented message: its Retry-After, else its window; any other: the Reset header, else
+ * Retry-After; bounded by --max-wait; the mock's clock is moved) and the request
  * sent again. A limit that outlasts the bound, or is still there after the wait, skips the case
  * saying which limit and how long.
  */
 import { compileMessagePattern } from '../../spec/message-pattern.ts';
+import { parseRetryAfter } from '../../transport/http-date.ts';
 import type { Contract } from '../../spec/contract.ts';
 import type { ProbeContext } from '../model.ts';
 import { messageOf } from '../families/refused-keys.ts';
@@ -31,8 +33,10 @@ function limitedBy(contract: Contract, s: Sent): { what: string; waitMs: number 
   const secondary = secondaryOf(contract, s);
   const signalled = s.res.status === 429 || isRateLimited403(s.res, contract);
   if (secondary === undefined && !signalled) return undefined;
-  const hasTiming = s.res.headers['retry-after'] !== undefined || (contract.rateLimit?.headers !== undefined && s.res.headers[contract.rateLimit.headers.reset.toLowerCase()] !== undefined);
-  const waitMs = hasTiming || secondary === undefined ? secondsUntilReset(contract, s.res) * 1000 : secondary.windowMs;
+  // a secondary limit's refusal: its Retry-After, else its window (the Reset header is the primary limit's)
+  const retryAfter = s.res.headers['retry-after'];
+  const retrySeconds = retryAfter === undefined ? undefined : parseRetryAfter(retryAfter.trim(), s.res.date);
+  const waitMs = secondary === undefined ? secondsUntilReset(contract, s.res) * 1000 : retrySeconds === undefined ? secondary.windowMs : retrySeconds * 1000;
   return { what: `${secondary === undefined ? 'a rate limit' : `the ${secondary.id} limit`} (${s.res.status} on ${s.label})`, waitMs: Math.max(0, Math.ceil(waitMs)) + 1000 };
 }
 

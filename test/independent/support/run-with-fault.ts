@@ -14,7 +14,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { RunSummary } from '../../../src/runner/run-conformance.ts';
 import { runConformance } from '../../support/compiled.ts';
 import type { SuiteOptions } from '../../../src/runner/options.ts';
@@ -123,4 +123,33 @@ export function runOf<F extends string>(runs: Map<F, FaultRun>, fault: F): Fault
   const run = runs.get(fault);
   if (run === undefined) throw new Error(`no run for ${fault} in this batch`);
   return run;
+}
+
+/** One server of a batch and the requirement ids its run must blame, exactly. */
+export interface BatchRow {
+  twin: string;
+  expected: readonly string[];
+}
+
+/**
+ * The tests of one batch: a test per row asserting that the run blamed exactly the row's ids (the
+ * log printed when not), and whatever `also` checks of that server's run.
+ */
+export function batchTests<S extends { url: string; close(): Promise<void> }>(
+  title: string,
+  batch: Omit<FaultBatch<string, S>, 'faults'>,
+  rows: readonly BatchRow[],
+  o: { timeoutMs?: number; also?: (run: FaultRun, row: BatchRow) => void } = {},
+): void {
+  const it = faultTest({ ...batch, faults: rows.map((r) => r.twin) });
+  describe(title, { timeout: o.timeoutMs ?? FAULT_BATCH_TIMEOUT_MS }, () => {
+    it.for(rows)('$twin fails exactly $expected', (row, { runs }) => {
+      const run = runOf(runs, row.twin);
+      const expected = [...row.expected].sort();
+      if (run.blamedIds.join() !== expected.join()) console.log(run.log);
+      expect(run.cases.length).toBeGreaterThan(0);
+      expect(run.blamedIds).toEqual(expected);
+      o.also?.(run, row);
+    });
+  });
 }
