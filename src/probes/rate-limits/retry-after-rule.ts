@@ -8,8 +8,9 @@ import type { Contract, RateWindow, RetryAfterRule } from '../../spec/contract.t
 import type { Outcome, ProbeContext } from '../model.ts';
 import { expectation } from '../messages.ts';
 import { fail, pass } from '../outcome.ts';
-import type { Sent } from '../steps.ts';
-import { COVERAGE, PreconditionFailed } from '../preconditions.ts';
+import { COVERAGE, PreconditionFailed, coveringRequirement, type Coverage } from '../preconditions.ts';
+import { sendBuilt, type Sent } from '../steps.ts';
+import { callerOf } from './caller.ts';
 import { headerValue, tolerantResetSeconds } from './figures.ts';
 
 /** The rule of the limit that refused: its own, else the section's; undefined = not stated. */
@@ -24,8 +25,23 @@ function pinsRemaining(contract: Contract, remainingName: string): boolean {
   return pinned !== undefined && Object.keys(pinned).some((h) => h.toLowerCase() === remainingName.toLowerCase());
 }
 
+/**
+ * Who states the presence of `missing` headers: the ratelimit.headers requirement of this operation,
+ * else one of another operation when a request there lacks them too (sound: its case fails on the
+ * same absence); else this operation's coverage, which no requirement meets (the case's failure).
+ */
+async function headersCoverage(ctx: ProbeContext, s: Sent, missing: string[]): Promise<Coverage> {
+  const here = COVERAGE.rateHeaders(s.op.operationId);
+  if (coveringRequirement(ctx.contract, here) !== undefined) return here;
+  const elsewhere = coveringRequirement(ctx.contract, { kinds: here.kinds });
+  if (elsewhere === undefined) return here;
+  const credential = callerOf(ctx, elsewhere);
+  const there = await sendBuilt(ctx, { operation: elsewhere.operation, request: elsewhere.request ?? {}, ...(credential === undefined ? {} : { credential }), bypassRateLimitGate: true });
+  return missing.every((n) => headerValue(there.res, n) === undefined) ? COVERAGE.rateHeaders(elsewhere.operation.operationId) : here;
+}
+
 /** The verdict on a rate-limited response that carries no Retry-After. */
-export function withoutRetryAfter(ctx: ProbeContext, s: Sent, window: RateWindow, expected: string): Outcome {
+export async function withoutRetryAfter(ctx: ProbeContext, s: Sent, window: RateWindow, expected: string): Promise<Outcome> {
   if (retryAfterRuleOf(ctx.contract, window) !== 'optional') return fail(ctx, expectation(expected, `${s.res.status} without Retry-After`, s.label));
   const names = ctx.contract.rateLimit?.headers;
   if (names === undefined) return pass(ctx, `${s.label} answered ${s.res.status} without Retry-After (optional for this limit)`);
@@ -41,7 +57,7 @@ export function withoutRetryAfter(ctx: ProbeContext, s: Sent, window: RateWindow
   // (ratelimit.headers), Remaining 0 on the refusal when the rate-limit error pins it (headerEquals,
   // ratelimit.exceeded checks it); one fault, one failure
   const missing = [resetRaw === undefined ? names.reset : undefined, remaining === undefined ? names.remaining : undefined].filter((n) => n !== undefined);
-  if (missing.length > 0) throw new PreconditionFailed(`no ${missing.join(' or ')} header on ${s.label}`, COVERAGE.rateHeaders(s.op.operationId), failure);
+  if (missing.length > 0) throw new PreconditionFailed(`no ${missing.join(' or ')} header on ${s.label}`, await headersCoverage(ctx, s, missing), failure);
   if (remaining !== '0' && pinsRemaining(ctx.contract, names.remaining)) throw new PreconditionFailed(`the rate-limit refusal reported ${names.remaining}: ${remaining} on ${s.label}`, COVERAGE.rateLimited(s.op.operationId), failure);
   return fail(ctx, failure);
 }

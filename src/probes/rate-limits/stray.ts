@@ -1,6 +1,6 @@
 /**
  * A 429 met by a probe outside the rate-limit family is still held to the documented rate-limit
- * error (body and required headers), the documented rate-limit headers (on responses to
+ * error or a secondary limit's (body and required headers), the documented rate-limit headers (on responses to
  * credentials, or on all when documented so) and, when documented, a valid Retry-After.
  */
 import type { Contract, ErrorSpec } from '../../spec/contract.ts';
@@ -28,7 +28,9 @@ function carriesCredential(req: ProbeRequest): boolean {
 
 /** One line per 429 of the case that does not match the documentation. */
 export function strayRateLimitProblems(ctx: Pick<ProbeContext, 'contract' | 'exchanges'>): string[] {
-  const specs = rateLimitErrors(ctx.contract);
+  // a secondary limit's refusal is documented too (its own error, rateLimit.secondary[].error)
+  const secondary = (ctx.contract.rateLimit?.secondary ?? []).flatMap((l) => ctx.contract.errors[l.error] ?? []);
+  const specs = [...rateLimitErrors(ctx.contract), ...secondary];
   const out: string[] = [];
   for (const ex of ctx.exchanges) {
     const res = ex.response;

@@ -4,7 +4,7 @@
  * `authconform run --target` meets (scripts/examples-run.mts; later the batches of the run path).
  */
 import type { Reading } from '../second/harness.ts';
-import { startGithubLike } from './github-like-server.ts';
+import { startGithubLike, type LockoutNumbers } from './github-like-server.ts';
 import { GITHUB_TWINS, type GithubTwinName } from './github-like-twins.ts';
 import type { Example } from './rows.ts';
 import { startStripeLike } from './stripe-like-server.ts';
@@ -38,8 +38,14 @@ export async function stripeLikeReading(twin?: StripeTwinName): Promise<Reading>
   };
 }
 
-export async function githubLikeReading(twin?: GithubTwinName): Promise<Reading> {
-  const s = await startGithubLike(twin ? { twin: GITHUB_TWINS[twin] } : {});
+/** A lockout the run waits out in seconds: 10 invalid attempts within 2 s, for 3 s (github-like.lockout-run.fixtures.yaml says so). */
+export const QUICK_LOCKOUT: LockoutNumbers = { after: 10, withinMs: 2_000, lastsMs: 3_000 };
+/** A lockout no run reaches: 1,000 invalid attempts within a minute (the docs give no number). */
+export const UNREACHED_LOCKOUT: LockoutNumbers = { after: 1_000, withinMs: 60_000, lastsMs: 60_000 };
+
+/** @param lockout the server's lockout numbers (default: 10 within a minute, for 5 minutes) */
+export async function githubLikeReading(twin?: GithubTwinName, lockout?: LockoutNumbers): Promise<Reading> {
+  const s = await startGithubLike({ ...(twin ? { twin: GITHUB_TWINS[twin] } : {}), ...(lockout ? { lockout } : {}) });
   const c = s.credentials;
   return {
     url: s.url,

@@ -51,15 +51,15 @@ export const TWIN_ROWS: readonly TwinRow[] = [
   row('github-like', '403-anonymous', ['GHLIKE-PRIV-01']),
   row('github-like', '403-other-user', ['GHLIKE-PRIV-02']),
   row('github-like', 'scope-not-enforced', ['GHLIKE-SCOPE-01']),
-  row('github-like', 'no-reset-header', ['GHLIKE-RATE-01'], 'RATE-07 and RATE-12 skip'),
+  row('github-like', 'no-reset-header', ['GHLIKE-RATE-01'], 'RATE-07, RATE-09 and RATE-12 skip'),
   row('github-like', 'limit-1000', ['GHLIKE-RATE-02']),
   row('github-like', 'anonymous-5000', ['GHLIKE-RATE-03'], 'RATE-08 and RATE-12 read the limit header first and skip'),
-  row('github-like', 'headers-count-double', ['GHLIKE-RATE-04', 'GHLIKE-RATE-05'], 'remaining and used count the same requests (used + remaining = limit): no fault of one leaves the other right'),
+  row('github-like', 'headers-count-double', ['GHLIKE-RATE-04', 'GHLIKE-RATE-05'], 'remaining and used count the same requests (used + remaining = limit): no fault of one leaves the other right; RATE-10 skips pointing at RATE-04'),
   row('github-like', 'no-used', ['GHLIKE-RATE-05']),
   row('github-like', 'used-off-by-one', ['GHLIKE-RATE-05']),
   row('github-like', 'no-resource', ['GHLIKE-RATE-06']),
   row('github-like', 'reset-delta', ['GHLIKE-RATE-07'], 'RATE-12 skips'),
-  row('github-like', 'exhausted-no-zero', ['GHLIKE-RATE-08']),
+  row('github-like', 'exhausted-no-zero', ['GHLIKE-RATE-08'], 'RATE-09 skips: the refusal reports Remaining 1, which RATE-08 states is 0'),
   row('github-like', 'retry-after-invalid', ['GHLIKE-RATE-09']),
   row('github-like', 'rate-limit-counted', ['GHLIKE-RATE-10']),
   row('github-like', 'no-secondary', ['GHLIKE-RATE-11'], 'RATE-09 skips; on a real target RATE-11 needs fixtures.rateLimit.secondary'),
@@ -72,3 +72,6 @@ export const TWIN_ROWS: readonly TwinRow[] = [
 ];
 
 export const rowsOf = (example: Example): TwinRow[] => TWIN_ROWS.filter((r) => r.example === example);
+
+/** the GitHub-like twins whose fault is in the lockout: their runs need the lockout's numbers */
+export const LOCKOUT_TWINS: readonly string[] = TWIN_ROWS.filter((r) => r.example === 'github-like' && r.expected.some((id) => id.startsWith('GHLIKE-LOCK-'))).map((r) => r.twin);
