@@ -1,8 +1,8 @@
 /**
  * What `authconform run` does once vitest is done: the run record built from the results, every
  * report file written from it, the CI outputs, the files' list and the mostly-skipped warning.
- * run-conformance.ts loads this module while the suite runs (the CLI's thread is idle then), not
- * before it starts: the renderers are a tenth of the CLI's start-up.
+ * run-conformance.ts loads this module while the cases run (the CLI's thread is idle then), not
+ * before the suite starts: the renderers are a tenth of the CLI's start-up.
  */
 import { relative, sep } from 'node:path';
 import type { CliIO } from '../cli/command.ts';

@@ -64,7 +64,8 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
     ...(request.color === undefined ? {} : { color: request.color }),
     ...liveOutput(request, io),
   });
-  // the reporting code loads once the worker runs the suite (this thread idles then), not before it starts
+  // the reporting code loads once the worker has collected the suite and runs its cases (this thread
+  // idles then; earlier, while the worker imports the suite, it would delay the worker's requests)
   let reporting: Promise<typeof import('./report-run.ts')> | undefined;
   const loadReporting = () => (reporting ??= import('./report-run.ts'));
   const run = prepared.plan.specs.length === 0 ? EMPTY_RUN : await runVitest(prepared, consoleReporter, io, () => void loadReporting());
@@ -87,7 +88,7 @@ export function liveOutput(request: Pick<RunRequest, 'color'>, io: Pick<CliIO, '
 /** A shard with nothing to run: no vitest, an empty record. */
 const EMPTY_RUN: VitestRunOutput = { testModules: [], unhandledErrors: [] };
 
-/** `onSuiteStarted`: called once the worker has begun running the suite */
+/** `onSuiteStarted`: called once the worker has collected the suite */
 async function runVitest(prepared: PreparedRun, consoleReporter: ConsoleReporter, io: CliIO, onSuiteStarted: () => void): Promise<VitestRunOutput> {
   const dir = await mkdtemp(join(tmpdir(), 'authconform-'));
   const planFile = join(dir, 'plan.json');
@@ -104,7 +105,7 @@ async function runVitest(prepared: PreparedRun, consoleReporter: ConsoleReporter
     }
     const run = await startConformanceVitest({
       env,
-      reporters: [consoleReporter, { onTestModuleQueued: onSuiteStarted }],
+      reporters: [consoleReporter, { onTestModuleCollected: onSuiteStarted }],
       onInterrupt: () => consoleReporter.interrupt(),
       options: prepared.options,
       log: new Writable({
