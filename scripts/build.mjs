@@ -13,6 +13,9 @@ const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd:
 if (r.status !== 0) process.exit(r.status ?? 1);
 const { standaloneSource, PRECOMPILED_FILE } = await import(new URL('dist/src/spec/validators.js', root).href);
 writeFileSync(new URL(`dist/src/spec/${PRECOMPILED_FILE}`, root), standaloneSource());
+// the body validators' meta-schema check, so a run does not compile the 2020-12 meta-schema
+const { bodyMetaSource, BODY_META_FILE } = await import(new URL('dist/src/spec/body-schema.js', root).href);
+writeFileSync(new URL(`dist/src/spec/${BODY_META_FILE}`, root), await bodyMetaSource());
 
 // the bundled specs' contracts, validated once here: the installed tool does not parse them at every start
 const { presentBundledSpecs } = await import(new URL('dist/src/spec/bundled.js', root).href);

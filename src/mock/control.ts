@@ -3,7 +3,7 @@
  * and revocation, reset to the seed. Only served when the mock is started with control enabled.
  */
 import { integerRangeError, MAX_DATE_MS } from '../util/ranges.ts';
-import { http } from 'msw';
+import { http } from 'msw/core/http';
 import type { Endpoint } from './endpoint.ts';
 import { CONTROL_PREFIX } from './options.ts';
 import type { Reply } from './reply.ts';

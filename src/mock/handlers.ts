@@ -8,7 +8,7 @@
  * Handlers match on the URL path only (any origin), at the operation path and under each server
  * URL's base path. Unmatched requests are left to msw (the loopback server answers them 404).
  */
-import { http } from 'msw';
+import { http } from 'msw/core/http';
 import type { RequestHandler } from 'msw';
 import type { LoadedSpec } from '../spec/mock-config.ts';
 import { controlEndpoints } from './control.ts';

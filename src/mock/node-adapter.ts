@@ -11,7 +11,6 @@
  * Header names are written in display case (`writeHead` with a raw array keeps the case).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { getResponse } from 'msw';
 import type { Endpoint } from './endpoint.ts';
 import { findEndpoint } from './endpoint.ts';
 import type { HeaderNames } from './header-names.ts';
@@ -130,7 +129,9 @@ export function nodeListener(opts: AdapterOptions): RequestListener {
       return;
     }
     primePathname(request, pathname);
-    const response = (await getResponse([found.endpoint.handler], request)) ?? toHttpResponse(opts.notFound(method, pathname));
+    // msw's root module only for this dispatch (the default `direct` one never loads it)
+    const { getResponse } = await import('msw');
+    const response = (await getResponse([found.endpoint.handler], request)) ?? (await toHttpResponse(opts.notFound(method, pathname)));
     await writeResponse(res, response, opts.names);
   };
   return (req, res) => {

@@ -4,7 +4,7 @@
  * endpoint, and this second listener plays the API's plain-HTTP port: it never serves data and
  * refuses every request (credential or not) with 403 and a JSON error.
  */
-import { http } from 'msw';
+import { http } from 'msw/core/http';
 import type { Endpoint } from './endpoint.ts';
 import { errorReply, toHttpResponse } from './reply.ts';
 import type { Runtime } from './runtime.ts';

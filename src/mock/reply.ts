@@ -5,7 +5,6 @@
  * turn them into `HttpResponse`s, the loopback server can write them as they are.
  */
 import { randomBytes } from 'node:crypto';
-import { HttpResponse } from 'msw';
 import type { ErrorSpec } from '../spec/contract.ts';
 import { alternativeStatus } from '../spec/status-set.ts';
 import { errorBody } from './errors-body.ts';
@@ -64,8 +63,12 @@ export function serializedBody(response: Response): string | undefined {
   return serialized.get(response);
 }
 
-/** The msw response of a reply. */
-export function toHttpResponse(reply: Reply): Response {
+/**
+ * The msw response of a reply. msw's root module (graphql, interceptors) is loaded on the first
+ * call only: the loopback server's `direct` dispatch never makes a Response.
+ */
+export async function toHttpResponse(reply: Reply): Promise<Response> {
+  const { HttpResponse } = await import('msw');
   const response = new HttpResponse(reply.text, { status: reply.status, headers: reply.headers });
   serialized.set(response, reply.text);
   return response;

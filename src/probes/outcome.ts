@@ -38,9 +38,11 @@ export function skip(ctx: ProbeContext, reason: string): Outcome {
 export function secretEchoes(ctx: Pick<ProbeContext, 'exchanges' | 'contract'>): string[] {
   const out: string[] = [];
   const prefixes = documentedPrefixes(ctx.contract);
+  // by request text and secrets: an exhaustion sends the same request hundreds of times
+  const sentBy = new Map<string, string[]>();
   for (const ex of ctx.exchanges) {
     if (ex.response === undefined) continue;
-    const where = findSecretEcho(ex.response, sentSecrets(ex.request), prefixes);
+    const where = findSecretEcho(ex.response, sentSecrets(ex.request, sentBy), prefixes);
     if (where !== undefined) out.push(`${where} of ${requestLabel(ex.request)}`);
   }
   return out;
@@ -52,10 +54,16 @@ export function secretEchoes(ctx: Pick<ProbeContext, 'exchanges' | 'contract'>):
  * piece with one of those (a fresh login token and an expired one of the same user) without
  * echoing anything.
  */
-function sentSecrets(req: ProbeRequest): string[] {
+function sentSecrets(req: ProbeRequest, memo: Map<string, string[]>): string[] {
   const sent = [req.url, ...Object.values(req.headers), req.body ?? ''].join('\n');
+  const secrets = req.secrets ?? [];
+  const key = JSON.stringify([sent, secrets]);
+  const known = memo.get(key);
+  if (known !== undefined) return known;
   // in any spelling (a Basic header carries it base64-encoded)
-  return (req.secrets ?? []).filter((s) => sent.includes(s.trim()) || secretMatcher([s]).findEcho(sent) !== undefined);
+  const found = secrets.filter((s) => sent.includes(s.trim()) || secretMatcher([s]).findEcho(sent) !== undefined);
+  memo.set(key, found);
+  return found;
 }
 
 function finish(ctx: ProbeContext, verdict: Verdict, message: string, detail: OutcomeDetail): Outcome {

@@ -2,17 +2,20 @@
  * Everything `run` checks before vitest starts: specs load, fixtures load (env included), a
  * target exists for fixtures, the safety rails hold, `--only` names something that exists.
  * The result is the plan for the worker plus what the reporters need (secrets to mask).
+ * The probe registry (every family and kind, a fifth of the CLI's start-up) is loaded only when
+ * `--only` or `--shard` needs cases planned here: the worker plans them anyway.
  */
 import type { Contract } from '../spec/contract.ts';
 import type { LoadedSpec } from '../spec/mock-config.ts';
 import { presentBundledSpecs } from '../spec/bundled.ts';
-import { planCases } from '../probes/registry.ts';
 import { AuthconformError } from '../util/errors.ts';
 import type { PlanSpec, RunPlan } from './plan.ts';
 import { planEntry, resolveEntry, type SpecEntry } from './spec-entry.ts';
 import { resolveSuiteOptions, type SuiteOptions } from './options.ts';
 import { selectCases } from './select-cases.ts';
 import { assignShards, shardUnits, type ShardOption } from './shard.ts';
+
+type PlanCases = typeof import('../probes/registry.ts').planCases;
 
 export interface PreparedRun {
   plan: RunPlan;
@@ -48,8 +51,11 @@ export async function prepareRun(
     out.inputFiles.push(...resolved.inputFiles);
     out.plan.specs.push(planEntry(entry, resolved, cwd));
   }
-  checkOnly(options.only, out.contracts);
-  if (shard !== undefined) out.plan.specs = shardPlan(out.plan.specs, out.contracts, options, shard);
+  if (options.only.length > 0 || shard !== undefined) {
+    const { planCases } = await import('../probes/registry.ts');
+    checkOnly(options.only, out.contracts, planCases);
+    if (shard !== undefined) out.plan.specs = shardPlan(out.plan.specs, out.contracts, options, shard, planCases);
+  }
   out.envVars = [...new Set(out.envVars)];
   out.secrets = [...new Set(out.secrets)];
   return out;
@@ -59,7 +65,7 @@ export async function prepareRun(
  * The plan of one shard: every spec keeps its position (`order`) and gets the families this shard
  * runs; specs with none are left out. Families are planned without fixtures, as `--only` is checked.
  */
-function shardPlan(specs: PlanSpec[], contracts: Contract[], options: SuiteOptions, shard: ShardOption): PlanSpec[] {
+function shardPlan(specs: PlanSpec[], contracts: Contract[], options: SuiteOptions, shard: ShardOption, planCases: PlanCases): PlanSpec[] {
   const families = contracts.map((contract, i) =>
     selectCases(planCases(contract, { credentials: {}, resources: {} }, { mock: specs[i]?.target === undefined }), options).map(({ family, cases }) => ({
       id: family.id,
@@ -77,7 +83,7 @@ function shardPlan(specs: PlanSpec[], contracts: Contract[], options: SuiteOptio
 }
 
 /** Every id in `--only` must name a requirement or a probe family of one of the specs. */
-function checkOnly(only: string[], contracts: Contract[]): void {
+function checkOnly(only: string[], contracts: Contract[], planCases: PlanCases): void {
   if (only.length === 0) return;
   const known = new Set<string>();
   for (const contract of contracts) {

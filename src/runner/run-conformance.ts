@@ -5,24 +5,20 @@
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { serialize } from 'node:v8';
 import type { CliIO } from '../cli/command.ts';
 import { AuthconformError } from '../util/errors.ts';
 import ConsoleReporter from '../../reporters/console-reporter.ts';
 import { casesOf, collectResults, type RunResults } from '../../reporters/collect-results.ts';
-import { buildRunRecord } from '../report/build-record.ts';
 import type { RunRecord } from '../report/record.ts';
-import { checkReportFiles, REPORT_LABELS, writeReports, type ReportFiles } from '../report/write-reports.ts';
-import { emitCiReports } from '../report/ci-reports.ts';
-import { recordMask } from '../report/mask.ts';
-import { skipWarning } from '../report/skip-warning.ts';
+import { checkReportFiles, type ReportFiles } from '../report/report-files.ts';
 import type { ShardOption } from './shard.ts';
 import { PLAN_ENV, type RunPlan } from './plan.ts';
 import { prepareRun, type PreparedRun } from './prepare-run.ts';
 import type { SpecEntry } from './spec-entry.ts';
-import { describeLevel, type SuiteOptions } from './options.ts';
+import type { SuiteOptions } from './options.ts';
 import { startConformanceVitest, STOP_SIGNALS, type StopSignal, type VitestRunOutput } from './start-vitest.ts';
 
 export interface RunRequest {
@@ -68,25 +64,14 @@ export async function runConformance(request: RunRequest, io: CliIO): Promise<Ru
     ...(request.color === undefined ? {} : { color: request.color }),
     ...liveOutput(request, io),
   });
-  const run = prepared.plan.specs.length === 0 ? EMPTY_RUN : await runVitest(prepared, consoleReporter, io);
+  // the reporting code loads once the worker has collected the suite and runs its cases (this thread
+  // idles then; earlier, while the worker imports the suite, it would delay the worker's requests)
+  let reporting: Promise<typeof import('./report-run.ts')> | undefined;
+  const loadReporting = () => (reporting ??= import('./report-run.ts'));
+  const run = prepared.plan.specs.length === 0 ? EMPTY_RUN : await runVitest(prepared, consoleReporter, io, () => void loadReporting());
   const results = consoleReporter.results ?? collectResults(run.testModules, run.interrupted !== undefined ? 'interrupted' : 'passed');
-  const record = buildRunRecord({
-    results,
-    startedAt: started,
-    endedAt: new Date(),
-    level: describeLevel(prepared.options),
-    writes: prepared.options.writes,
-    spendQuota: prepared.options.spendQuota,
-    only: prepared.options.only,
-    shard: request.shard,
-    specFiles: Object.fromEntries(prepared.contracts.map((c) => [c.name, relative(io.cwd, c.file).split(sep).join('/')])),
-  });
-  const written = writeReports(record, files, prepared.secrets, io.cwd);
-  emitCiReports(record, prepared.secrets, io);
-  for (const [format, file] of Object.entries(written)) io.stdout(`${REPORT_LABELS[format as keyof ReportFiles]}: ${file}`);
-  // an interrupted run skips what it never reached: the signal says why, not a missing fixture
-  const mostlySkipped = run.interrupted === undefined && !results.interrupted ? skipWarning(record, recordMask(record, prepared.secrets)) : undefined;
-  if (mostlySkipped !== undefined) io.stderr(mostlySkipped);
+  const { reportRun } = await loadReporting();
+  const record = reportRun({ results, startedAt: started, prepared, files, shard: request.shard, interrupted: run.interrupted !== undefined || results.interrupted }, io);
   return { exitCode: exitCodeOf(results, run.unhandledErrors, run.interrupted, request.shard), results, junitFile, record };
 }
 
@@ -103,7 +88,8 @@ export function liveOutput(request: Pick<RunRequest, 'color'>, io: Pick<CliIO, '
 /** A shard with nothing to run: no vitest, an empty record. */
 const EMPTY_RUN: VitestRunOutput = { testModules: [], unhandledErrors: [] };
 
-async function runVitest(prepared: PreparedRun, consoleReporter: ConsoleReporter, io: CliIO): Promise<VitestRunOutput> {
+/** `onSuiteStarted`: called once the worker has collected the suite */
+async function runVitest(prepared: PreparedRun, consoleReporter: ConsoleReporter, io: CliIO, onSuiteStarted: () => void): Promise<VitestRunOutput> {
   const dir = await mkdtemp(join(tmpdir(), 'authconform-'));
   const planFile = join(dir, 'plan.json');
   const vitestLog: string[] = [];
@@ -119,7 +105,7 @@ async function runVitest(prepared: PreparedRun, consoleReporter: ConsoleReporter
     }
     const run = await startConformanceVitest({
       env,
-      reporters: [consoleReporter],
+      reporters: [consoleReporter, { onTestModuleCollected: onSuiteStarted }],
       onInterrupt: () => consoleReporter.interrupt(),
       options: prepared.options,
       log: new Writable({

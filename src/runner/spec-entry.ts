@@ -3,16 +3,16 @@
  * name it (`SpecEntry`), and the one function that turns it into what a run needs
  * (`resolveEntry`): the contract, the fixtures, the target (checked by the safety rails) and the
  * secrets to mask. The CLI resolves each entry before vitest starts; the worker resolves the same
- * entry again, trusting the spec the CLI validated when its sha256 is unchanged.
+ * entry again, trusting the spec the CLI validated when its sha256 is unchanged. The spec loader,
+ * the profiles and the fixtures reader load only when needed: a worker handed the CLI's contracts
+ * for the embedded mock never parses YAML.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Contract } from '../spec/contract.ts';
-import { loadSpecWithProfiles } from '../spec/layer-profiles.ts';
 import type { LoadedSpec, MockConfig } from '../spec/mock-config.ts';
-import { locateProfile } from '../spec/profile.ts';
-import { loadFixtures, type LoadedFixtures } from '../fixtures/load-fixtures.ts';
+import type { LoadedFixtures } from '../fixtures/load-fixtures.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import { AuthconformError } from '../util/errors.ts';
 import { hasUserinfo, querySecrets } from '../secrets/url-secrets.ts';
@@ -50,6 +50,8 @@ export interface ResolvedEntry {
   secrets: string[];
   /** the files this entry reads (spec, seed, fixtures): no report may be written over one */
   inputFiles: string[];
+  /** the profile files layered onto the spec (absolute paths) */
+  profiles: string[];
 }
 
 export interface ResolveContext {
@@ -66,15 +68,16 @@ export interface ResolveContext {
 export async function resolveEntry(entry: SpecEntry, ctx: ResolveContext): Promise<ResolvedEntry> {
   const cwd = ctx.cwd ?? process.cwd();
   const profiles = entry.profiles ?? [];
-  const { contract, mock } =
-    reusable(entry, ctx.loaded) ?? (await loadSpecWithProfiles(entry.spec, profiles, { cwd, ...(entry.sha256 === undefined ? {} : { trustedSha256: entry.sha256 }) }));
-  const out: ResolvedEntry = { contract, mock, secrets: [], inputFiles: [contract.file, ...profiles.map((p) => locateProfile(p, cwd))] };
+  const { contract, mock } = reusable(entry, ctx.loaded) ?? (await loadEntrySpec(entry, profiles, cwd));
+  const located = profiles.length === 0 ? [] : await locateProfiles(profiles, cwd);
+  const out: ResolvedEntry = { contract, mock, secrets: [], inputFiles: [contract.file, ...located], profiles: located };
   if (mock.seed !== undefined) out.inputFiles.push(resolve(dirname(contract.file), mock.seed));
   if (entry.target !== undefined && hasUserinfo(entry.target)) {
     throw new AuthconformError('AC_USAGE', '--target holds a user name or password (user:password@host); give credentials in the fixtures');
   }
   if (entry.fixtures !== undefined) {
     out.inputFiles.push(resolve(cwd, entry.fixtures));
+    const { loadFixtures } = await import('../fixtures/load-fixtures.ts');
     out.fixtures = await loadFixtures(entry.fixtures, contract, ctx.env ?? process.env, cwd, { ignoreTarget: entry.target !== undefined });
     out.secrets.push(...fixtureSecrets(out.fixtures.fixtures));
   }
@@ -101,6 +104,16 @@ export async function resolveEntry(entry: SpecEntry, ctx: ResolveContext): Promi
   return out;
 }
 
+async function loadEntrySpec(entry: SpecEntry, profiles: string[], cwd: string): Promise<LoadedSpec> {
+  const { loadSpecWithProfiles } = await import('../spec/layer-profiles.ts');
+  return loadSpecWithProfiles(entry.spec, profiles, { cwd, ...(entry.sha256 === undefined ? {} : { trustedSha256: entry.sha256 }) });
+}
+
+async function locateProfiles(profiles: string[], cwd: string): Promise<string[]> {
+  const { locateProfile } = await import('../spec/profile.ts');
+  return profiles.map((p) => locateProfile(p, cwd));
+}
+
 function reusable(entry: SpecEntry, loaded: LoadedSpec | undefined): LoadedSpec | undefined {
   const c = loaded?.contract;
   if (c === undefined || entry.sha256 === undefined || c.sha256 !== entry.sha256 || c.file !== entry.spec) return undefined;
@@ -112,7 +125,7 @@ export function planEntry(entry: SpecEntry, resolved: ResolvedEntry, cwd: string
   const out: SpecEntry = { spec: resolved.contract.file, sha256: resolved.contract.sha256 };
   if (resolved.target !== undefined) out.target = resolved.target;
   if (entry.fixtures !== undefined) out.fixtures = resolve(cwd, entry.fixtures);
-  if (entry.profiles !== undefined && entry.profiles.length > 0) out.profiles = entry.profiles.map((p) => locateProfile(p, cwd));
+  if (resolved.profiles.length > 0) out.profiles = resolved.profiles;
   if (resolved.target === undefined && entry.mockDefects !== undefined && entry.mockDefects.length > 0) out.mockDefects = entry.mockDefects;
   return out;
 }

@@ -137,7 +137,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       throw new TransportError('AC_BUDGET_EXHAUSTED', `request budget of ${o.budget.max ?? 0} exhausted (--max-requests)`);
     }
     const origin = url.origin;
-    const key = rateLimitKey(req, origin);
+    // the credential's fingerprint (a hash) only where the gate reads it
+    const key = o.rateLimitAware ? rateLimitKey(req, origin) : '';
     const ticket = o.rateLimitAware && req.bypassRateLimitGate !== true ? gate.ticket(key, origin) : undefined;
     let release: () => void;
     for (;;) {

@@ -4,11 +4,7 @@
  * is conformant, 1 when a case fails it, 2 for bad input.
  */
 import { resolve } from 'node:path';
-import { emitCiReports } from '../../report/ci-reports.ts';
-import { mergeRecords } from '../../report/merge.ts';
-import { readRunRecord } from '../../report/record-schema.ts';
-import { conformant } from '../../report/tally.ts';
-import { checkReportFiles } from '../../report/write-reports.ts';
+import { checkReportFiles } from '../../report/report-files.ts';
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 import { JSON_OPTION, readReportFiles, REPORT_OPTIONS } from '../report-options.ts';
@@ -22,11 +18,18 @@ export const command: CliCommand = {
   options: [JSON_OPTION, { flags: '--junit <FILE>', help: 'JUnit XML file' }, ...REPORT_OPTIONS],
   async run(argv, io) {
     const parsed = parseCommandArgs(command, argv);
+    // the record's schema, the merge and the renderers load here, not with every command
+    const [{ emitCiReports }, { mergeRecords }, { readRunRecord }, { conformant }] = await Promise.all([
+      import('../../report/ci-reports.ts'),
+      import('../../report/merge.ts'),
+      import('../../report/record-schema.ts'),
+      import('../../report/tally.ts'),
+    ]);
     const records = parsed.positionals.map((file) => ({ record: readRunRecord(resolve(io.cwd, file), file), shown: file }));
     const files = readReportFiles(parsed);
     await checkReportFiles(files, io.cwd);
     const merged = mergeRecords(records);
-    writeAndSay(merged, files, io);
+    await writeAndSay(merged, files, io);
     emitCiReports(merged, [], io);
     const cases = merged.specs.reduce((sum, s) => sum + s.cases.length, 0);
     io.stdout(`merged ${records.length} record${records.length === 1 ? '' : 's'}: ${merged.specs.length} specs, ${cases} cases, ${conformant(merged) ? 'conformant' : 'not conformant'}`);

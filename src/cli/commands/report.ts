@@ -4,8 +4,8 @@
  * that is no run record.
  */
 import { resolve } from 'node:path';
-import { readRunRecord } from '../../report/record-schema.ts';
-import { checkReportFiles, REPORT_LABELS, writeReports, type ReportFiles } from '../../report/write-reports.ts';
+import type { RunRecord } from '../../report/record.ts';
+import { checkReportFiles, REPORT_LABELS, type ReportFiles } from '../../report/report-files.ts';
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, usageError } from '../parse-args.ts';
 import { readReportFiles, REPORT_OPTIONS } from '../report-options.ts';
@@ -21,14 +21,17 @@ export const command: CliCommand = {
     const [file] = parsed.positionals;
     const files = readReportFiles(parsed);
     if (Object.values(files).every((f) => f === undefined)) throw usageError(command, 'name at least one report to write (--junit, --html, ...)');
+    // the record's schema and the renderers load here, not with every command
+    const { readRunRecord } = await import('../../report/record-schema.ts');
     const record = readRunRecord(resolve(io.cwd, file!), file);
     await checkReportFiles(files, io.cwd);
-    writeAndSay(record, files, io);
+    await writeAndSay(record, files, io);
     return 0;
   },
 };
 
 /** Writes the reports and prints one `<format>: <file>` line per file. */
-export function writeAndSay(record: Parameters<typeof writeReports>[0], files: ReportFiles, io: Parameters<CliCommand['run']>[1]): void {
+export async function writeAndSay(record: RunRecord, files: ReportFiles, io: Parameters<CliCommand['run']>[1]): Promise<void> {
+  const { writeReports } = await import('../../report/write-reports.ts');
   for (const [format, written] of Object.entries(writeReports(record, files, [], io.cwd))) io.stdout(`${REPORT_LABELS[format as keyof ReportFiles]}: ${written}`);
 }
