@@ -6,16 +6,12 @@
  * runs it after `npm test`.
  */
 import { defineConfig } from 'vitest/config';
+import { BASE_TEST } from './test/support/vitest-base.ts';
 
 export default defineConfig({
   test: {
+    ...BASE_TEST,
     include: ['test/independent/examples/*-run.test.ts'],
-    globalSetup: ['test/support/build-if-stale.ts'],
-    // hang guards, not time limits: a hook or test that runs a whole conformance run took over 20 s
-    // on the loaded 2-core machine (run-reports.test.ts's beforeAll at load 4), so they are generous
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    pool: 'forks',
     // one server batch per file; the files run one after another so per-second windows are not
     // shared with another batch's bursts
     fileParallelism: false,
