@@ -1,6 +1,7 @@
 /** ratelimit.retry-after: the 429 carries a valid Retry-After that agrees with the body field and is not beyond the reset. */
 import type { Contract, RetryAfterRule } from '../spec/contract.ts';
 import type { Breakage } from '../mock/defect.ts';
+import { errorPinsRemaining } from '../spec/rate-windows.ts';
 import { defineKind } from './kind.ts';
 
 /** The Retry-After rule of the limit the headers report (the one the probe exhausts), else the section's. */
@@ -10,13 +11,6 @@ function retryAfterOf(c: Contract): RetryAfterRule | undefined {
 }
 
 const HOUR_MS = 3_600_000;
-
-/** Whether the rate-limit error pins the Remaining header's value (`headerEquals`): then a 429 cannot report another. */
-function errorPinsRemaining(c: Contract): boolean {
-  const name = c.rateLimit?.headers?.remaining.toLowerCase();
-  const pinned = c.rateLimit === undefined ? undefined : c.errors[c.rateLimit.error]?.headerEquals;
-  return name !== undefined && pinned !== undefined && Object.keys(pinned).some((h) => h.toLowerCase() === name);
-}
 
 export const ratelimitRetryAfter = defineKind({
   kind: 'ratelimit.retry-after',

@@ -5,7 +5,7 @@
  * and `perDay` (P1D) shorthand, shortest first, exactly one of them the limit the headers report
  * (`headers: true`, else the shortest).
  */
-import type { LimitMatch, LimitPartition, RateLimitPlan, RateWindow } from './contract.ts';
+import type { Contract, LimitMatch, LimitPartition, RateLimitPlan, RateWindow } from './contract.ts';
 import { durationMs } from './duration.ts';
 import { asArray, asObject } from './spec-index.ts';
 
@@ -69,4 +69,11 @@ export function allLimits(r: { limits?: RateWindow[]; plans: RateLimitPlan[]; an
 /** Whether a ratelimit.exempt requirement states the exemptions (then ratelimit.remaining leaves them to it). */
 export function exemptionStated(requirements: ReadonlyArray<{ kind: string }>): boolean {
   return requirements.some((q) => q.kind === 'ratelimit.exempt');
+}
+
+/** Whether the rate-limit error pins the Remaining header's value (`headerEquals`): then a 429 cannot report another. */
+export function errorPinsRemaining(c: Pick<Contract, 'rateLimit' | 'errors'>): boolean {
+  const name = c.rateLimit?.headers?.remaining.toLowerCase();
+  const pinned = c.rateLimit === undefined ? undefined : c.errors[c.rateLimit.error]?.headerEquals;
+  return name !== undefined && pinned !== undefined && Object.keys(pinned).some((h) => h.toLowerCase() === name);
 }

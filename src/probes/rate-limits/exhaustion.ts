@@ -94,11 +94,13 @@ export async function exhaust(ctx: ProbeContext, r: RateTarget, credential: Cred
   const limit = window.max;
   const max = limit + EXHAUSTION_SLACK;
   let last: Sent | undefined;
+  /** the sequence's first response (its Limit header read when no refusal comes) */
+  let opening: Sent | undefined;
   for (let index = 1; index <= max; index++) {
     if (index === 1 && first !== undefined) last = first;
     else last = await send(ctx, r, credential);
     if (index === 1 && first === undefined) last = await afterOpenWindow(ctx, r, credential, window, last);
-    if (index === 1) first = last;
+    if (index === 1) opening = last;
     // refused before any request was accepted (a 429 to everything included): the key is not in play
     if (index === 1 && !isAcceptedStatus(last)) requireFirstAccepted(last, credential, limitNote(index, window));
     if (isLimited(ctx, r, last)) recordLimited(ctx, last); // profile rows about the 429 read it (limited-seen.ts)
@@ -107,7 +109,7 @@ export async function exhaust(ctx: ProbeContext, r: RateTarget, credential: Cred
   }
   const label = last?.label ?? '';
   const failure = expectation(`a 429 within ${max} requests (limit ${limit})`, `${max} accepted requests`, label, callerWhat(credential));
-  const reported = first === undefined ? undefined : otherLimitReported(ctx, first, window);
+  const reported = opening === undefined ? undefined : otherLimitReported(ctx, opening, window);
   const limitCoverage: Coverage = { kinds: ['ratelimit.limit'], operation: r.operation.operationId };
   if (reported !== undefined && coveringRequirement(ctx.contract, limitCoverage) !== undefined) {
     // the headers said the limit is not the documented one: that is the limit requirement's finding

@@ -11,18 +11,12 @@ import { fail, pass } from '../outcome.ts';
 import { COVERAGE, PreconditionFailed, coveringRequirement, type Coverage } from '../preconditions.ts';
 import { sendBuilt, type Sent } from '../steps.ts';
 import { callerOf } from './caller.ts';
+import { errorPinsRemaining } from '../../spec/rate-windows.ts';
 import { headerValue, tolerantResetSeconds } from './figures.ts';
 
 /** The rule of the limit that refused: its own, else the section's; undefined = not stated. */
 export function retryAfterRuleOf(contract: Contract, window: RateWindow | undefined): RetryAfterRule | undefined {
   return window?.retryAfter ?? contract.rateLimit?.retryAfter;
-}
-
-/** Whether the documented rate-limit error pins the Remaining header (`headerEquals`). */
-function pinsRemaining(contract: Contract, remainingName: string): boolean {
-  const id = contract.rateLimit?.error;
-  const pinned = id === undefined ? undefined : contract.errors[id]?.headerEquals;
-  return pinned !== undefined && Object.keys(pinned).some((h) => h.toLowerCase() === remainingName.toLowerCase());
 }
 
 /**
@@ -58,6 +52,6 @@ export async function withoutRetryAfter(ctx: ProbeContext, s: Sent, window: Rate
   // ratelimit.exceeded checks it); one fault, one failure
   const missing = [resetRaw === undefined ? names.reset : undefined, remaining === undefined ? names.remaining : undefined].filter((n) => n !== undefined);
   if (missing.length > 0) throw new PreconditionFailed(`no ${missing.join(' or ')} header on ${s.label}`, await headersCoverage(ctx, s, missing), failure);
-  if (remaining !== '0' && pinsRemaining(ctx.contract, names.remaining)) throw new PreconditionFailed(`the rate-limit refusal reported ${names.remaining}: ${remaining} on ${s.label}`, COVERAGE.rateLimited(s.op.operationId), failure);
+  if (remaining !== '0' && errorPinsRemaining(ctx.contract)) throw new PreconditionFailed(`the rate-limit refusal reported ${names.remaining}: ${remaining} on ${s.label}`, COVERAGE.rateLimited(s.op.operationId), failure);
   return fail(ctx, failure);
 }

@@ -7,23 +7,20 @@
  * sent again. A limit that outlasts the bound, or is still there after the wait, skips the case
  * saying which limit and how long.
  */
-import { compileMessagePattern } from '../../spec/message-pattern.ts';
 import { parseRetryAfter } from '../../transport/http-date.ts';
 import type { Contract } from '../../spec/contract.ts';
 import type { ProbeContext } from '../model.ts';
-import { messageOf } from '../families/refused-keys.ts';
 import { SkipCase } from '../skip-case.ts';
 import type { Sent } from '../steps.ts';
 import { secondsUntilReset } from './figures.ts';
+import { carriesMessage } from './secondary.ts';
 import { isRateLimited403 } from './signals.ts';
 
 /** The secondary limit whose documented message the refusal carries. */
 function secondaryOf(contract: Contract, s: Sent): { windowMs: number; id: string } | undefined {
   for (const limit of contract.rateLimit?.secondary ?? []) {
     const error = contract.errors[limit.error];
-    if (error?.messagePattern === undefined) continue;
-    const message = messageOf(s.res.json, error);
-    if (message !== undefined && compileMessagePattern(error.messagePattern).test(message)) return limit;
+    if (error?.messagePattern !== undefined && carriesMessage(s, error, error.messagePattern)) return limit;
   }
   return undefined;
 }
