@@ -11,7 +11,7 @@ import { AuthconformError } from '../util/errors.ts';
 import type { Contract, RequirementInput } from './contract.ts';
 import { loadSpec, type LoadOptions } from './load.ts';
 import type { LoadedSpec } from './mock-config.ts';
-import { loadProfile, type Profile, type ProfileRequirement } from './profile.ts';
+import type { Profile, ProfileRequirement } from './profile.ts';
 import { resolveRequirement } from './resolve-requirement.ts';
 
 /** Whether a profile row is probed (its kind is a requirement kind of src/kinds/). */
@@ -89,6 +89,9 @@ export function layerProfiles(contract: Contract, profiles: Profile[]): Contract
 /** A spec with the profiles layered onto its contract (profiles by bundled name or file), and its mock's configuration. */
 export async function loadSpecWithProfiles(spec: string, profiles: readonly string[], opts: LoadOptions = {}): Promise<LoadedSpec> {
   const loaded = await loadSpec(spec, opts);
+  if (profiles.length === 0) return loaded;
+  // profile files (YAML, their schema) load only when a profile is named
+  const { loadProfile } = await import('./profile.ts');
   return {
     contract: layerProfiles(
       loaded.contract,

@@ -15,7 +15,7 @@ import type { Level, Role } from './contract.ts';
 import { ajvFindings } from './ajv-findings.ts';
 import { repoRoot } from './bundled.ts';
 import { locateFindings } from './finding.ts';
-import { displayPath } from './load.ts';
+import { displayPath } from './display-path.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { readInputFile } from './read-input.ts';
 import { extensionSchema } from './validators.ts';

@@ -7,14 +7,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isBundledSpec } from '../../spec/bundled.ts';
-import { loadFixtures } from '../../fixtures/load-fixtures.ts';
 import { isHttpUrl } from '../../fixtures/fixture-reader.ts';
 import { TOOL_VERSION } from '../../runner/tool-version.ts';
 import { AuthconformError } from '../../util/errors.ts';
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, read, usageError } from '../parse-args.ts';
 import { PROFILE_OPTION } from '../profile-option.ts';
-import { BUNDLED_PROFILES, locateProfile } from '../../spec/profile.ts';
 import { loadContractWithProfiles } from '../../spec/layer-profiles.ts';
 
 /** vitest's default include pattern: a generated file outside it would never run. */
@@ -43,11 +41,13 @@ export const command: CliCommand = {
     const profiles = read.strings(parsed, 'profile');
     const contract = await loadContractWithProfiles(spec, profiles, { cwd: io.cwd });
     // checks the file's structure now; its variables are read when the suite runs
-    if (values.fixtures !== undefined) await loadFixtures(values.fixtures, contract, io.env, io.cwd, { requireEnv: false });
+    // the fixtures' YAML and the profiles' schemas load only when the command reads them
+    if (values.fixtures !== undefined) await (await import('../../fixtures/load-fixtures.ts')).loadFixtures(values.fixtures, contract, io.env, io.cwd, { requireEnv: false });
     const out = resolve(io.cwd, values.out);
     if (existsSync(out) && values.force !== true) {
       throw new AuthconformError('AC_USAGE', `${values.out} exists; pass --force to overwrite it`);
     }
+    const { BUNDLED_PROFILES, locateProfile } = await import('../../spec/profile.ts');
     const source = suiteSource({
       spec: isBundledSpec(spec) ? { bundled: spec } : { file: relativeImport(out, contract.file) },
       ...(values.fixtures === undefined ? {} : { fixtures: relativeImport(out, resolve(io.cwd, values.fixtures)) }),

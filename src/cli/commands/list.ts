@@ -2,8 +2,6 @@
 import { presentBundledSpecs } from '../../spec/bundled.ts';
 import { catalogueRows, renderCatalogueMarkdown, renderCatalogueText } from '../../spec/catalogue.ts';
 import { loadContractWithProfiles } from '../../spec/layer-profiles.ts';
-import { loadProfile } from '../../spec/profile.ts';
-import { profileRows, renderProfilesMarkdown, renderProfilesText } from '../../spec/profile-catalogue.ts';
 import { PROFILE_OPTION } from '../profile-option.ts';
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, read } from '../parse-args.ts';
@@ -23,7 +21,8 @@ export const command: CliCommand = {
     const format = read.string(parsed, 'format') as Format;
     const profileNames = read.strings(parsed, 'profile');
     if (profileNames.length > 0 && positionals.length === 0) {
-      // the profiles themselves: every row with its source
+      // the profiles themselves: every row with its source (their YAML and schema load only here)
+      const [{ loadProfile }, { profileRows, renderProfilesMarkdown, renderProfilesText }] = await Promise.all([import('../../spec/profile.ts'), import('../../spec/profile-catalogue.ts')]);
       const profiles = profileNames.map((p) => loadProfile(p, io.cwd));
       if (format === 'json') io.stdout(JSON.stringify(profileRows(profiles), null, 2));
       else if (format === 'md') io.stdout(renderProfilesMarkdown(profiles).trimEnd());

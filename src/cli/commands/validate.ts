@@ -1,5 +1,5 @@
 /** `authconform validate <spec...>`: load and check each spec, report every problem, exit 2 if any. */
-import { displayPath } from '../../spec/load.ts';
+import { displayPath } from '../../spec/display-path.ts';
 import { loadContractWithProfiles } from '../../spec/layer-profiles.ts';
 import { PROFILE_OPTION } from '../profile-option.ts';
 import { AuthconformError, formatProblem } from '../../util/errors.ts';

@@ -4,9 +4,6 @@
  * 1 does not verify, 2 bad input.
  */
 import { resolve } from 'node:path';
-import { readEd25519Key } from '../../report/dsse.ts';
-import { readInput } from '../../report/read-input.ts';
-import { verifyAttestation } from '../../report/verify.ts';
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, read } from '../parse-args.ts';
 
@@ -25,6 +22,8 @@ export const command: CliCommand = {
     const file = parsed.positionals[0]!;
     const key = read.string(parsed, 'key');
     const json = read.string(parsed, 'json');
+    // the record's JSON Schema (ajv) loads only when the command runs
+    const [{ readEd25519Key }, { readInput }, { verifyAttestation }] = await Promise.all([import('../../report/dsse.ts'), import('../../report/read-input.ts'), import('../../report/verify.ts')]);
     const result = verifyAttestation({
       attestation: readInput(resolve(io.cwd, file), file),
       ...(key === undefined ? {} : { key: readEd25519Key(resolve(io.cwd, key), 'public', `--key ${key}`) }),
