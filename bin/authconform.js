@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Entry point for `npx authconform`: the compiled CLI in dist/ (built by `npm run build`, which
-// `npm ci` runs through `prepare`). The tool's own tests run the TypeScript sources instead.
+// Entry point for `npx authconform`: the compiled CLI, bundled (dist/bundle/cli.js, built by `npm run
+// build`, which `npm ci` runs through `prepare`). The tool's own tests run the TypeScript sources instead.
 import { setFlagsFromString } from 'node:v8';
 
 // A run lasts seconds: V8 optimizes a function only after 8x its default profiler budget, so the
@@ -10,9 +10,9 @@ import { setFlagsFromString } from 'node:v8';
 if (process.versions.v8.startsWith('11.')) setFlagsFromString('--interrupt-budget=540672');
 
 try {
-  await import('../dist/src/cli/entry.js');
+  await import('../dist/bundle/cli.js');
 } catch (err) {
-  if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/src/cli/entry.js')) {
+  if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/bundle/cli.js')) {
     process.stderr.write('authconform: not built (dist/ is missing); run `npm run build` (npm ci and npm install do it)\n');
     process.exitCode = 2;
   } else {

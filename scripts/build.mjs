@@ -1,7 +1,8 @@
 // `npm run build` (and `prepare`, so `npm ci` and `npm pack` build): compiles src/, suites/ and
 // reporters/ to dist/ with tsc (relative `.ts` imports rewritten to `.js`, declarations beside),
 // then writes the spec loader's JSON Schema validators as ajv standalone code, so the installed
-// tool does not compile the OpenAPI 3.1 schema at every start.
+// tool does not compile the OpenAPI 3.1 schema at every start, and bundles the run's two entry points
+// (scripts/bundle.mjs).
 import { rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -28,3 +29,6 @@ for (const name of presentBundledSpecs()) {
   if (!warned) clean.push(spec);
 }
 writeFileSync(new URL(`dist/src/spec/${PRECOMPILED_CONTRACTS_FILE}`, root), precompiledContractsSource(clean));
+
+// the run's two threads load one bundle each (scripts/bundle.mjs)
+await import('./bundle.mjs');

@@ -14,8 +14,8 @@ import { caseTimeoutMs, type SuiteOptions } from './options.ts';
 /** the vitest entry, relative to the package root: compiled JS in the package, TypeScript in a checkout's tests */
 export const CONFORMANCE_ENTRY = isCompiled ? 'dist/suites/conformance.test.js' : 'suites/conformance.test.ts';
 
-/** the compiled package's own modules: the worker imports them natively, vite does not transform them */
-const COMPILED_CODE = new RegExp(`^${escapeRegExp(join(repoRoot, 'dist'))}[\\\\/](src|reporters)[\\\\/]`);
+/** the compiled package's own modules and bundles: the worker imports them natively, vite does not transform them */
+const COMPILED_CODE = new RegExp(`^${escapeRegExp(join(repoRoot, 'dist'))}[\\\\/](src|reporters|bundle)[\\\\/]`);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

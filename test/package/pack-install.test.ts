@@ -40,7 +40,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe(`the packed package, installed (node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()})`, () => {
   it('installs compiled JS with types, and no TypeScript loader among its dependencies', () => {
     const pkg = join(project, 'node_modules', 'authconform');
-    for (const file of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/mock/index.d.ts', 'dist/src/runner/define-suite.d.ts', 'dist/suites/conformance.test.js']) {
+    for (const file of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/mock/index.d.ts', 'dist/src/runner/define-suite.d.ts', 'dist/suites/conformance.test.js', 'dist/bundle/cli.js', 'dist/bundle/conformance.js']) {
       expect(existsSync(join(pkg, file)), file).toBe(true);
     }
     expect(existsSync(join(pkg, 'src')), 'sources are not shipped').toBe(false);
