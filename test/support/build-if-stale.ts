@@ -11,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** what tsconfig.build.json compiles, and what decides how */
-const INPUTS = ['src', 'suites', 'reporters', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'package.json'];
-/** written last by scripts/build.mjs: its time is the build's */
-const BUILT = join(ROOT, 'dist/src/spec/validators.precompiled.cjs');
+const INPUTS = ['src', 'suites', 'reporters', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/bundle.mjs', 'package.json'];
+/** written by the build's last step (scripts/bundle.mjs): its time is the build's */
+const BUILT = join(ROOT, 'dist/bundle/cli.js');
 
 function newest(path: string): number {
   const stat = statSync(path);
