@@ -41,8 +41,11 @@ export const command: CliCommand = {
     const profiles = read.strings(parsed, 'profile');
     const contract = await loadContractWithProfiles(spec, profiles, { cwd: io.cwd });
     // checks the file's structure now; its variables are read when the suite runs
-    // the fixtures' YAML and the profiles' schemas load only when the command reads them
-    if (values.fixtures !== undefined) await (await import('../../fixtures/load-fixtures.ts')).loadFixtures(values.fixtures, contract, io.env, io.cwd, { requireEnv: false });
+    // the fixtures reader (YAML) and the profiles' module (their schema) load only when this command runs
+    if (values.fixtures !== undefined) {
+      const { loadFixtures } = await import('../../fixtures/load-fixtures.ts');
+      await loadFixtures(values.fixtures, contract, io.env, io.cwd, { requireEnv: false });
+    }
     const out = resolve(io.cwd, values.out);
     if (existsSync(out) && values.force !== true) {
       throw new AuthconformError('AC_USAGE', `${values.out} exists; pass --force to overwrite it`);
