@@ -5,12 +5,11 @@
  * reaped (a zombie, which `kill(pid, 0)` still reports alive).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_ARGS } from '../support/cli-bin.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 const MOCK = [process.execPath, ...CLI_ARGS, 'mock', 'linkfetch', '--port', '0'].map(quote).join(' ');
@@ -74,7 +73,7 @@ describe.skipIf(process.platform === 'win32')(`authconform mock outlives nothing
   it('the parent exits and is never reaped (a zombie)', async () => {
     // the outer shell becomes `sleep`, which never waits for the inner shell; the inner shell exits
     // once the mock has printed its URL and stays a zombie while the mock runs
-    const log = join(mkdtempSync(join(tmpdir(), 'ac-zombie-')), 'mock.out');
+    const log = join(tempDir('ac-zombie-'), 'mock.out');
     const inner = `${MOCK} > ${quote(log)} & until grep -q ' on http' ${quote(log)}; do sleep 0.1; done; cat ${quote(log)}; exit 0`;
     const { port } = await startTree(`sh -c ${quote(inner)} & exec sleep 120`);
     expect(await untilFreed(port)).toBe(true);

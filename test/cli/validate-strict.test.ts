@@ -4,12 +4,12 @@
  * breaks its operation's schema each exit 2 with one located line; a cited file that is absent is
  * one warning line naming it.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../spec/cli-capture.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -34,7 +34,7 @@ function texts(name: string, change: Copy = {}): Record<'spec' | 'seed', string>
 
 /** A folder holding a bundled spec, its seed and the pages it cites. */
 function copyOf(name: string, change: Copy = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), `authconform-strict-${name}-`));
+  const dir = tempDir(`authconform-strict-${name}-`);
   const { spec, seed } = texts(name, change);
   writeFileSync(join(dir, `${name}.yaml`), spec);
   writeFileSync(join(dir, `${name}.seed.yaml`), seed);

@@ -4,21 +4,21 @@
  * ratelimit.resource, ratelimit.secondary and the primary error's `headerEquals`. The conformant
  * mock passes every case; each defect fails exactly its own requirement.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/spec/bundled.ts';
 import { loadContract, loadSpec } from '../../src/spec/load.ts';
 import { runDefectMatrix } from '../../src/selftest/defect-matrix.ts';
 import { runAgainstMock } from '../../src/selftest/against-mock.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const DIR = join(repoRoot, 'test/fixtures/rate-github');
 const SPEC = join(DIR, 'rate-github.yaml');
 
 /** The test spec with one text edit, in a temporary folder beside copies of its seed and doc. */
 function edited(from: RegExp, to: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ac-rate-github-'));
+  const dir = tempDir('ac-rate-github-');
   for (const f of ['seed.yaml', 'rate-github-auth.txt']) copyFileSync(join(DIR, f), join(dir, f));
   const text = readFileSync(SPEC, 'utf8');
   expect(from.test(text)).toBe(true);

@@ -3,8 +3,7 @@
  * waivers (reason required, located error otherwise; a waived row's cases skip with the reason),
  * ids unique across spec and profiles, bad profile files rejected with their location.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layerProfiles, loadContractWithProfiles } from '../../src/spec/layer-profiles.ts';
@@ -14,12 +13,13 @@ import { planCases } from '../../src/probes/registry.ts';
 import { requirementFacts, sourceLine } from '../../src/report/requirement-facts.ts';
 import { AuthconformError } from '../../src/util/errors.ts';
 import { profileRows } from '../../src/spec/profile-catalogue.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const noFixtures = { credentials: {}, resources: {} };
 
 /** linkit.yaml with `extra` inserted under x-authconform, in a temp folder (seed path made absolute). */
 function linkitWith(extra: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'authconform-profiles-'));
+  const dir = tempDir('authconform-profiles-');
   const text = readFileSync(bundledSpecPath('linkit'), 'utf8')
     .replace(/^(\s+seed: )\.\.\/fixtures\/mock\/linkit\.yaml$/m, '$1linkit-seed.yaml')
     .replace(/^x-authconform:\n/m, `x-authconform:\n${extra}`);
@@ -102,7 +102,7 @@ describe('profiles layered onto a spec', () => {
 
   it('refuses an unknown profile name and an invalid profile file, located', async () => {
     expect(await problemsOf(loadContractWithProfiles('linkit', ['nope']))).toEqual(['profile "nope" not found; bundled profiles: standards, security']);
-    const dir = mkdtempSync(join(tmpdir(), 'authconform-profiles-'));
+    const dir = tempDir('authconform-profiles-');
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, readFileSync(new URL('../../profiles/security.yaml', import.meta.url), 'utf8').replace('    level: MUST\n    kind: sec.login-password-exact', '    level: MUSTT\n    kind: sec.login-password-exact'));
     const problems = await problemsOf(loadContractWithProfiles('linkit', [file]));

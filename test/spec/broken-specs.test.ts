@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../../src/spec/load.ts';
 import { AuthconformError } from '../../src/util/errors.ts';
 import { runCli, STACK_LINE } from './cli-capture.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const DIR = fileURLToPath(new URL('../fixtures/broken-specs/', import.meta.url));
 
@@ -96,7 +96,7 @@ describe('several problems at once', () => {
       .replace('      errors: [missing_key]\n', '      errors: [missing_keys]\n')
       .replace('"#/components/schemas/WidgetList"', '"#/components/schemas/Nope"')
       .replace('    seed: _seeds/acme.yaml\n', '    seed: acme-bad-role.yaml\n');
-    const dir = mkdtempSync(join(tmpdir(), 'authconform-spec-'));
+    const dir = tempDir('authconform-spec-');
     writeFileSync(join(dir, 'acme.yaml'), text);
     // a seed lives in the spec's folder
     writeFileSync(join(dir, 'acme-bad-role.yaml'), readFileSync(join(DIR, '_seeds', 'acme-bad-role.yaml')));

@@ -3,19 +3,19 @@
  * limit (rateLimit.statuses is shorthand for the error's set), and located validate errors when a
  * spec misuses them. Built from the broken-spec corpus' minimal valid spec.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../../src/spec/load.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const DIR = fileURLToPath(new URL('../fixtures/broken-specs/', import.meta.url));
 const MINIMAL = readFileSync(join(DIR, '_valid-minimal.yaml'), 'utf8');
 
 /** The minimal spec with `edits` applied (each an exact replacement), written beside its seed and source. */
 export function minimalWith(...edits: Array<[string, string]>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ac-rlf-'));
+  const dir = tempDir('ac-rlf-');
   cpSync(join(DIR, '_seeds'), join(dir, '_seeds'), { recursive: true });
   cpSync(join(DIR, 'acme-auth.txt'), join(dir, 'acme-auth.txt'));
   let text = MINIMAL;

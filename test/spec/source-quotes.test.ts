@@ -2,8 +2,7 @@
  * Quotes must occur in the document they cite (src/spec/quote-match.ts states the rule); a source
  * without a local copy is one warning line naming it, never an error.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { loadContract } from '../../src/spec/load.ts';
 import { presentBundledSpecs } from '../../src/spec/bundled.ts';
 import type { Problem } from '../../src/util/errors.ts';
 import { runCli } from './cli-capture.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const CORPUS = fileURLToPath(new URL('../fixtures/broken-specs/', import.meta.url));
 const MINIMAL = readFileSync(join(CORPUS, '_valid-minimal.yaml'), 'utf8');
@@ -50,7 +50,7 @@ describe('quote matching rule', () => {
 });
 
 function specDir(text: string, page?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'authconform-quotes-'));
+  const dir = tempDir('authconform-quotes-');
   writeFileSync(join(dir, 'acme.yaml'), text.replace('    seed: _seeds/acme.yaml\n', ''));
   if (page !== undefined) writeFileSync(join(dir, 'acme-auth.txt'), page);
   return dir;

@@ -3,8 +3,7 @@
  * `status: "4XX"` are loaded, honoured by every error comparison, described as the docs say, and a
  * malformed status is a located validate error.
  */
-import { readFileSync, writeFileSync, mkdtempSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,11 +11,12 @@ import { checkOneOf, describeErrors } from '../../src/probes/expect-error.ts';
 import { loadContract } from '../../src/spec/load.ts';
 import { alternativeStatus, describeStatus, statusMatches, statusOutside } from '../../src/spec/status-set.ts';
 import type { ProbeResponse } from '../../src/transport/types.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const DIR = fileURLToPath(new URL('../fixtures/schemes/', import.meta.url));
 
 function withErrors(errors: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ac-status-'));
+  const dir = tempDir('ac-status-');
   for (const f of ['seed.yaml', 'schemes-auth.txt']) copyFileSync(join(DIR, f), join(dir, f));
   const text = readFileSync(join(DIR, 'token-words.yaml'), 'utf8').replace(/    invalid_key: .*\n/, `    invalid_key: ${errors}\n`);
   writeFileSync(join(dir, 'spec.yaml'), text);

@@ -13,6 +13,8 @@ type TestOptions = NonNullable<ViteUserConfig['test']>;
 export const BASE_TEST: TestOptions = {
   // dist/ rebuilt when older than its sources: spawned CLIs and whole runs use the compiled tool
   globalSetup: ['test/support/build-if-stale.ts'],
+  // the temporary folders a test file made are removed when it ends (temp-dir.ts)
+  setupFiles: ['test/support/remove-temp-dirs.ts'],
   // hang guards, not time limits: a hook or test that runs a whole conformance run took over 20 s
   // on the loaded 2-core machine (run-reports.test.ts's beforeAll at load 4), so they are generous
   testTimeout: 60_000,
