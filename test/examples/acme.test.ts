@@ -3,18 +3,17 @@
  * examples/acme/ runs end to end through the real run path — its mock generated from the YAML,
  * every case passing — and a defect of its grace window fails exactly that requirement.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runConformance } from '../support/compiled.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
 import { captureIO } from '../runner/cli-io.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const SPEC = 'examples/acme/acme.yaml';
 
 async function run(mockDefects: string[]) {
-  const junit = join(await mkdtemp(join(tmpdir(), 'ac-acme-')), 'junit.xml');
+  const junit = join(tempDir('ac-acme-'), 'junit.xml');
   const captured = captureIO();
   const summary = await runConformance({ specs: [{ spec: SPEC, mockDefects }], junit, color: false }, captured.io);
   const cases = readJunit(junit).flatMap((s) => s.cases);

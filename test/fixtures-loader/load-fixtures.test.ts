@@ -1,10 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFixtures, parseFixtures } from '../../src/fixtures/load-fixtures.ts';
 import { AuthconformError } from '../../src/util/errors.ts';
 import { stubContract } from './contract-stub.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const contract = stubContract();
 const FILE = 'fixtures/acme.staging.yaml';
@@ -153,7 +153,7 @@ describe('loadFixtures', () => {
   });
 
   it('reads a file relative to cwd and says when it is missing', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ac-fixtures-'));
+    const dir = tempDir('ac-fixtures-');
     await writeFile(join(dir, 'f.yaml'), 'credentials:\n  valid: sk_test_file00000000000\n');
     const loaded = await loadFixtures('f.yaml', contract, {}, dir);
     expect(loaded.file).toBe('f.yaml');

@@ -3,14 +3,13 @@
  * LinkFetch's API auth (linkfetch-server.ts) must pass every case of specs/linkfetch.yaml through
  * the real run path.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConformance } from '../support/compiled.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
 import { startServer } from './linkfetch-server.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -32,7 +31,7 @@ describe('independent LinkFetch implementation', () => {
   });
 
   it('passes every authconform case (no false failures)', async () => {
-    const junit = join(await mkdtemp(join(tmpdir(), 'ac-indep-linkfetch-')), 'junit.xml');
+    const junit = join(tempDir('ac-indep-linkfetch-'), 'junit.xml');
     const out: string[] = [];
     const err: string[] = [];
     const summary = await runConformance(

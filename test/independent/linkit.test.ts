@@ -2,14 +2,13 @@
  * "Does not cry wolf": the real run path against an independent Linkit implementation written only
  * from the vendor's docs. Every case must pass (or skip with a reason).
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConformance } from '../support/compiled.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
 import { fixtureEnv, startServer, type LinkitServer } from './linkit-server.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,7 +25,7 @@ afterAll(async () => {
 
 describe('independent Linkit implementation', () => {
   it('passes the linkit conformance suite', async () => {
-    const junit = join(await mkdtemp(join(tmpdir(), 'ac-linkit-ind-')), 'junit.xml');
+    const junit = join(tempDir('ac-linkit-ind-'), 'junit.xml');
     const out: string[] = [];
     const err: string[] = [];
     const summary = await runConformance(

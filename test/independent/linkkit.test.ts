@@ -2,14 +2,13 @@
  * "Does authconform cry wolf?" — an independent Linkkit implementation written from the vendor's docs
  * only (linkkit-server.ts) must pass the real run path with every case, destructive ones included.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConformance } from '../support/compiled.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
 import { startServer, type LinkkitServer } from './linkkit-server.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,7 +25,7 @@ describe('independent Linkkit implementation', () => {
   });
 
   it('passes every case of specs/linkkit.yaml (level all, destructive)', async () => {
-    const junit = join(await mkdtemp(join(tmpdir(), 'ac-indep-linkkit-')), 'junit.xml');
+    const junit = join(tempDir('ac-indep-linkkit-'), 'junit.xml');
     const out: string[] = [];
     const err: string[] = [];
     const summary = await runConformance(

@@ -2,14 +2,14 @@
  * "Does not cry wolf": an independent, documentation-only Linkt implementation
  * (test/independent/linkt-server.ts) run through the real `authconform run` path must pass every case.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConformance } from '../support/compiled.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
 import { startServer, type LinktServer } from './linkt-server.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const ENV_NAMES = [
@@ -27,7 +27,7 @@ describe('independent Linkt implementation', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    dir = await mkdtemp(join(tmpdir(), 'ac-indep-linkt-'));
+    dir = tempDir('ac-indep-linkt-');
     process.env.LINKT_INDEP_URL = server.url;
     process.env.LINKT_INDEP_KEY = server.keys.valid;
     process.env.LINKT_INDEP_DELETED_KEY = server.keys.deleted;

@@ -2,14 +2,13 @@
  * "Does not cry wolf": the linq spec runs through the real run path (destructive, every level)
  * against an independent implementation of the Linq docs (linq-server.ts); every case must pass.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConformance } from '../support/compiled.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
 import { startServer, type LinqServer } from './linq-server.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -29,7 +28,7 @@ afterAll(async () => {
 
 describe('linq: an independent implementation of the docs', () => {
   it('passes every case of the real run path', async () => {
-    const junit = join(await mkdtemp(join(tmpdir(), 'ac-indep-linq-')), 'junit.xml');
+    const junit = join(tempDir('ac-indep-linq-'), 'junit.xml');
     const out: string[] = [];
     const err: string[] = [];
     const summary = await runConformance(

@@ -4,20 +4,19 @@
  * embedded Linkit mock with its wrong-password defect (any password logs in); the run goes through
  * runConformance, as `authconform run` does, and is read back from its JUnit XML.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/runner/run-conformance.ts';
 import { runConformance } from '../support/compiled.ts';
 import { readJunit, type JunitCase } from '../reporters/parse-junit.ts';
 import { captureIO } from '../runner/cli-io.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let summary: RunSummary;
 let cases: JunitCase[];
 
 beforeAll(async () => {
-  const junit = join(await mkdtemp(join(tmpdir(), 'ac-profiles-')), 'junit.xml');
+  const junit = join(tempDir('ac-profiles-'), 'junit.xml');
   summary = await runConformance(
     {
       specs: [{ spec: 'linkit', profiles: ['security'], mockDefects: ['LINKIT-LOGIN-02'] }],

@@ -1,6 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { command as merge } from '../../src/cli/commands/merge.ts';
@@ -12,6 +10,7 @@ import { maskRecord } from '../../src/report/mask.ts';
 import type { RunRecord } from '../../src/report/record.ts';
 import { captureIO, runCommand } from '../runner/cli-io.ts';
 import { sampleRecord } from './record-fixture.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let dir: string;
 const path = (name: string): string => join(dir, name);
@@ -24,7 +23,7 @@ function shardOf(index: number): RunRecord {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ac-commands-'));
+  dir = tempDir('ac-commands-');
   writeFileSync(path('whole.json'), renderRunRecord(sampleRecord()));
   writeFileSync(path('s1.json'), renderRunRecord(shardOf(1)));
   writeFileSync(path('s2.json'), renderRunRecord(shardOf(2)));

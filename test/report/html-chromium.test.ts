@@ -6,8 +6,6 @@
  * run-reports.test.ts where Chromium is present.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -15,13 +13,14 @@ import { renderReports } from '../../src/report/write-reports.ts';
 import { tallyByLevel } from '../../src/report/tally.ts';
 import { CHROMIUM, NO_CHROMIUM, renderInChromium } from './chromium.ts';
 import { SECRET, SHA, sampleRecord } from './record-fixture.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const SCREENSHOT = fileURLToPath(new URL('../../reports/html-report.png', import.meta.url));
 
 describe.skipIf(CHROMIUM === undefined)(`HTML report in headless Chromium${CHROMIUM === undefined ? ` (skipped: ${NO_CHROMIUM})` : ''}`, () => {
   it('renders without console errors or requests, with the record tallies, and is screenshotted', async () => {
     const record = sampleRecord();
-    const file = join(await mkdtemp(join(tmpdir(), 'ac-html-')), 'report.html');
+    const file = join(tempDir('ac-html-'), 'report.html');
     writeFileSync(file, renderReports(record, [SECRET]).html);
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
     const page = await renderInChromium(file, SCREENSHOT);

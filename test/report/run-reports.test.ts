@@ -5,8 +5,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +22,7 @@ import { tallyByLevel, tallyCases } from '../../src/report/tally.ts';
 import { CHROMIUM, NO_CHROMIUM, renderInChromium } from './chromium.ts';
 import { captureIO, runCommand, type Captured } from '../runner/cli-io.ts';
 import { junitSchemaProblems } from '../reporters/xmllint.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const DEFECT = 'LINKFETCH-AUTH-03';
 let mock: MockServer;
@@ -36,7 +36,7 @@ const text = (name: string): string => readFileSync(file(name), 'utf8');
 
 beforeAll(async () => {
   mock = await startMock(await loadSpec('linkfetch'), { port: 0, control: false, defects: [DEFECT] });
-  dir = await mkdtemp(join(tmpdir(), 'ac-reports-'));
+  dir = tempDir('ac-reports-');
   key = mock.fixtures.credentials.valid!.value;
   await writeFile(file('fixtures.yaml'), 'credentials:\n  valid: ${AC_REPORTS_KEY}\n');
   const pair = generateKeyPairSync('ed25519');

@@ -6,8 +6,6 @@
  * bodies), the mock's port (each run starts its own on port 0) and the masked tails of the keys
  * and tokens the mock makes up afresh in every run.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeRecords } from '../../src/report/merge.ts';
@@ -15,12 +13,13 @@ import type { RunRecord } from '../../src/report/record.ts';
 import { runConformance } from '../support/compiled.ts';
 import { presentBundledSpecs } from '../../src/spec/bundled.ts';
 import { captureIO } from '../runner/cli-io.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let whole: RunRecord;
 let shards: RunRecord[];
 
 async function run(shard?: { index: number; count: number }): Promise<RunRecord> {
-  const dir = await mkdtemp(join(tmpdir(), 'ac-shard-'));
+  const dir = tempDir('ac-shard-');
   const summary = await runConformance({ specs: [], junit: join(dir, 'junit.xml'), color: false, ...(shard === undefined ? {} : { shard }) }, captureIO().io);
   return summary.record;
 }

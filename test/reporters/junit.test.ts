@@ -1,5 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/spec/load.ts';
@@ -13,6 +12,7 @@ import { TOOL_VERSION } from '../../src/runner/tool-version.ts';
 import { captureIO } from '../runner/cli-io.ts';
 import { readJunit, type JunitSuite } from './parse-junit.ts';
 import { validateJunit } from './xmllint.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 // The mock served as if it were a real target, with fixtures that hold only the `valid` key:
 // the cases of the other roles are skipped with their reason.
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const spec = await loadSpec('linkfetch');
   contract = spec.contract;
   mock = await startMock(spec, { port: 0, control: false });
-  const dir = await mkdtemp(join(tmpdir(), 'ac-junit-run-'));
+  const dir = tempDir('ac-junit-run-');
   junit = join(dir, 'reports', 'junit.xml');
   fixturesFile = join(dir, 'linkfetch.yaml');
   await writeFile(fixturesFile, 'credentials:\n  valid: ${AC_SELFTEST_LINKFETCH_KEY}\n');

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,12 +7,13 @@ import { command as generate } from '../../src/cli/commands/generate.ts';
 import { repoRoot } from '../../src/spec/bundled.ts';
 import { TOOL_VERSION } from '../../src/runner/tool-version.ts';
 import { captureIO, runCommand } from './cli-io.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 /** A project that depends on authconform: node_modules/authconform and vitest link to this checkout. */
 let project: string;
 
 beforeAll(async () => {
-  project = await mkdtemp(join(tmpdir(), 'ac-consumer-'));
+  project = tempDir('ac-consumer-');
   await mkdir(join(project, 'node_modules'));
   await symlink(repoRoot, join(project, 'node_modules', 'authconform'), 'dir');
   await symlink(join(repoRoot, 'node_modules', 'vitest'), join(project, 'node_modules', 'vitest'), 'dir');

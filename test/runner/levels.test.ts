@@ -1,17 +1,16 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runConformance } from '../support/compiled.ts';
 import { readJunit } from '../reporters/parse-junit.ts';
 import { captureIO } from './cli-io.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 // LINKFETCH-KEY-03 is a SHOULD: broken, it warns by default and fails with --level should.
 const SHOULD_DEFECT = 'LINKFETCH-KEY-03';
 let dir: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ac-levels-'));
+  dir = tempDir('ac-levels-');
 });
 
 describe('levels against a broken SHOULD', () => {

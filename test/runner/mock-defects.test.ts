@@ -1,5 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/runner/run-conformance.ts';
@@ -7,6 +6,7 @@ import { runConformance } from '../support/compiled.ts';
 import { loadSpec } from '../../src/spec/load.ts';
 import { readJunit, type JunitSuite } from '../reporters/parse-junit.ts';
 import { captureIO, type Captured } from './cli-io.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 // One run, two specs, a mock defect in each: one of the missing-credentials family, one of the
 // invalid-credentials family. Each spec must fail on exactly its broken requirement.
@@ -18,7 +18,7 @@ let captured: Captured;
 let xml: string;
 
 beforeAll(async () => {
-  const junit = join(await mkdtemp(join(tmpdir(), 'ac-defects-')), 'junit.xml');
+  const junit = join(tempDir('ac-defects-'), 'junit.xml');
   captured = captureIO();
   summary = await runConformance(
     { specs: Object.entries(DEFECTS).map(([spec, defect]) => ({ spec, mockDefects: [defect] })), junit, color: false },

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { command as run } from '../../src/cli/commands/run.ts';
@@ -9,12 +8,13 @@ import type { MockConfig } from '../../src/spec/mock-config.ts';
 import { repoRoot } from '../../src/spec/bundled.ts';
 import { captureIO, runCommand } from './cli-io.ts';
 import { CLI_ARGS } from '../support/cli-bin.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let dir: string;
 let mock: MockConfig;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ac-run-'));
+  dir = tempDir('ac-run-');
   mock = (await loadSpec('linkfetch')).mock;
   await writeFile(join(dir, 'live.yaml'), 'credentials:\n  valid: sk_live_realLooking0123456789abcdef\n');
   await writeFile(join(dir, 'env.yaml'), 'target: ${LF_URL}\ncredentials:\n  valid: ${LF_KEY}\n');

@@ -7,13 +7,13 @@
  * is the template: for server i its `${NAME}` references become `${NAME__i}` in a temporary copy,
  * so every server of a batch gets its own values through the documented interpolation.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CaseResult } from '../../../reporters/collect-results.ts';
 import { runConformance } from '../../support/compiled.ts';
 import type { SuiteOptions } from '../../../src/runner/options.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -52,7 +52,7 @@ export async function runBatch(
 ): Promise<Map<string, Verdict>> {
   // no spec entry would mean "every bundled spec against its mock" to the run
   if (rows.length === 0) throw new Error(`runBatch ${spec}: no server to run`);
-  const dir = await mkdtemp(join(tmpdir(), `ac-second-${spec}-`));
+  const dir = tempDir(`ac-second-${spec}-`);
   const template = await readFile(resolve(ROOT, fixtures), 'utf8');
   const readings: Reading[] = [];
   try {

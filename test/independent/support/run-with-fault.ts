@@ -10,8 +10,7 @@
  * the first test that asks for it, and every row reads its own server's part of the one JUnit file
  * (its `<testsuite>`s carry the server's URL as the `target` property).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -19,6 +18,7 @@ import type { RunSummary } from '../../../src/runner/run-conformance.ts';
 import { runConformance } from '../../support/compiled.ts';
 import type { SuiteOptions } from '../../../src/runner/options.ts';
 import { readJunit, type JunitCase } from '../../reporters/parse-junit.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -64,7 +64,7 @@ const idsOf = (cases: readonly JunitCase[]): string[] => [...new Set(cases.map((
 
 /** Starts one server per fault, runs them all in one conformance run, closes them; runs by fault. */
 export async function runFaults<F extends string, S extends { url: string; close(): Promise<void> }>(batch: FaultBatch<F, S>): Promise<Map<F, FaultRun>> {
-  const dir = await mkdtemp(join(tmpdir(), `ac-broken-${batch.spec.replace(/[^\w-]/g, '_')}-`));
+  const dir = tempDir(`ac-broken-${batch.spec.replace(/[^\w-]/g, '_')}-`);
   const template = await readFile(join(ROOT, batch.fixtures), 'utf8');
   const servers: S[] = [];
   try {
