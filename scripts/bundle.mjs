@@ -8,9 +8,10 @@
 // it. Every module keeps its own import.meta.url (its dist/ path), so the paths it computes from
 // it (the package root, precompiled validators, schemas) are those of the unbundled build. The
 // unbundled dist/src stays for the package's library exports (`authconform`, `/mock`, `/suite`).
+// The licence of every package bundled goes beside the bundles (dist/bundle/THIRD-PARTY-LICENSES.txt).
 // Measured with `npm run bench:run`; see the README's Performance section.
-import { readFile, writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -30,8 +31,9 @@ const ownImportMetaUrl = {
   },
 };
 
-await build({
+const { metafile } = await build({
   entryPoints: { cli: `${root}dist/src/cli/entry.js`, conformance: `${root}dist/suites/conformance.test.js` },
+  absWorkingDir: root,
   outdir,
   bundle: true,
   splitting: true,
@@ -43,8 +45,29 @@ await build({
   // the CommonJS packages bundled (undici, ajv, yaml) require Node's built-ins
   banner: { js: "import { createRequire as __authconformRequire } from 'node:module'; const require = __authconformRequire(import.meta.url);" },
   plugins: [ownImportMetaUrl],
+  metafile: true,
   logLevel: 'warning',
 });
+
+// the bundles carry other packages' code: their licences go beside them, one section per package
+const packages = new Set();
+for (const input of Object.keys(metafile.inputs)) {
+  const match = /^(.*node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/@]+)[\\/]/.exec(input);
+  if (match !== null) packages.add(match[1]);
+}
+const sections = [];
+for (const dir of [...packages].sort()) {
+  const pkg = JSON.parse(await readFile(join(root, dir, 'package.json'), 'utf8'));
+  const files = (await readdir(join(root, dir))).filter((f) => /^(licen[cs]e|copying|notice)/i.test(f)).sort();
+  const texts = await Promise.all(files.map((f) => readFile(join(root, dir, f), 'utf8')));
+  // a package that ships no licence file: what its package.json declares
+  if (texts.length === 0) texts.push(`No licence file in the package; its package.json declares ${pkg.license}, by ${typeof pkg.author === 'string' ? pkg.author : (pkg.author?.name ?? 'its authors')}${pkg.repository?.url === undefined ? '' : ` (${pkg.repository.url})`}.`);
+  sections.push([`${pkg.name} ${pkg.version} (${pkg.license ?? 'see its package'})`, ...texts.map((t) => t.trim()), ''].join('\n\n'));
+}
+await writeFile(
+  `${outdir}/THIRD-PARTY-LICENSES.txt`,
+  `The files of this folder bundle code of the following packages (scripts/bundle.mjs). Their licences:\n\n${sections.join('\n')}`,
+);
 
 await writeFile(
   `${root}dist/suites/conformance.test.js`,

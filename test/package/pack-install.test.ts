@@ -40,7 +40,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe(`the packed package, installed (node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()})`, () => {
   it('installs compiled JS with types, and no TypeScript loader among its dependencies', () => {
     const pkg = join(project, 'node_modules', 'authconform');
-    for (const file of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/mock/index.d.ts', 'dist/src/runner/define-suite.d.ts', 'dist/suites/conformance.test.js', 'dist/bundle/cli.js', 'dist/bundle/conformance.js']) {
+    for (const file of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/mock/index.d.ts', 'dist/src/runner/define-suite.d.ts', 'dist/suites/conformance.test.js', 'dist/bundle/cli.js', 'dist/bundle/conformance.js', 'dist/bundle/THIRD-PARTY-LICENSES.txt']) {
       expect(existsSync(join(pkg, file)), file).toBe(true);
     }
     expect(existsSync(join(pkg, 'src')), 'sources are not shipped').toBe(false);
@@ -48,6 +48,11 @@ describe(`the packed package, installed (node ${execFileSync(node, ['--version']
     // vendored schemas keep their licence: the JUnit XSD's MIT header, SARIF's terms, the origins table
     expect(readFileSync(join(pkg, 'schemas', 'junit-10.xsd'), 'utf8')).toMatch(/^<\?xml[^\n]*\n<!--\nThe MIT License \(MIT\)\n\nCopyright \(c\) 2014, Gregory Boissinot/);
     for (const file of ['schemas/sarif-2.1.0.LICENSE.md', 'schemas/README.md']) expect(existsSync(join(pkg, file)), file).toBe(true);
+    // the bundles carry other packages' code: each bundled package is listed with its licence text
+    const licences = readFileSync(join(pkg, 'dist', 'bundle', 'THIRD-PARTY-LICENSES.txt'), 'utf8');
+    for (const name of ['undici', 'msw', 'ajv', 'yaml', 'commander']) {
+      expect(licences, name).toMatch(new RegExp(`^${name} \\d+\\.\\d+\\.\\d+ \\((MIT|ISC)\\)\\n\\n(.*\\n){0,4}.*Copyright`, 'm'));
+    }
     expect(existsSync(join(project, 'node_modules', 'tsx')), 'tsx is a devDependency').toBe(false);
   });
 
