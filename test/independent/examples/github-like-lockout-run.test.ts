@@ -7,17 +7,14 @@
  */
 import { expect } from 'vitest';
 import { batchTests } from '../support/run-with-fault.ts';
-import { QUICK_LOCKOUT, SPEC_OF, githubLikeReading } from './readings.ts';
+import { QUICK_LOCKOUT, githubLikeServers } from './readings.ts';
 import { LOCKOUT_TWINS, rowsOf } from './rows.ts';
-import type { GithubTwinName } from './github-like-twins.ts';
 
 batchTests(
   'authconform run against the GitHub-like servers that lock clients out',
   {
-    spec: SPEC_OF['github-like'],
+    ...githubLikeServers(QUICK_LOCKOUT),
     fixtures: 'test/independent/examples/github-like.lockout-run.fixtures.yaml',
-    start: (twin) => githubLikeReading(twin === 'faithful' ? undefined : (twin as GithubTwinName), QUICK_LOCKOUT),
-    env: (server) => server.env,
     // as a vendor certifying its own API: the scope case creates a repository, the anonymous limit is spent
     options: { writes: true, spendQuota: true },
   },

@@ -18,9 +18,8 @@
  * catches both on the manual clock, and the secondary batch catches `no-secondary` through this path.
  */
 import { batchTests } from '../support/run-with-fault.ts';
-import { SPEC_OF, UNREACHED_LOCKOUT, githubLikeReading } from './readings.ts';
+import { UNREACHED_LOCKOUT, githubLikeServers } from './readings.ts';
 import { LOCKOUT_TWINS, rowsOf } from './rows.ts';
-import type { GithubTwinName } from './github-like-twins.ts';
 
 /**
  * Twins whose fault this run does not show, by reason: a limit it does not spend, or a fault the
@@ -39,10 +38,8 @@ const NOT_SHOWN: Record<string, string> = {
 batchTests(
   'authconform run against the GitHub-like servers',
   {
-    spec: SPEC_OF['github-like'],
+    ...githubLikeServers(UNREACHED_LOCKOUT),
     fixtures: 'test/independent/examples/github-like.run.fixtures.yaml',
-    start: (twin) => githubLikeReading(twin === 'faithful' ? undefined : (twin as GithubTwinName), UNREACHED_LOCKOUT),
-    env: (server) => server.env,
     // as a vendor certifying its own API: the scope case creates a repository, the anonymous limit is spent
     options: { writes: true, spendQuota: true },
   },

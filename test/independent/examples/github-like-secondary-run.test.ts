@@ -8,16 +8,13 @@
  */
 import { expect } from 'vitest';
 import { batchTests } from '../support/run-with-fault.ts';
-import { QUICK_LOCKOUT, SPEC_OF, githubLikeReading } from './readings.ts';
-import type { GithubTwinName } from './github-like-twins.ts';
+import { QUICK_LOCKOUT, githubLikeServers } from './readings.ts';
 
 batchTests(
   'authconform run with the secondary limit probed',
   {
-    spec: SPEC_OF['github-like'],
+    ...githubLikeServers(QUICK_LOCKOUT),
     fixtures: 'test/independent/examples/github-like.secondary-run.fixtures.yaml',
-    start: (twin) => githubLikeReading(twin === 'faithful' ? undefined : (twin as GithubTwinName), QUICK_LOCKOUT),
-    env: (server) => server.env,
     options: { maxWaitMs: 65_000 },
   },
   [

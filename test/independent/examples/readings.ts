@@ -54,6 +54,18 @@ export async function githubLikeReading(twin?: GithubTwinName, lockout?: Lockout
   };
 }
 
+/**
+ * What every `authconform run` batch of the GitHub-like servers shares: the spec, the server of a
+ * row's twin ('faithful': none) with these lockout numbers, and the variables its fixtures read.
+ */
+export function githubLikeServers(lockout: LockoutNumbers): { spec: string; start(twin: string): Promise<Reading>; env(server: Reading): Record<string, string | undefined> } {
+  return {
+    spec: SPEC_OF['github-like'],
+    start: (twin) => githubLikeReading(twin === 'faithful' ? undefined : (twin as GithubTwinName), lockout),
+    env: (server) => server.env,
+  };
+}
+
 /** Starts the faithful server of `example`, or one of its twins. */
 export const START_EXAMPLE: Record<Example, (twin?: string) => Promise<Reading>> = {
   'stripe-like': (twin) => stripeLikeReading(twin as StripeTwinName | undefined),
